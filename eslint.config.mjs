@@ -1,0 +1,75 @@
+import officeAddins from "eslint-plugin-office-addins";
+import tseslint from "typescript-eslint";
+import globals from "globals";
+
+export default [
+  {
+    ignores: [
+      "dist/**",
+      "build/**",
+      "node_modules/**",
+      "coverage/**",
+      "test-artifacts/**",
+      "test/corpus/generated/**",
+    ],
+  },
+  ...officeAddins.configs.react,
+  {
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { ecmaVersion: 2022, sourceType: "module", ecmaFeatures: { jsx: true } },
+      globals: {
+        ...globals.browser,
+        ...globals.node,
+        Office: "readonly",
+        Excel: "readonly",
+        OfficeExtension: "readonly",
+      },
+    },
+    rules: {
+      "react/react-in-jsx-scope": "off",
+      "react/prop-types": "off",
+      "no-undef": "off",
+      "no-redeclare": "off",
+    },
+  },
+  {
+    files: ["**/*.{js,mjs,cjs}"],
+    languageOptions: { ecmaVersion: 2022, globals: { ...globals.node } },
+  },
+  {
+    // The scoring core is pure: decimal.js and its own files only.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(?!decimal\\.js$|\\./)",
+              message: "src/core imports nothing but decimal.js and its own files.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The sheet layer is pure: the core, decimal.js and its own files.
+    files: ["src/sheet/**/*.ts", "src/templates/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(?!decimal\\.js$|\\./|\\.\\./(core|sheet|templates)(/|$))",
+              message: "src/sheet is pure: core, decimal.js and its own files only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+];

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Every test: unit and integration (jest), the production build, then the end-to-end tests
+// (built CLI, built page in Debian's Chromium). Prints one closing line: "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+
+const run = (cmd, args, opts = {}) =>
+  spawnSync(cmd, args, { stdio: "inherit", shell: false, ...opts }).status ?? 1;
+const npx = (args) => run("npx", args);
+mkdirSync("build", { recursive: true });
+
+let passed = 0;
+let failed = 0;
+let ok = true;
+const tally = (file) => {
+  if (!existsSync(file)) return;
+  const r = JSON.parse(readFileSync(file, "utf8"));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+};
+
+const extra = process.argv.slice(2);
+ok = npx(["jest", "--json", "--outputFile=build/jest-unit.json", ...extra]) === 0 && ok;
+tally("build/jest-unit.json");
+
+if (!process.env.JIXIAO_SKIP_E2E) {
+  ok = npx(["webpack", "--mode", "production"]) === 0 && ok;
+  ensureChromium();
+  ok = npx(["jest", "-c", "jest.e2e.config.js", "--json", "--outputFile=build/jest-e2e.json"]) === 0 && ok;
+  tally("build/jest-e2e.json");
+}
+
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);
+
+/** The browser tests need Debian's Chromium and a CJK font; install them where we may (root, apt). */
+function ensureChromium() {
+  if (existsSync("/usr/bin/chromium") && existsSync("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")) return;
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  if (!root || !existsSync("/usr/bin/apt-get")) {
+    console.error("端到端测试需要 Chromium 与中文字体：apt-get install -y chromium fonts-wqy-microhei");
+    return;
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  run("apt-get", ["update", "-qq"], { env });
+  run("apt-get", ["install", "-y", "-qq", "chromium", "fonts-wqy-microhei"], { env });
+}

@@ -1,0 +1,2 @@
+/** Set by webpack's DefinePlugin. */
+declare const __JIXIAO_VERSION__: string;

@@ -1,0 +1,83 @@
+/**
+ * What a face (task pane, ribbon command) asks of a host. Two hosts implement it: the
+ * Office host (Office.js: one read round trip, one write round trip) and the file host
+ * (exceljs over an uploaded .xlsx in the browser, or a file in Node).
+ */
+import type { GridSnapshot, WorkbookRecord, WritePlan, ColumnMapping } from "../sheet/types";
+import type { RowOverride } from "../core/types";
+import type { TemplateKind, IndicatorTemplateRow } from "../templates/types";
+
+/** Settings kept per workbook (Office: document settings; file host: in the record sheet). */
+export interface WorkbookSettings {
+  /** Preset name or a custom profile object. */
+  profile?: string | Record<string, unknown>;
+  /** Manual column mapping per sheet name. */
+  mappings?: Record<string, ColumnMapping>;
+  /** Per-row overrides per sheet name, keyed by sheet row. */
+  overrides?: Record<string, Record<number, RowOverride>>;
+  locale?: "zh-CN" | "en-US";
+}
+
+export interface SheetRead {
+  grid: GridSnapshot;
+  record: WorkbookRecord;
+  settings: WorkbookSettings;
+}
+
+export interface ApplyResult {
+  /** Cells written. */
+  written: number;
+  /** Id of the backup that restores them. */
+  backupId: string;
+}
+
+export interface RestoreResult {
+  restored: number;
+}
+
+/** One highlighted cell. `color` is `#RRGGBB`. */
+export interface HighlightMark {
+  cell: string;
+  color: string;
+  /** The diagnostic code that asked for it (for the legend). */
+  code: string;
+}
+
+/** A host error with a message in Chinese for the user, and nothing written. */
+export class HostError extends Error {
+  constructor(
+    public readonly code:
+      | "PROTECTED"
+      | "CELL_EDIT_MODE"
+      | "PAYLOAD_TOO_LARGE"
+      | "API_TOO_OLD"
+      | "NOTHING_TO_RESTORE"
+      | "STALE"
+      | "UNREADABLE"
+      | "UNKNOWN",
+    message: string,
+  ) {
+    super(message);
+    this.name = "HostError";
+  }
+}
+
+export interface WorkbookHost {
+  readonly kind: "office" | "file";
+  /** Reads the active sheet (or the named one) in one round trip. */
+  readSheet(sheet?: string): Promise<SheetRead>;
+  /** Applies a plan in one round trip, recording a backup and the ledger in the same batch. */
+  apply(plan: WritePlan): Promise<ApplyResult>;
+  /** Restores the cells of the latest backup exactly (value, formula, fill, format). */
+  restore(): Promise<RestoreResult>;
+  highlight(sheet: string, marks: HighlightMark[]): Promise<void>;
+  /** Restores every highlighted cell's earlier fill exactly. */
+  clearHighlights(sheet: string): Promise<void>;
+  saveSettings(settings: WorkbookSettings): Promise<void>;
+  /** Inserts a new sheet holding a standard table; returns its name. */
+  insertTemplate(kind: TemplateKind): Promise<string>;
+  /** Inserts indicator rows into the current table (below the selected row / at the block's end). */
+  insertIndicators(rows: IndicatorTemplateRow[]): Promise<number>;
+  /** Selects a cell (diagnostic click-through); a no-op where there is no sheet to show. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+}

@@ -1,0 +1,202 @@
+/**
+ * The pure middle: a grid snapshot (what every host reads) → layout → report → write plan.
+ * No Office, DOM or file code here.
+ */
+import type {
+  CoreReport,
+  DiagnosticCode,
+  Field,
+  Layout,
+  Profile,
+  RowOverride,
+  Severity,
+  WriteKind,
+} from "../core/types";
+
+export type CellValue = string | number | boolean | Date | null;
+
+/** One cell of a snapshot. Absent cells (null in `cells`) are empty and unformatted. */
+export interface GridCell {
+  /** Value; for a formula, its cached result; for an error, its text (`#N/A`). */
+  v: CellValue;
+  /** Formula without the leading `=`, when the cell holds one. */
+  f?: string;
+  /** Number format, when not General. */
+  fmt?: string;
+  /** Displayed text, when the host knows it (Office `range.text`). */
+  t?: string;
+  /** The value is an Excel error. */
+  err?: boolean;
+}
+
+/** A merged area, 1-based and inclusive, in sheet coordinates. */
+export interface MergeArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * A rectangular snapshot of one sheet's used range. `cells[r][c]` is the cell at sheet
+ * row `top + r`, column `left + c` (1-based sheet coordinates).
+ */
+export interface GridSnapshot {
+  sheet: string;
+  top: number;
+  left: number;
+  cells: (GridCell | null)[][];
+  merges: MergeArea[];
+  hiddenRows: number[];
+  hiddenCols: number[];
+  /** The sheet is protected (hosts refuse to write). */
+  protected?: boolean;
+}
+
+/** Column roles of LAYOUTS.md. */
+export type ColumnRole =
+  | "level1"
+  | "level2"
+  | "name"
+  | "target"
+  | "actual"
+  | "weight"
+  | "score"
+  | "note"
+  | "direction"
+  | "unit"
+  | "ruleText";
+
+/** A manual column mapping (LAYOUTS.md "When the reader cannot decide"), 1-based sheet columns. */
+export interface ColumnMapping {
+  headerRow: number;
+  columns: Partial<Record<ColumnRole, number>>;
+}
+
+/** What the reader found, with sheet coordinates (for the UI's 识别 step and for tests). */
+export interface DetectedLayout {
+  layout: Layout;
+  headerRow: number;
+  columns: Partial<Record<ColumnRole, number>>;
+  /** First and last indicator rows (inclusive). */
+  firstRow: number;
+  lastRow: number;
+  totalRow: number | null;
+  budget: {
+    headerRow: number;
+    firstRow: number;
+    lastRow: number;
+    /** Budget column roles → sheet column. */
+    columns: Partial<
+      Record<
+        "planned" | "budget" | "adjusted" | "executed" | "weight" | "rate" | "score" | "reason" | "label",
+        number
+      >
+    >;
+    totalRow: number | null;
+  } | null;
+  /** Sheet address of each (row, field) the core may name. Key: `${row}:${field}` or `note:${id}`. */
+  cells: Record<string, string>;
+}
+
+export interface ReportDiagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  cell: string | null;
+  row: number | null;
+  message: string;
+}
+
+export interface ReportWrite {
+  cell: string;
+  before: CellValue;
+  after: number | string;
+  kind: WriteKind;
+}
+
+/** REPORT.md: one scoring run over one sheet. Fields are added, never renamed or removed. */
+export interface Report extends Omit<CoreReport, "diagnostics" | "writes" | "profile"> {
+  file: string | null;
+  sheet: string;
+  layout: Layout | null;
+  profile: string;
+  diagnostics: ReportDiagnostic[];
+  writes: ReportWrite[];
+}
+
+/** One planned cell change. `numFmt` is set when the cell's format should change with it (rates as 0.00%). */
+export interface PlannedWrite {
+  cell: string;
+  row: number;
+  col: number;
+  before: CellValue;
+  after: number | string;
+  kind: WriteKind;
+  numFmt?: string;
+  /** What the core said about this cell (for grouping in the UI). */
+  field: Field;
+}
+
+/** Plan, then apply: the data shown before it is applied and recorded so it can be undone. */
+export interface WritePlan {
+  sheet: string;
+  writes: PlannedWrite[];
+}
+
+/** R-WRITE-6: what the program wrote, per sheet and cell, travelling with the workbook. */
+export interface LedgerEntry {
+  sheet: string;
+  cell: string;
+  /** The value the program wrote there. */
+  value: number | string;
+  /** ISO time of the write. */
+  at: string;
+}
+
+/** R-WRITE-4: one cell's state before a write, for exact restore. */
+export interface BackupCell {
+  cell: string;
+  /** Value before (null: empty). */
+  value: CellValue;
+  /** Formula before (with `=`), if any. */
+  formula?: string;
+  numFmt?: string;
+  /** Fill colour before (`#RRGGBB`), or null for no fill. */
+  fill?: string | null;
+}
+
+/** One apply action that can be undone. */
+export interface Backup {
+  id: string;
+  sheet: string;
+  at: string;
+  cells: BackupCell[];
+}
+
+/** Everything the program keeps in the workbook (very hidden sheet `_jixiao`, see ledger.ts). */
+export interface WorkbookRecord {
+  ledger: LedgerEntry[];
+  backups: Backup[];
+  /** Highlight backups: each highlighted cell's fill before highlighting. */
+  highlights: { sheet: string; cells: { cell: string; fill: string | null }[] }[];
+}
+
+export interface AnalyzeOptions {
+  profile: Profile;
+  recomputeAll?: boolean;
+  /** Used instead of header detection. */
+  mapping?: ColumnMapping | null;
+  /** The workbook's record (ledger), to tell the program's values from people's. */
+  record?: WorkbookRecord | null;
+  /** Per-row overrides stored by the host, keyed by sheet row. */
+  overrides?: Record<number, RowOverride>;
+  /** File name for the report (`file`). */
+  file?: string | null;
+}
+
+export interface Analysis {
+  report: Report;
+  plan: WritePlan;
+  /** null when no table was found (the report then carries NO_TABLE_FOUND). */
+  layout: DetectedLayout | null;
+}

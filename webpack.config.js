@@ -1,0 +1,85 @@
+const path = require("path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const pkg = require("./package.json");
+
+const tsRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: false } },
+  },
+};
+
+/** The task pane (also the stand-alone page for .xlsx files) and the ribbon commands. */
+const web = (env, argv) => ({
+  name: "web",
+  target: "web",
+  mode: argv.mode || "production",
+  devtool: argv.mode === "development" ? "source-map" : false,
+  entry: {
+    taskpane: "./src/taskpane/index.tsx",
+    commands: "./src/commands/commands.ts",
+  },
+  output: {
+    path: path.resolve(__dirname, "dist"),
+    filename: "[name].js",
+    chunkFilename: "chunks/[name].[contenthash:8].js",
+    clean: { keep: /^cli\.js/ },
+  },
+  resolve: {
+    extensions: [".ts", ".tsx", ".js"],
+    fallback: { fs: false, path: false, os: false, crypto: false, stream: false, zlib: false },
+  },
+  module: { rules: [tsRule] },
+  performance: { hints: false },
+  plugins: [
+    new webpack.DefinePlugin({ __JIXIAO_VERSION__: JSON.stringify(pkg.version) }),
+    new HtmlWebpackPlugin({
+      filename: "taskpane.html",
+      template: "./src/taskpane/taskpane.html",
+      chunks: ["taskpane"],
+    }),
+    new HtmlWebpackPlugin({
+      filename: "commands.html",
+      template: "./src/commands/commands.html",
+      chunks: ["commands"],
+    }),
+    new CopyWebpackPlugin({
+      patterns: [{ from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: true }],
+    }),
+  ],
+  devServer: {
+    static: { directory: path.resolve(__dirname, "dist") },
+    headers: { "Access-Control-Allow-Origin": "*" },
+    port: 3000,
+  },
+});
+
+/** The command line, for Node: dist/cli.js. */
+const cli = (env, argv) => ({
+  name: "cli",
+  target: "node20",
+  mode: argv.mode || "production",
+  devtool: false,
+  entry: { cli: "./src/cli/cli.ts" },
+  output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", library: { type: "commonjs2" } },
+  resolve: { extensions: [".ts", ".js"] },
+  module: { rules: [tsRule] },
+  externalsPresets: { node: true },
+  // Dependencies stay in node_modules: require()d at run time, not bundled.
+  externals: [
+    ({ request }, cb) =>
+      /^[a-z@][^:]*$/i.test(request) && !request.startsWith(".") ? cb(null, "commonjs " + request) : cb(),
+  ],
+  optimization: { minimize: false },
+  performance: { hints: false },
+  plugins: [
+    new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true }),
+    new webpack.DefinePlugin({ __JIXIAO_VERSION__: JSON.stringify(pkg.version) }),
+  ],
+});
+
+module.exports = [web, cli];
