@@ -35,6 +35,12 @@ export default [
     },
   },
   {
+    // .tsx: the TypeScript-aware unused-vars rule (the base rule flags parameter names in types).
+    files: ["**/*.tsx"],
+    plugins: { "@typescript-eslint": tseslint.plugin },
+    rules: { "no-unused-vars": "off", "@typescript-eslint/no-unused-vars": "error" },
+  },
+  {
     files: ["**/*.{js,mjs,cjs}"],
     languageOptions: { ecmaVersion: 2022, globals: { ...globals.node } },
   },

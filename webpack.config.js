@@ -55,6 +55,10 @@ const web = (env, argv) => ({
     static: { directory: path.resolve(__dirname, "dist") },
     headers: { "Access-Control-Allow-Origin": "*" },
     port: 3000,
+    // Office loads add-ins over https only; scripts/start.mjs supplies the dev certificates.
+    server: "https",
+    devMiddleware: { writeToDisk: true },
+    client: { overlay: { warnings: false } },
   },
 });
 

@@ -1,1 +1,121 @@
-export {};
+/**
+ * Ribbon commands (commands.html, no visible page). 一键评分 (`scoreActiveSheet`) scores
+ * the active sheet with the workbook's saved profile, applies the plan and reports the
+ * result without opening the pane: the cell of the total is selected (so the new total
+ * shows at once) and a one-line status is kept in local storage, where the task pane
+ * shows it when opened. No dialog.
+ */
+import { resolveProfile } from "../core";
+import { HostError, type WorkbookHost } from "../hosts/host";
+import { createOfficeHost } from "../hosts/office/office-host";
+import { t } from "../i18n/catalog";
+import { analyzeSheet } from "../sheet";
+import { address } from "../sheet/address";
+
+/** Local-storage key of the last quick-scoring status (read by the task pane). */
+export const LAST_RUN_KEY = "jixiao.lastRun";
+
+export interface QuickScoreStatus {
+  ok: boolean;
+  sheet: string | null;
+  total: number | null;
+  grade: string | null;
+  written: number;
+  issues: number;
+  /** One Chinese line for the user. */
+  message: string;
+  at: string;
+}
+
+/** Reads, analyses with the saved profile, applies, selects the total. Never throws. */
+export async function quickScore(host: WorkbookHost): Promise<QuickScoreStatus> {
+  const at = new Date().toISOString();
+  let sheet: string | null = null;
+  try {
+    const read = await host.readSheet();
+    sheet = read.grid.sheet;
+    const profile = resolveProfile(read.settings.profile ?? null);
+    const analysis = analyzeSheet(read.grid, {
+      profile,
+      record: read.record,
+      mapping: read.settings.mappings?.[sheet] ?? null,
+      overrides: read.settings.overrides?.[sheet],
+    });
+    const { report, plan, layout } = analysis;
+    if (!layout)
+      return {
+        ok: false,
+        sheet,
+        total: null,
+        grade: null,
+        written: 0,
+        issues: 0,
+        message: t("office.cmd.noTable", { sheet }),
+        at,
+      };
+    const result = plan.writes.length > 0 ? await host.apply(plan) : { written: 0 };
+    const issues = report.diagnostics.filter((d) => d.severity !== "info").length;
+    const total = report.total === null ? "—" : String(report.total);
+    const grade = report.grade ?? "—";
+    let message = t(result.written > 0 ? "office.cmd.done" : "office.cmd.doneNoWrite", {
+      sheet,
+      total,
+      grade,
+      written: result.written,
+      issues,
+    });
+    const pending = report.diagnostics.filter((d) => d.code === "QUALITATIVE_NEEDS_JUDGEMENT").length;
+    if (report.totalProvisional || report.gradeProvisional)
+      message += t("office.cmd.provisional", { pending });
+    const scoreCol = layout.columns.score;
+    if (layout.totalRow && scoreCol)
+      await host.selectCell(sheet, address(layout.totalRow, scoreCol)).catch(() => undefined);
+    return {
+      ok: true,
+      sheet,
+      total: report.total,
+      grade: report.grade,
+      written: result.written,
+      issues,
+      message,
+      at,
+    };
+  } catch (e) {
+    const reason = e instanceof HostError || e instanceof Error ? e.message : String(e);
+    return {
+      ok: false,
+      sheet,
+      total: null,
+      grade: null,
+      written: 0,
+      issues: 0,
+      message: t("office.cmd.failed", { message: reason }),
+      at,
+    };
+  }
+}
+
+function remember(status: QuickScoreStatus): void {
+  try {
+    globalThis.localStorage?.setItem(LAST_RUN_KEY, JSON.stringify(status));
+  } catch {
+    // Storage may be unavailable (private mode); the result is still in the sheet.
+  }
+}
+
+/** The ribbon's ExecuteFunction entry point. */
+export async function scoreActiveSheet(event?: Office.AddinCommands.Event): Promise<void> {
+  try {
+    remember(await quickScore(createOfficeHost()));
+  } finally {
+    event?.completed();
+  }
+}
+
+if (typeof Office !== "undefined") {
+  Office.onReady(() => {
+    Office.actions?.associate("scoreActiveSheet", scoreActiveSheet);
+  });
+  // Clients without Office.actions look the function up by name.
+  (globalThis as Record<string, unknown>).scoreActiveSheet = scoreActiveSheet;
+}

@@ -35,13 +35,8 @@ export interface RestoreResult {
   restored: number;
 }
 
-/** One highlighted cell. `color` is `#RRGGBB`. */
-export interface HighlightMark {
-  cell: string;
-  color: string;
-  /** The diagnostic code that asked for it (for the legend). */
-  code: string;
-}
+export type { HighlightMark } from "../sheet/types";
+import type { HighlightMark } from "../sheet/types";
 
 /** A host error with a message in Chinese for the user, and nothing written. */
 export class HostError extends Error {

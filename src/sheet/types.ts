@@ -97,6 +97,8 @@ export interface DetectedLayout {
   } | null;
   /** Sheet address of each (row, field) the core may name. Key: `${row}:${field}` or `note:${id}`. */
   cells: Record<string, string>;
+  /** Sheet rows read as indicator rows, in order (header repeats, empty rows left out). */
+  indicatorRows?: number[];
 }
 
 export interface ReportDiagnostic {
@@ -163,6 +165,14 @@ export interface BackupCell {
   numFmt?: string;
   /** Fill colour before (`#RRGGBB`), or null for no fill. */
   fill?: string | null;
+}
+
+/** One highlighted cell. `color` is `#RRGGBB`. */
+export interface HighlightMark {
+  cell: string;
+  color: string;
+  /** The diagnostic code that asked for it (for the legend). */
+  code: string;
 }
 
 /** One apply action that can be undone. */

@@ -14,6 +14,35 @@ export interface IndicatorTemplateRow {
   /** 指标性质 for L2 (≥ ≤ ＝ 定性). */
   direction?: string;
   weight?: number;
+  /** How to fill the row in (e.g. the date form of a 完成时间 target), for the UI. */
+  hint?: string;
+}
+
+/** A group of the indicator library (共性指标 by 二级指标, or a sector set). */
+export interface IndicatorGroup {
+  id: string;
+  title: string;
+  rows: IndicatorTemplateRow[];
+}
+
+/** Options of `buildTemplate`. */
+export interface TemplateOptions {
+  /** Year shown in the title (`（2021年度）`); a blank year to fill in when absent. */
+  year?: number;
+  /** 项目名称 (L1, L2, L3) or 部门名称 (L4). */
+  projectName?: string;
+  /**
+   * L1/L2: empty 三级指标 rows under each 二级指标 (default 2), or per 二级指标 name
+   * (names not listed get the default).
+   */
+  rows?: number | Record<string, number>;
+  /** L1/L2: indicators placed under their 二级指标 instead of empty rows. */
+  indicators?: IndicatorTemplateRow[];
+  /**
+   * L3 weighting: `separate` (default) 决策15/过程15/产出35/效益25/满意度10;
+   * `inBenefit` 决策15/过程25/产出35/效益25 with 满意度 inside 效益.
+   */
+  satisfaction?: "separate" | "inBenefit";
 }
 
 export interface TemplateCell {
@@ -26,6 +55,8 @@ export interface TemplateCell {
   align?: "left" | "center" | "right";
   wrap?: boolean;
   fill?: string;
+  /** Font size in points (default 11). */
+  size?: number;
 }
 
 /** A rendered standard table: what a host writes into a fresh sheet. */
@@ -37,6 +68,10 @@ export interface TemplateSheet {
   widths: number[];
   /** Range that gets thin borders. */
   borderRange: string;
-  /** List validations: range → allowed values. */
-  validations: { range: string; list: string[] }[];
+  /** List validations: range → allowed values (`error`: message shown on a wrong entry). */
+  validations: { range: string; list: string[]; error?: string }[];
+  /** Decimal validations: range → allowed interval, inclusive (分值 0–100). */
+  decimalValidations?: { range: string; min: number; max: number; error?: string }[];
+  /** Row heights in points, for rows holding long wrapped text. */
+  heights?: { row: number; height: number }[];
 }

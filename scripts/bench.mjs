@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// Benchmarks: Office round trips, scoring-core time per row, CLI throughput against exceljs
+// alone, and the task pane's initial size. Prints a table, writes BENCHMARKS.md and, with
+// --json, prints exactly one JSON object on standard output (everything else goes to stderr).
+// Figures only: this never fails on a missed target.
+//
+//   npm run bench                      table + BENCHMARKS.md
+//   npm run --silent bench -- --json   one JSON object on stdout
+//   options: --quick (fewer repetitions), --no-write (leave BENCHMARKS.md alone), --no-build
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+require("./bench/register.cjs");
+const { runBench, SIZES } = require("./bench/run.ts");
+
+const args = new Set(process.argv.slice(2));
+const json = args.has("--json");
+const quick = args.has("--quick");
+const write = !args.has("--no-write") && !quick;
+const say = json ? (s) => process.stderr.write(s + "\n") : (s) => process.stdout.write(s + "\n");
+
+const TARGETS = {
+  syncs: "1 read + 1 write at every size",
+  core: "flat: ms/row at 5000 rows ≤ 2 × ms/row at 200 rows",
+  ratio: "≥ 0.8",
+  scoreVsParse: "≤ 0.10",
+  size: "≤ 150 KB",
+};
+
+/** true / false / null (not measured) for each target. */
+function verdicts(f) {
+  const syncs = f.syncs ? SIZES.every((n) => f.syncs[n]?.read === 1 && f.syncs[n]?.write === 1) : null;
+  const core = f.coreMsPerRow ? f.coreMsPerRow[5000] <= 2 * f.coreMsPerRow[200] : null;
+  return {
+    syncs,
+    core,
+    ratio: f.cliVsReadRatio === null ? null : f.cliVsReadRatio >= 0.8,
+    scoreVsParse: f.scoreVsParseRatio === null ? null : f.scoreVsParseRatio <= 0.1,
+    size: f.taskpaneInitialGzipKB === null ? null : f.taskpaneInitialGzipKB <= 150,
+  };
+}
+
+const mark = (v) => (v === null ? "not measured" : v ? "met" : "**NOT met**");
+const num = (x, unit = "") => (x === null || x === undefined ? "n/a" : `${x}${unit}`);
+
+function table(result) {
+  const f = result.figures;
+  const v = verdicts(f);
+  const syncCell = (n) => (f.syncs ? `${f.syncs[n].read} + ${f.syncs[n].write}` : "n/a");
+  const coreCell = (n) => (f.coreMsPerRow ? String(f.coreMsPerRow[n]) : "n/a");
+  const rows = [
+    ["figure", ...SIZES.map((n) => `${n} rows`), "target", "result"],
+    ["Office round trips per run (read + write)", ...SIZES.map(syncCell), TARGETS.syncs, mark(v.syncs)],
+    ["Scoring core, ms per indicator row", ...SIZES.map(coreCell), TARGETS.core, mark(v.core)],
+  ];
+  const single = [
+    ["figure", "value", "target", "result"],
+    ["`jixiao score <folder>`, files/s", num(f.cliFilesPerSec), "", ""],
+    ["exceljs `wb.xlsx.load` only, files/s", num(f.readOnlyFilesPerSec), "", ""],
+    ["CLI vs load-only throughput", num(f.cliVsReadRatio), TARGETS.ratio, mark(v.ratio)],
+    [
+      "grid + analyse time / parse time",
+      num(f.scoreVsParseRatio),
+      TARGETS.scoreVsParse,
+      mark(v.scoreVsParse),
+    ],
+    ["task pane initial JS, gzip", num(f.taskpaneInitialGzipKB, " KB"), TARGETS.size, mark(v.size)],
+  ];
+  return { rows, single, v };
+}
+
+function markdownTable(rows) {
+  const [head, ...body] = rows;
+  return [
+    `| ${head.join(" | ")} |`,
+    `|${head.map(() => "---").join("|")}|`,
+    ...body.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
+}
+
+function plainTable(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  return rows.map((r) => r.map((x, c) => String(x).padEnd(widths[c])).join("  ")).join("\n");
+}
+
+function benchmarksMd(result, notes) {
+  const m = result.machine;
+  const { rows, single } = table(result);
+  const problems = Object.entries(result.problems);
+  return `# Benchmarks
+
+Figures from \`npm run bench\` (scripts/bench.mjs), a real run on this machine. They are
+measurements, not tests: a missed target is reported here, never as a failed build.
+
+- Date: ${m.date}
+- Machine: ${m.cpus} CPU (\`nproc\`), ${m.cpuModel}, ${m.memoryGB} GB memory, ${m.platform}
+- Node: ${m.node}
+- Load average when the run started: ${m.loadAverage.join(", ")} (1, 5, 15 min; other work on the machine slows the run)
+
+## Per table size
+
+${markdownTable(rows)}
+
+## Files and bundle
+
+${markdownTable(single)}
+${problems.length ? `\nNot measured in this run:\n\n${problems.map(([k, p]) => `- ${k}: ${p}`).join("\n")}\n` : ""}
+## How each figure is taken
+
+- **Round trips**: the Office host (\`createOfficeHost\`) reads a synthetic self-evaluation
+  table of N indicator rows from the recording fake of Excel's request context
+  (test/support/fake-excel.ts), the sheet layer analyses it, and the host applies the
+  plan. The fake counts \`context.sync()\` calls of the read and of the apply.
+- **Scoring core**: \`scoreTable\` on a synthetic L1 table of N rows (counts, amounts,
+  formatted percentages, reverse, range, date and qualitative rows in turn), ${result.details.core ?? "median of several samples"};
+  the time per table divided by N.
+- **Throughput**: 200 copies of the reference workbooks (../shared/reference/*.xlsx),
+  copied into a temporary folder at bench time. \`jixiao score <folder> --json\` runs in
+  process through \`main()\` (the same code as dist/cli.js, without Node's start-up);
+  the baseline is \`new ExcelJS.Workbook().xlsx.load(bytes)\` on each file; ${result.details.throughput ?? "alternating runs"}.
+  The second ratio times, per file, \`loadWorkbook\` (parse) against reading the record,
+  the grid snapshots, choosing the sheet and \`analyzeSheet\` (score).
+- **Task pane size**: \`node scripts/size.mjs --json\` after a production build.
+
+## Notes
+${notes}`;
+}
+
+const result = await runBench({
+  quick,
+  noBuild: args.has("--no-build"),
+  log: (s) => process.stderr.write(s + "\n"),
+});
+const { rows, single } = table(result);
+say("");
+say(
+  `${result.machine.cpus} CPU ${result.machine.cpuModel}, ${result.machine.memoryGB} GB, Node ${result.machine.node}`,
+);
+say(plainTable(rows));
+say("");
+say(plainTable(single));
+for (const [k, p] of Object.entries(result.problems)) say(`not measured (${k}): ${p}`);
+
+if (write) {
+  const file = path.join(root, "BENCHMARKS.md");
+  let notes = "\n(none)\n";
+  if (existsSync(file)) {
+    const old = readFileSync(file, "utf8");
+    const i = old.indexOf("\n## Notes\n");
+    if (i >= 0) notes = old.slice(i + "\n## Notes\n".length);
+  }
+  writeFileSync(file, benchmarksMd(result, notes));
+  say(`\nwrote ${path.relative(process.cwd(), file) || file}`);
+}
+
+if (json) process.stdout.write(JSON.stringify(result.figures) + "\n");

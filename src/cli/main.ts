@@ -1,0 +1,532 @@
+/**
+ * The command line (REPORT.md): `jixiao score <file|folder>` and `jixiao template <kind>`.
+ * `main` runs in-process and returns the exit status: 0 done, 1 unreadable input or no
+ * table, 2 bad arguments or an invalid profile.
+ */
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "fs";
+import { basename, extname, join, resolve } from "path";
+import { Command, CommanderError } from "commander";
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import { SingleBar } from "cli-progress";
+import { ProfileError, resolveProfile } from "../core";
+import type { Profile } from "../core/types";
+import { t } from "../i18n/catalog";
+import type { MessageKey } from "../i18n/catalog";
+import type { Report } from "../sheet/types";
+import { HostError } from "../hosts/host";
+import { FileReadError, scoreWorkbook, SheetNotFoundError } from "../hosts/file/workbook";
+import { renderTemplateXlsx } from "../hosts/file/template-writer";
+import type { TemplateKind } from "../templates/types";
+
+export interface CliWritable {
+  write(chunk: string): unknown;
+}
+
+export interface CliIO {
+  stdout: CliWritable;
+  stderr: CliWritable;
+  /** Standard error is a terminal: show a progress bar for folder runs. */
+  isTTY: boolean;
+}
+
+/** Ends the run with an exit status and one line for standard error. */
+class Exit extends Error {
+  constructor(
+    public readonly status: 1 | 2,
+    message: string,
+    public readonly usage = false,
+  ) {
+    super(message);
+  }
+}
+
+const TEMPLATE_KINDS: readonly TemplateKind[] = ["L1", "L2", "L3", "L4"];
+
+function version(): string {
+  return typeof __JIXIAO_VERSION__ === "string" ? __JIXIAO_VERSION__ : "0.0.0";
+}
+
+function detail(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Resolves `--profile`: a preset name, or a JSON file (named after its base name when it has no `name`). */
+export function loadProfile(spec: string | undefined): Profile {
+  try {
+    if (spec === undefined) return resolveProfile();
+    const looksLikeFile = /\.json$/i.test(spec) || /[\\/]/.test(spec);
+    if (!looksLikeFile && !existsSync(spec)) return resolveProfile(spec);
+    let text: string;
+    try {
+      text = readFileSync(spec, "utf8");
+    } catch (e) {
+      throw new Exit(2, t("cli.profileUnreadable", { file: spec, detail: detail(e) }));
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text.replace(/^\uFEFF/, ""));
+    } catch (e) {
+      throw new Exit(2, t("cli.profileNotJson", { file: spec, detail: detail(e) }));
+    }
+    return resolveProfile(json as Record<string, unknown>, basename(spec).replace(/\.json$/i, ""));
+  } catch (e) {
+    if (e instanceof ProfileError)
+      throw new Exit(2, t("cli.profileInvalid", { key: e.key, message: e.message }));
+    throw e;
+  }
+}
+
+/** Display width in a terminal (CJK and full-width characters take two columns). */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    w +=
+      c >= 0x1100 &&
+      (c <= 0x115f ||
+        (c >= 0x2e80 && c <= 0xa4cf) ||
+        (c >= 0xac00 && c <= 0xd7a3) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xfe30 && c <= 0xfe4f) ||
+        (c >= 0xff00 && c <= 0xff60) ||
+        (c >= 0xffe0 && c <= 0xffe6) ||
+        c >= 0x20000)
+        ? 2
+        : 1;
+  }
+  return w;
+}
+
+function pad(s: string, width: number, right = false): string {
+  const fill = " ".repeat(Math.max(0, width - displayWidth(s)));
+  return right ? fill + s : s + fill;
+}
+
+/** Shortens text to a display width, ending with an ellipsis. */
+function clip(s: string, width: number): string {
+  if (displayWidth(s) <= width) return s;
+  let out = "";
+  for (const ch of s) {
+    if (displayWidth(out + ch) > width - 1) break;
+    out += ch;
+  }
+  return out + "…";
+}
+
+function fmtNumber(n: number | null | undefined): string {
+  return n === null || n === undefined ? "—" : String(n);
+}
+
+function fmtRate(n: number | null | undefined): string {
+  if (n === null || n === undefined) return "—";
+  // Rates are fractions with 4 decimals: shift the decimal point in the text, not in binary.
+  const s = n.toFixed(4);
+  const neg = s.startsWith("-");
+  const [i, f] = (neg ? s.slice(1) : s).split(".");
+  const whole = String(Number(i + f.slice(0, 2)));
+  return `${neg ? "-" : ""}${whole}.${f.slice(2)}%`;
+}
+
+function counts(report: Report): { errors: number; warnings: number; infos: number } {
+  const c = { errors: 0, warnings: 0, infos: 0 };
+  for (const d of report.diagnostics) {
+    if (d.severity === "error") c.errors++;
+    else if (d.severity === "warning") c.warnings++;
+    else c.infos++;
+  }
+  return c;
+}
+
+/** A short human-readable table of one report. */
+export function humanReport(report: Report): string {
+  const lines: string[] = [];
+  lines.push(
+    t("cli.heading", {
+      file: report.file ?? "",
+      sheet: report.sheet,
+      layout: report.layout ?? "—",
+      profile: report.profile,
+    }),
+  );
+  if (report.budget) {
+    lines.push(
+      t("cli.budgetLine", {
+        rate: fmtRate(report.budget.rate),
+        score: fmtNumber(report.budget.score),
+        weight: fmtNumber(report.budget.weight),
+      }),
+    );
+  }
+  if (report.indicators.length > 0) {
+    const head = [
+      t("cli.col.row"),
+      t("cli.col.indicator"),
+      t("cli.col.weight"),
+      t("cli.col.score"),
+      t("cli.col.source"),
+    ];
+    const rows = report.indicators.map((i) => [
+      String(i.row),
+      clip(i.name, 36),
+      fmtNumber(i.weight),
+      fmtNumber(i.score),
+      t(`cli.source.${i.scoreSource}` as MessageKey),
+    ]);
+    const widths = head.map((h, k) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[k]))));
+    const numeric = [true, false, true, true, false];
+    const line = (r: string[]) =>
+      r
+        .map((c, k) => pad(c, widths[k], numeric[k]))
+        .join("  ")
+        .trimEnd();
+    lines.push(line(head));
+    lines.push(widths.map((w) => "-".repeat(w)).join("  "));
+    for (const r of rows) lines.push(line(r));
+  }
+  const provisional = report.totalProvisional ? t("cli.provisional") : "";
+  lines.push(`${t("cli.total", { total: fmtNumber(report.total) })}${provisional}`);
+  lines.push(
+    `${t("cli.grade", { grade: report.grade ?? "—" })}${report.gradeProvisional && report.grade ? t("cli.provisional") : ""}`,
+  );
+  lines.push(t("cli.counts", counts(report)));
+  for (const d of report.diagnostics) {
+    if (d.severity === "info") continue;
+    const where = d.cell ? `${d.cell} ` : "";
+    lines.push(`  [${d.severity === "error" ? "错误" : "警告"}] ${where}${d.message}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** A report for a file that could not be read (folder runs). */
+function unreadableReport(file: string, profile: string, message: string): Report {
+  return {
+    file,
+    sheet: "",
+    layout: null,
+    profile,
+    budget: null,
+    indicators: [],
+    total: null,
+    totalProvisional: false,
+    grade: null,
+    gradeProvisional: false,
+    gradeCap: null,
+    diagnostics: [{ code: "UNREADABLE_FILE", severity: "error", cell: null, row: null, message }],
+    writes: [],
+  };
+}
+
+/** Text that a spreadsheet would run as a formula gets a leading apostrophe. */
+export function neutralise(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+function summaryRows(reports: Report[]): (string | number | null)[][] {
+  const head = [
+    "cli.sum.file",
+    "cli.sum.sheet",
+    "cli.sum.layout",
+    "cli.sum.total",
+    "cli.sum.grade",
+    "cli.sum.errors",
+    "cli.sum.warnings",
+  ] as const;
+  const rows: (string | number | null)[][] = [head.map((k) => t(k))];
+  for (const r of reports) {
+    const c = counts(r);
+    rows.push([
+      neutralise(r.file ?? ""),
+      neutralise(r.sheet),
+      r.layout,
+      r.total,
+      r.grade,
+      c.errors,
+      c.warnings,
+    ]);
+  }
+  return rows;
+}
+
+async function summaryXlsx(reports: Report[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(t("cli.sum.sheetName"));
+  for (const row of summaryRows(reports)) ws.addRow(row.map((v) => (v === null ? null : v)));
+  ws.getRow(1).font = { bold: true };
+  ws.columns.forEach((col, i) => {
+    col.width = i === 0 ? 40 : 12;
+  });
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+function summaryCsv(reports: Report[]): string {
+  // A byte-order mark so that Excel opens the UTF-8 file with its Chinese intact.
+  return "\uFEFF" + stringify(summaryRows(reports), { record_delimiter: "\r\n" });
+}
+
+function writeOut(file: string, data: Uint8Array | string): void {
+  try {
+    writeFileSync(file, data);
+  } catch (e) {
+    throw new Exit(1, t("cli.writeFailed", { file, detail: detail(e) }));
+  }
+}
+
+function samePath(a: string, b: string): boolean {
+  const ra = resolve(a);
+  const rb = resolve(b);
+  if (ra === rb) return true;
+  try {
+    return existsSync(rb) && realpathSync(ra) === realpathSync(rb);
+  } catch {
+    return false;
+  }
+}
+
+interface ScoreFlags {
+  sheet?: string;
+  profile?: string;
+  json?: boolean;
+  out?: string;
+  recomputeAll?: boolean;
+}
+
+/** Turns the expected failures of reading one file into an exit. */
+function fileFailure(e: unknown, file: string): Exit {
+  if (e instanceof FileReadError) return new Exit(1, e.message);
+  if (e instanceof SheetNotFoundError) return new Exit(2, e.message, true);
+  if (e instanceof HostError) return new Exit(1, e.message);
+  if (e instanceof Exit) return e;
+  return new Exit(1, t("cli.fileUnreadable", { file, detail: detail(e) }));
+}
+
+async function scoreFile(input: string, flags: ScoreFlags, profile: Profile, io: CliIO): Promise<number> {
+  const name = basename(input);
+  if (flags.out !== undefined) {
+    if (samePath(flags.out, input)) throw new Exit(2, t("cli.outSameAsInput", { file: flags.out }), true);
+    if (extname(flags.out).toLowerCase() !== ".xlsx")
+      throw new Exit(2, t("cli.outExtension", { file: flags.out, ext: ".xlsx" }), true);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(input);
+  } catch (e) {
+    throw new Exit(1, t("cli.fileUnreadable", { file: name, detail: detail(e) }));
+  }
+  let result: Awaited<ReturnType<typeof scoreWorkbook>>;
+  try {
+    result = await scoreWorkbook(bytes, name, {
+      sheet: flags.sheet,
+      profile,
+      recomputeAll: !!flags.recomputeAll,
+      out: flags.out !== undefined,
+    });
+  } catch (e) {
+    throw fileFailure(e, name);
+  }
+  const { analysis, output } = result;
+  const report = analysis.report;
+  if (flags.json) io.stdout.write(JSON.stringify(report, null, 2) + "\n");
+  else io.stdout.write(humanReport(report));
+  if (analysis.layout === null) {
+    io.stderr.write(t("cli.noTable", { file: name, sheet: report.sheet }) + "\n");
+    return 1;
+  }
+  const say = flags.json ? io.stderr : io.stdout;
+  if (flags.out !== undefined && output) {
+    writeOut(flags.out, output);
+    const count = analysis.plan.writes.length;
+    say.write(
+      (count === 0
+        ? t("cli.writtenUnchanged", { file: flags.out })
+        : t("cli.written", { file: flags.out, count })) + "\n",
+    );
+  } else if (!flags.json && analysis.plan.writes.length > 0) {
+    say.write(t("cli.writesPlanned", { count: analysis.plan.writes.length }) + "\n");
+  }
+  return 0;
+}
+
+async function scoreFolder(dir: string, flags: ScoreFlags, profile: Profile, io: CliIO): Promise<number> {
+  let ext: string | null = null;
+  if (flags.out !== undefined) {
+    ext = extname(flags.out).toLowerCase();
+    if (ext !== ".xlsx" && ext !== ".csv")
+      throw new Exit(2, t("cli.outExtension", { file: flags.out, ext: ".xlsx / .csv" }), true);
+  }
+  let names: string[];
+  try {
+    names = readdirSync(dir)
+      .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$"))
+      .filter((n) => flags.out === undefined || !samePath(join(dir, n), flags.out))
+      .filter((n) => {
+        try {
+          return statSync(join(dir, n)).isFile();
+        } catch {
+          return false;
+        }
+      })
+      .sort();
+  } catch (e) {
+    throw new Exit(1, t("cli.folderUnreadable", { dir, detail: detail(e) }));
+  }
+  if (names.length === 0 && !flags.json) io.stderr.write(t("cli.folderEmpty", { dir }) + "\n");
+  const bar =
+    io.isTTY && names.length > 0
+      ? new SingleBar({
+          stream: io.stderr as unknown as NodeJS.WritableStream,
+          format: `${t("cli.progress")} [{bar}] {value}/{total} {file}`,
+          hideCursor: true,
+          clearOnComplete: true,
+        })
+      : null;
+  bar?.start(names.length, 0, { file: "" });
+  const reports: Report[] = [];
+  for (const n of names) {
+    bar?.update({ file: n });
+    let report: Report;
+    try {
+      const bytes = readFileSync(join(dir, n));
+      report = (
+        await scoreWorkbook(bytes, n, { sheet: flags.sheet, profile, recomputeAll: !!flags.recomputeAll })
+      ).analysis.report;
+    } catch (e) {
+      report = unreadableReport(n, profile.name, fileFailure(e, n).message);
+    }
+    reports.push(report);
+    bar?.increment();
+  }
+  bar?.stop();
+  if (flags.json) io.stdout.write(JSON.stringify(reports, null, 2) + "\n");
+  else for (const r of reports) io.stdout.write(humanReport(r) + "\n");
+  if (flags.out !== undefined) {
+    writeOut(flags.out, ext === ".csv" ? summaryCsv(reports) : await summaryXlsx(reports));
+    (flags.json ? io.stderr : io.stdout).write(
+      t("cli.summaryWritten", { file: flags.out, count: reports.length }) + "\n",
+    );
+  }
+  return 0;
+}
+
+async function score(input: string, flags: ScoreFlags, io: CliIO): Promise<number> {
+  const profile = loadProfile(flags.profile);
+  let isDir: boolean;
+  try {
+    isDir = statSync(input).isDirectory();
+  } catch {
+    throw new Exit(1, t("cli.fileMissing", { file: input }));
+  }
+  return isDir ? scoreFolder(input, flags, profile, io) : scoreFile(input, flags, profile, io);
+}
+
+async function template(kind: string, flags: { out?: string }, io: CliIO): Promise<number> {
+  const k = kind.toUpperCase() as TemplateKind;
+  if (!TEMPLATE_KINDS.includes(k)) throw new Exit(2, t("cli.templateKind", { kind }), true);
+  if (flags.out === undefined) throw new Exit(2, t("cli.outRequired"), true);
+  if (extname(flags.out).toLowerCase() !== ".xlsx")
+    throw new Exit(2, t("cli.outExtension", { file: flags.out, ext: ".xlsx" }), true);
+  let data: Uint8Array;
+  try {
+    data = await renderTemplateXlsx(k);
+  } catch (e) {
+    throw new Exit(1, t("cli.templateUnavailable", { detail: detail(e) }));
+  }
+  writeOut(flags.out, data);
+  io.stdout.write(t("cli.templateWritten", { file: flags.out }) + "\n");
+  return 0;
+}
+
+function buildProgram(io: CliIO, run: { status: number }): Command {
+  const program = new Command("jixiao");
+  program
+    .description(t("cli.description"))
+    .version(version())
+    .exitOverride()
+    .showHelpAfterError(false)
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => undefined,
+    });
+  program
+    .command("score")
+    .description(t("cli.score.description"))
+    .argument("<path>", "file.xlsx | folder")
+    .option("--sheet <name>", t("cli.opt.sheet"))
+    .option("--profile <preset|file.json>", t("cli.opt.profile"))
+    .option("--json", t("cli.opt.json"))
+    .option("--out <file>", t("cli.opt.out"))
+    .option("--recompute-all", t("cli.opt.recomputeAll"))
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => undefined,
+    })
+    .action(async (path: string, flags: ScoreFlags) => {
+      run.status = await score(path, flags, io);
+    });
+  program
+    .command("template")
+    .description(t("cli.template.description"))
+    .argument("<kind>", "L1 | L2 | L3 | L4")
+    .option("--out <file.xlsx>", t("cli.opt.templateOut"))
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => undefined,
+    })
+    .action(async (kind: string, flags: { out?: string }) => {
+      run.status = await template(kind, flags, io);
+    });
+  return program;
+}
+
+function usage(io: CliIO): string {
+  const program = buildProgram(io, { status: 0 });
+  const lines = program.commands.map((c) => `  jixiao ${c.name()} ${c.usage()}`);
+  return `${t("cli.usageHint")}\n${lines.join("\n")}\n  jixiao <command> --help\n`;
+}
+
+/** Commander's English error, in the user's language where it is one of the usual ones. */
+function commanderMessage(e: CommanderError): string {
+  const name = /'([^']*)'/.exec(e.message)?.[1] ?? "";
+  const keys: Record<string, MessageKey> = {
+    "commander.missingArgument": "cli.err.missingArgument",
+    "commander.unknownOption": "cli.err.unknownOption",
+    "commander.unknownCommand": "cli.err.unknownCommand",
+    "commander.optionMissingArgument": "cli.err.optionMissingArgument",
+    "commander.excessArguments": "cli.err.excessArguments",
+  };
+  const key = keys[e.code];
+  return key ? t(key, { name }) : e.message.replace(/^error:\s*/i, "");
+}
+
+/** Runs the command line on `argv` (the arguments after the program name); returns the exit status. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const run = { status: 0 };
+  const program = buildProgram(io, run);
+  try {
+    if (argv.length === 0)
+      throw new Exit(2, t("cli.usageError", { detail: "缺少命令（score 或 template）" }), true);
+    await program.parseAsync(argv, { from: "user" });
+    return run.status;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0;
+      const msg = commanderMessage(e);
+      io.stderr.write(t("cli.usageError", { detail: msg }) + "\n" + usage(io));
+      return 2;
+    }
+    if (e instanceof Exit) {
+      io.stderr.write(e.message + "\n");
+      if (e.usage) io.stderr.write(usage(io));
+      return e.status;
+    }
+    // Anything unexpected still ends as one line, without a stack trace.
+    io.stderr.write(t("cli.fileUnreadable", { file: argv[1] ?? "", detail: detail(e) }) + "\n");
+    return 1;
+  }
+}

@@ -1,0 +1,17 @@
+/** Public API of the scoring core (SCORING.md). Pure: decimal.js and its own files only. */
+export * from "./types";
+export { scoreTable, DRAFT_MARK, ruleFromText, directionFromColumn } from "./score";
+export { resolveProfile, ProfileError, PRESETS, parseWhen } from "./profile";
+export type { ParsedWhen } from "./profile";
+export {
+  displayText,
+  normalizeLabel,
+  normalizeText,
+  statedWeight,
+  parseValue,
+  parseText,
+  numberOf,
+} from "./parse";
+export type { ParsedValue, ParsedNumber, Unit, Op } from "./parse";
+export { qualitativeBands, placeQualitative, BUILTIN_LADDERS } from "./qualitative";
+export type { Placement } from "./qualitative";

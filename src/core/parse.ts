@@ -1,0 +1,431 @@
+/** Value notation (SCORING.md §1, R-PARSE-1 … R-PARSE-8) and display text. */
+import Decimal from "decimal.js";
+import type { CellInput } from "./types";
+
+/** Comparator of a value (R-PARSE-1). `>` is treated as ≥ and `<` as ≤ by the rules. */
+export type Op = "ge" | "gt" | "le" | "lt" | "eq";
+
+/**
+ * A unit: `base` is the dimension (元, 美元, 个, 人次, `%` …; '' for a bare scale such as 亿),
+ * `scale` multiplies the written number into the base (万元 → 1e4; % → 0.01), `text` is as written.
+ */
+export interface Unit {
+  base: string;
+  scale: Decimal;
+  text: string;
+}
+
+export interface ParsedNumber {
+  kind: "number";
+  op: Op | null;
+  /** The number as written (before the unit's scale). */
+  value: Decimal;
+  unit: Unit | null;
+}
+
+export type ParsedValue =
+  | { kind: "null"; /** written as 无 (R-PARSE-7) */ none: boolean }
+  | ParsedNumber
+  | { kind: "range"; lo: Decimal; hi: Decimal; unit: Unit | null }
+  /** `day`: days since 1970-01-01 (UTC). */
+  | { kind: "date"; day: number; op: Op | null }
+  | { kind: "text"; text: string; norm: string }
+  | { kind: "error"; text: string };
+
+const NULL_MARKERS = new Set([
+  "",
+  "—",
+  "–",
+  "-",
+  "/",
+  "*",
+  "不适用",
+  "N/A",
+  "n/a",
+  "NA",
+  "——",
+  "--",
+  "－",
+  "\\",
+]);
+
+/** Full-width → half-width, ideographic space → space (R-PARSE-2, R-PARSE-8). */
+export function toHalfWidth(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) out += " ";
+    else if (ch === "﹦") out += "=";
+    else if (ch === "≧") out += "≥";
+    else if (ch === "≦") out += "≤";
+    else if (ch === "～" || ch === "〜") out += "~";
+    else out += ch;
+  }
+  return out;
+}
+
+/** Qualitative normalisation (R-PARSE-8): trim, drop inner whitespace, full-width → half-width. */
+export function normalizeText(s: string): string {
+  return toHalfWidth(s).replace(/\s+/g, "");
+}
+
+const STATED_WEIGHT = /[（(]\s*[0-9０-９]+(?:[.．][0-9０-９]+)?\s*分\s*[）)]/g;
+
+/** A level label without its stated weight (`（50分）`) and without any whitespace or line break. */
+export function normalizeLabel(label: string): string {
+  return label.replace(STATED_WEIGHT, "").replace(/\s+/g, "");
+}
+
+/** The weight stated in a level label (`产出指标（50分）` → 50); null when none (R-TOTAL-3). */
+export function statedWeight(label: string): number | null {
+  const m = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]/.exec(toHalfWidth(label));
+  return m ? Number(m[1]) : null;
+}
+
+// ---------------------------------------------------------------- number formats
+
+function stripFormatLiterals(fmt: string): string {
+  return fmt
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, "");
+}
+
+/** True when an Excel number format is a percent format. */
+export function isPercentFormat(fmt: string | undefined): boolean {
+  return !!fmt && stripFormatLiterals(fmt).includes("%");
+}
+
+/** True when an Excel number format shows a date. */
+export function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  const f = stripFormatLiterals(fmt.split(";")[0]).toLowerCase();
+  if (f === "general" || f === "@" || f.includes("%")) return false;
+  return /[yd]/.test(f) || (/m/.test(f) && !/[hs]/.test(f));
+}
+
+function decimalsOf(fmt: string): number {
+  const m = /\.([0#?]+)/.exec(stripFormatLiterals(fmt).split(";")[0]);
+  return m ? m[1].length : 0;
+}
+
+const DAY_MS = 86400000;
+
+/** Days since 1970-01-01 of an Excel serial (1900 date system, with its leap-year bug). */
+export function excelSerialToDay(serial: number): number {
+  const whole = Math.floor(serial);
+  return whole - 25569 + (whole < 60 ? 1 : 0);
+}
+
+function dateToDay(d: Date): number {
+  return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) / DAY_MS);
+}
+
+function ymdToDay(y: number, m: number, d: number): number | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const t = Date.UTC(y, m - 1, d);
+  const back = new Date(t);
+  if (back.getUTCMonth() !== m - 1) return null;
+  return Math.floor(t / DAY_MS);
+}
+
+/** `2021年12月31日`. */
+export function formatDay(day: number): string {
+  const d = new Date(day * DAY_MS);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+function groupThousands(s: string): string {
+  const [i, f] = s.split(".");
+  const neg = i.startsWith("-");
+  const digits = neg ? i.slice(1) : i;
+  const g = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return (neg ? "-" : "") + g + (f !== undefined ? "." + f : "");
+}
+
+function generalNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  return new Decimal(n.toPrecision(11)).toString();
+}
+
+/**
+ * The text of a cell as the sheet displays it: `cell.text` when the host gives it, else
+ * formatted from value and number format (1 with `0%` → `100%`, 207 with `0.00` → `207.00`,
+ * dates → `2021年12月31日`). Null for an empty cell.
+ */
+export function displayText(cell: CellInput | null): string | null {
+  if (!cell) return null;
+  // Office shows ##### when a column is too narrow: that is not the cell's text.
+  if (cell.text !== undefined && cell.text !== null && cell.text !== "" && !/^#+$/.test(cell.text))
+    return cell.text;
+  const v = cell.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string") return v === "" ? null : v;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : formatDay(dateToDay(v));
+  if (typeof v !== "number" || !Number.isFinite(v)) return String(v);
+  const fmt = cell.numFmt;
+  if (!fmt || fmt.toLowerCase() === "general" || fmt === "@") return generalNumber(v);
+  if (isDateFormat(fmt)) return formatDay(excelSerialToDay(v));
+  const dp = decimalsOf(fmt);
+  if (isPercentFormat(fmt)) {
+    return new Decimal(generalNumber(v)).times(100).toFixed(dp, Decimal.ROUND_HALF_UP) + "%";
+  }
+  const fixed = new Decimal(generalNumber(v)).toFixed(dp, Decimal.ROUND_HALF_UP);
+  return stripFormatLiterals(fmt).includes(",") ? groupThousands(fixed) : fixed;
+}
+
+// ---------------------------------------------------------------- units (R-PARSE-3)
+
+const SCALE_PREFIXES: [string, number][] = [
+  ["十万", 1e5],
+  ["百万", 1e6],
+  ["千万", 1e7],
+  ["亿", 1e8],
+  ["万", 1e4],
+  ["千", 1e3],
+];
+
+const BASE_SYNONYMS: Record<string, string> = {
+  人民币: "元",
+  元人民币: "元",
+  人民币元: "元",
+  块: "元",
+  美金: "美元",
+};
+
+/** Parses a unit text (`亿美元`, `万人次`, `%`); null when empty. */
+export function parseUnit(text: string): Unit | null {
+  const t = normalizeText(text);
+  if (t === "") return null;
+  if (t === "%") return { base: "%", scale: new Decimal("0.01"), text: t };
+  if (t === "‰") return { base: "%", scale: new Decimal("0.001"), text: t };
+  if (t === "百分比" || t === "百分点") return { base: "%", scale: new Decimal("0.01"), text: t };
+  for (const [p, f] of SCALE_PREFIXES) {
+    if (t.startsWith(p)) {
+      const rest = t.slice(p.length);
+      // 千克 / 千米 are still a scale of 克 / 米; a bare 千 / 万 / 亿 is a scale without dimension.
+      return { base: BASE_SYNONYMS[rest] ?? rest, scale: new Decimal(f), text: t };
+    }
+  }
+  return { base: BASE_SYNONYMS[t] ?? t, scale: new Decimal(1), text: t };
+}
+
+/** The value in the unit's base (3.58 亿美元 → 3.58e8; 95% → 0.95). */
+export function baseValue(value: Decimal, unit: Unit | null): Decimal {
+  return unit ? value.times(unit.scale) : value;
+}
+
+// ---------------------------------------------------------------- comparators (R-PARSE-1)
+
+const PREFIX_OPS: [string, Op][] = [
+  ["大于或等于", "ge"],
+  ["大于等于", "ge"],
+  ["小于或等于", "le"],
+  ["小于等于", "le"],
+  ["不低于", "ge"],
+  ["不少于", "ge"],
+  ["不小于", "ge"],
+  ["至少", "ge"],
+  ["不高于", "le"],
+  ["不超过", "le"],
+  ["不多于", "le"],
+  ["不大于", "le"],
+  ["控制在", "le"],
+  ["不晚于", "le"],
+  [">=", "ge"],
+  ["≥", "ge"],
+  ["<=", "le"],
+  ["≤", "le"],
+  ["大于", "gt"],
+  ["超过", "gt"],
+  ["高于", "gt"],
+  [">", "gt"],
+  ["小于", "lt"],
+  ["低于", "lt"],
+  ["少于", "lt"],
+  ["<", "lt"],
+  ["等于", "eq"],
+  ["==", "eq"],
+  ["=", "eq"],
+];
+
+const SUFFIX_OPS: [string, Op][] = [
+  ["及以上", "ge"],
+  ["以上", "ge"],
+  ["及以下", "le"],
+  ["以下", "le"],
+  ["以内", "le"],
+  ["之内", "le"],
+];
+
+const DATE_SUFFIXES = ["之前", "以前", "前", "止"];
+
+function splitOps(s: string): { body: string; op: Op | null } {
+  let body = s;
+  let op: Op | null = null;
+  for (const [p, o] of PREFIX_OPS) {
+    if (body.startsWith(p)) {
+      op = o;
+      body = body.slice(p.length);
+      break;
+    }
+  }
+  for (const [p, o] of SUFFIX_OPS) {
+    if (body.endsWith(p) && body.length > p.length) {
+      op = op ?? o;
+      body = body.slice(0, -p.length);
+      break;
+    }
+  }
+  return { body, op };
+}
+
+// ---------------------------------------------------------------- value parsing
+
+const NUM = String.raw`[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+`;
+const UNIT = String.raw`[^\d\s,.~+\-]{1,8}`;
+const NUMBER_RE = new RegExp(`^(${NUM})(${UNIT})?$`);
+const RANGE_RE = new RegExp(`^(${NUM})(${UNIT})?(?:-|~|至|到|—|–)(${NUM})(${UNIT})?$`);
+
+function dec(s: string): Decimal {
+  return new Decimal(s.replace(/,/g, ""));
+}
+
+function parseDateText(s: string): number | null {
+  let m = /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(s);
+  if (!m) m = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(s);
+  if (m) return ymdToDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})年(\d{1,2})月(?:底|末)?$/.exec(s);
+  if (m) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    if (mo < 1 || mo > 12) return null;
+    return Math.floor(Date.UTC(y, mo, 0) / DAY_MS);
+  }
+  m = /^(\d{4})年(?:底|末|年底|年末)$/.exec(s);
+  if (m) return ymdToDay(Number(m[1]), 12, 31);
+  return null;
+}
+
+/** Parses a written text (not a cell). Never throws. */
+export function parseText(raw: string): ParsedValue {
+  try {
+    const text = raw.trim();
+    const s = normalizeText(text);
+    if (NULL_MARKERS.has(s) || /^[-—–/*\\]+$/.test(s) || /^(不适用|N\/?A)$/i.test(s))
+      return { kind: "null", none: false };
+    if (s === "无") return { kind: "null", none: true };
+
+    // Dates (R-PARSE-6): optional 不晚于 / 截至 before, 前 / 以前 after.
+    {
+      let body = s;
+      let op: Op | null = null;
+      if (body.startsWith("不晚于")) {
+        body = body.slice(3);
+        op = "le";
+      } else if (body.startsWith("截至") || body.startsWith("截止")) {
+        body = body.slice(2);
+        op = "le";
+      }
+      for (const suf of DATE_SUFFIXES) {
+        if (body.endsWith(suf) && body.length > suf.length) {
+          body = body.slice(0, -suf.length);
+          op = "le";
+          break;
+        }
+      }
+      const day = parseDateText(body);
+      if (day !== null) return { kind: "date", day, op };
+    }
+
+    // 控制在…以内 and other comparators.
+    const { body, op } = splitOps(s.startsWith("约") && s.length > 1 ? s.slice(1) : s);
+    let m = NUMBER_RE.exec(body);
+    if (m) {
+      const unit = m[2] ? parseUnit(m[2]) : null;
+      return { kind: "number", op, value: dec(m[1]), unit };
+    }
+    m = RANGE_RE.exec(body);
+    if (m && op === null) {
+      const lo = dec(m[1]);
+      const hi = dec(m[3]);
+      const u1 = m[2] ? parseUnit(m[2]) : null;
+      const u2 = m[4] ? parseUnit(m[4]) : null;
+      const unit = u2 ?? u1;
+      if (u1 && u2 && (u1.base !== u2.base || !u1.scale.eq(u2.scale))) {
+        // 1万-2万元: both sides in their own scale
+        return {
+          kind: "range",
+          lo: baseValue(lo, u1).div(unit!.scale),
+          hi,
+          unit,
+        };
+      }
+      if (lo.lte(hi)) return { kind: "range", lo, hi, unit };
+      return { kind: "range", lo: hi, hi: lo, unit };
+    }
+    return { kind: "text", text, norm: s };
+  } catch {
+    return { kind: "text", text: raw, norm: normalizeText(String(raw)) };
+  }
+}
+
+/** Parses a cell's value (R-PARSE). Never throws. */
+export function parseValue(cell: CellInput | null): ParsedValue {
+  try {
+    if (!cell) return { kind: "null", none: false };
+    const v = cell.value;
+    if (cell.error) return { kind: "error", text: String(v) };
+    if (v === null || v === undefined) return { kind: "null", none: false };
+    if (v instanceof Date) {
+      if (Number.isNaN(v.getTime())) return { kind: "error", text: String(v) };
+      return { kind: "date", day: dateToDay(v), op: null };
+    }
+    if (typeof v === "boolean") return { kind: "text", text: v ? "是" : "否", norm: v ? "是" : "否" };
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) return { kind: "error", text: String(v) };
+      if (isDateFormat(cell.numFmt)) return { kind: "date", day: excelSerialToDay(v), op: null };
+      const d = new Decimal(generalNumber(v));
+      if (isPercentFormat(cell.numFmt))
+        return { kind: "number", op: null, value: d, unit: { base: "%", scale: new Decimal(1), text: "" } };
+      return { kind: "number", op: null, value: d, unit: null };
+    }
+    return parseText(String(v));
+  } catch {
+    return { kind: "error", text: String(cell?.value) };
+  }
+}
+
+/**
+ * A plain number from a cell (weights, scores, budget figures): null when empty, "invalid"
+ * when not a number. A written unit (`5分`, `207万元`) is ignored; `%` divides by 100 except
+ * for weights (`权重 10%` is 10 points).
+ */
+export function numberOf(cell: CellInput | null, isWeight = false): Decimal | null | "invalid" {
+  const p = parseValue(cell);
+  if (p.kind === "null") return null;
+  if (p.kind === "number" && (p.op === null || p.op === "eq")) {
+    if (!p.unit || p.unit.base !== "%") return p.value;
+    if (!isWeight) return baseValue(p.value, p.unit);
+    // weights: 10% → 10; a percent-formatted 0.1 → 10
+    return p.unit.text === "" ? p.value.times(100) : p.value;
+  }
+  return "invalid";
+}
+
+/** Composes L2 display text: operator + value + unit (`≥800亿元`). */
+export function composeDisplay(
+  direction: string | null | undefined,
+  value: string | null,
+  unit: string | null | undefined,
+): string | null {
+  if (value === null) return null;
+  const d = normalizeText(direction ?? "");
+  const op = /^(≥|>=|正向)$/.test(d) ? "≥" : /^(≤|<=|反向)$/.test(d) ? "≤" : /^(=|等于)$/.test(d) ? "=" : "";
+  const v = value.trim();
+  const u = (unit ?? "").trim();
+  const hasOp = /^[≥≤=<>]/.test(v);
+  return (hasOp ? "" : op) + v + (u && !v.endsWith(u) ? u : "");
+}

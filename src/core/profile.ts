@@ -1,0 +1,228 @@
+/** Profiles (SCORING.md §8): the central default, presets, and custom objects merged over it. */
+import type { Grade, GradeCap, Profile } from "./types";
+
+/** An invalid profile: `key` names the offending key (the CLI exits 2). */
+export class ProfileError extends Error {
+  readonly key: string;
+  constructor(key: string, message: string) {
+    super(message);
+    this.name = "ProfileError";
+    this.key = key;
+  }
+}
+
+const CENTRAL: Profile = {
+  name: "central",
+  decimals: 2,
+  totalPolicy: "sum-of-rounded",
+  budgetWeightDefault: 10,
+  budgetDenominator: "全年预算数",
+  reverseMode: "ratio",
+  overCompletionFactor: 1.2,
+  overCompletionNoteRequired: false,
+  lowExecutionThreshold: 0.9,
+  qualitativeBands: [0.8, 0.6],
+  gradeBands: [
+    { grade: "优", min: 90 },
+    { grade: "良", min: 80 },
+    { grade: "中", min: 60 },
+    { grade: "差", min: 0 },
+  ],
+  gradeCaps: [],
+  rescaleNotApplicable: false,
+  ladders: [],
+};
+
+function clone(p: Profile): Profile {
+  return JSON.parse(JSON.stringify(p)) as Profile;
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === "object") {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}
+
+function freeze(p: Profile): Profile {
+  return deepFreeze(clone(p));
+}
+
+export const PRESETS: Readonly<Record<"central" | "municipal-20" | "guangxi", Profile>> = Object.freeze({
+  central: freeze(CENTRAL),
+  "municipal-20": freeze({
+    ...CENTRAL,
+    name: "municipal-20",
+    budgetWeightDefault: 20,
+    budgetDenominator: "调整后预算数",
+    qualitativeBands: [0.8, 0.5],
+    reverseMode: "ratio",
+  }),
+  guangxi: freeze({
+    ...CENTRAL,
+    name: "guangxi",
+    overCompletionFactor: 1.3,
+    overCompletionNoteRequired: true,
+  }),
+});
+
+const GRADES: Grade[] = ["优", "良", "中", "差"];
+
+export interface ParsedWhen {
+  figure: "budgetRate" | "total" | "attainment";
+  op: "<" | "<=" | ">" | ">=";
+  value: number;
+}
+
+/** Parses a grade-cap condition (R-GRADE-2): `<figure> <op> <number>`; null when malformed. */
+export function parseWhen(when: string): ParsedWhen | null {
+  const m = /^\s*(budgetRate|total|attainment)\s*(<=|>=|<|>)\s*(-?\d+(?:\.\d+)?)\s*$/.exec(when);
+  if (!m) return null;
+  return { figure: m[1] as ParsedWhen["figure"], op: m[2] as ParsedWhen["op"], value: Number(m[3]) };
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "数组";
+  switch (typeof v) {
+    case "string":
+      return "文本";
+    case "number":
+      return "数字";
+    case "boolean":
+      return "true/false";
+    default:
+      return "对象";
+  }
+}
+
+function fail(key: string, expected: string, got: unknown): never {
+  throw new ProfileError(
+    key,
+    `评分口径配置项“${key}”无效：应为${expected}，实际为${typeName(got)}${
+      typeof got === "string" || typeof got === "number" ? `“${String(got)}”` : ""
+    }。`,
+  );
+}
+
+function isNum(v: unknown): v is number {
+  return typeof v === "number" && Number.isFinite(v);
+}
+
+function checkEnum<T extends string>(key: string, v: unknown, allowed: readonly T[]): T {
+  if (typeof v !== "string" || !allowed.includes(v as T)) fail(key, `以下之一：${allowed.join("、")}`, v);
+  return v as T;
+}
+
+function checkGradeList(key: string, v: unknown): Grade {
+  return checkEnum(key, v, GRADES);
+}
+
+/** Validates one key of a custom profile and returns the typed value. */
+function validate(key: string, v: unknown): unknown {
+  switch (key) {
+    case "name":
+      if (typeof v !== "string" || v.trim() === "") fail(key, "非空文本", v);
+      return v;
+    case "decimals":
+      if (!isNum(v) || !Number.isInteger(v) || v < 0 || v > 6) fail(key, "0至6之间的整数", v);
+      return v;
+    case "totalPolicy":
+      return checkEnum(key, v, ["sum-of-rounded", "round-of-sum"] as const);
+    case "budgetWeightDefault":
+      if (!isNum(v) || v < 0 || v > 100) fail(key, "0至100之间的数字", v);
+      return v;
+    case "budgetDenominator":
+      return checkEnum(key, v, ["全年预算数", "调整后预算数", "年初预算数"] as const);
+    case "reverseMode":
+      return checkEnum(key, v, ["ratio", "linear", "binary"] as const);
+    case "overCompletionFactor":
+      if (!isNum(v) || v < 1) fail(key, "不小于1的数字", v);
+      return v;
+    case "overCompletionNoteRequired":
+    case "rescaleNotApplicable":
+      if (typeof v !== "boolean") fail(key, "true 或 false", v);
+      return v;
+    case "lowExecutionThreshold":
+      if (!isNum(v) || v < 0 || v > 1) fail(key, "0至1之间的小数（如0.9）", v);
+      return v;
+    case "qualitativeBands": {
+      if (!Array.isArray(v) || v.length !== 2 || !v.every(isNum))
+        fail(key, "两个数字组成的数组（如[0.8, 0.6]）", v);
+      const [b0, b1] = v as number[];
+      if (!(b0 <= 1 && b1 >= 0 && b1 <= b0)) fail(key, "两个0至1之间、前大后小的数字", v);
+      return [b0, b1];
+    }
+    case "gradeBands": {
+      if (!Array.isArray(v) || v.length === 0) fail(key, '等级数组（如[{"grade":"优","min":90}]）', v);
+      return (v as unknown[]).map((b, i) => {
+        const k = `${key}[${i}]`;
+        if (!b || typeof b !== "object" || Array.isArray(b)) fail(k, "含 grade 与 min 的对象", b);
+        const o = b as Record<string, unknown>;
+        for (const kk of Object.keys(o))
+          if (kk !== "grade" && kk !== "min") fail(`${k}.${kk}`, "grade 或 min", kk);
+        const grade = checkGradeList(`${k}.grade`, o.grade);
+        if (!isNum(o.min)) fail(`${k}.min`, "数字", o.min);
+        return { grade, min: o.min as number };
+      });
+    }
+    case "gradeCaps":
+      if (!Array.isArray(v)) fail(key, "数组", v);
+      return (v as unknown[]).map((c, i): GradeCap => {
+        const k = `${key}[${i}]`;
+        if (!c || typeof c !== "object" || Array.isArray(c)) fail(k, "含 when 与 maxGrade 的对象", c);
+        const o = c as Record<string, unknown>;
+        for (const kk of Object.keys(o))
+          if (kk !== "when" && kk !== "maxGrade") fail(`${k}.${kk}`, "when 或 maxGrade", kk);
+        if (typeof o.when !== "string" || !parseWhen(o.when))
+          fail(
+            `${k}.when`,
+            "“指标 比较符 数字”形式的条件（如“budgetRate < 0.9”；指标为 budgetRate、total 或 attainment）",
+            o.when,
+          );
+        return { when: o.when as string, maxGrade: checkGradeList(`${k}.maxGrade`, o.maxGrade) };
+      });
+    case "ladders":
+      if (
+        !Array.isArray(v) ||
+        !v.every(
+          (l) =>
+            Array.isArray(l) && l.length >= 2 && l.every((s) => typeof s === "string" && s.trim() !== ""),
+        )
+      )
+        fail(key, '由文本数组组成的数组（如[["好","较好","差"]]）', v);
+      return (v as string[][]).map((l) => [...l]);
+    default:
+      throw new ProfileError(key, `评分口径配置中有未知的配置项“${key}”，请检查拼写。`);
+  }
+}
+
+/**
+ * Resolves a profile: a preset name, a custom object merged over `central`, or nothing (central).
+ * A custom object without `name` is named after `fileBaseName` (the profile file's base name).
+ * Throws ProfileError naming the key for an unknown key or a value of the wrong type.
+ */
+export function resolveProfile(
+  spec?: string | Record<string, unknown> | null,
+  fileBaseName?: string,
+): Profile {
+  if (spec === undefined || spec === null) return clone(PRESETS.central);
+  if (typeof spec === "string") {
+    const p = (PRESETS as Record<string, Profile>)[spec.trim()];
+    if (!p)
+      throw new ProfileError(
+        "name",
+        `未知的评分口径“${spec}”。可用的预设为：${Object.keys(PRESETS).join("、")}，或提供 JSON 配置文件。`,
+      );
+    return clone(p);
+  }
+  if (typeof spec !== "object" || Array.isArray(spec))
+    throw new ProfileError("", "评分口径配置应为 JSON 对象。");
+  const out: Record<string, unknown> = { ...clone(CENTRAL), name: fileBaseName ?? "custom" };
+  for (const [k, v] of Object.entries(spec)) out[k] = validate(k, v);
+  const profile = out as unknown as Profile;
+  if (!profile.gradeBands.some((b) => b.min <= 0))
+    throw new ProfileError("gradeBands", "评分口径配置项“gradeBands”无效：应包含一个 min 为0的最低等级。");
+  return profile;
+}

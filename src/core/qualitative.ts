@@ -1,0 +1,98 @@
+/** Qualitative rows: bands (R-QUAL) and ladders (R-LADDER). */
+import Decimal from "decimal.js";
+import { normalizeText } from "./parse";
+import type { Profile, QualitativeBands } from "./types";
+
+/** Built-in ladders, high → low; `/` separates synonyms on one step (R-LADDER). */
+export const BUILTIN_LADDERS: readonly string[] = [
+  "显著 > 较显著 > 一般 > 不显著",
+  "明显 > 较明显 > 不明显",
+  "长期 > 中长期 > 中期 > 短期",
+  "优 > 良 > 中 > 差",
+  "优秀 > 良好 > 合格 > 不合格",
+  "高 > 较高 > 一般 > 较低 > 低",
+  "有效 > 基本有效 > 无效",
+  "达到/达标/完成/已完成/是 > 基本达到/基本完成 > 未达到/未完成/否",
+];
+
+type Ladder = string[][];
+
+function builtin(): Ladder[] {
+  return BUILTIN_LADDERS.map((l) => l.split(">").map((step) => step.split("/").map((w) => normalizeText(w))));
+}
+
+function ladders(profile: Profile): Ladder[] {
+  return [
+    ...builtin(),
+    ...profile.ladders.map((l) => l.map((step) => step.split("/").map((w) => normalizeText(w)))),
+  ];
+}
+
+function stepOf(ladder: Ladder, word: string): number {
+  return ladder.findIndex((step) => step.includes(word));
+}
+
+function prefixStep(word: string): number {
+  if (word.startsWith("有效")) return 0;
+  if (word.startsWith("基本")) return 1;
+  if (word.startsWith("未")) return 2;
+  return -1;
+}
+
+/**
+ * Where a qualitative actual stands relative to its target:
+ * - `identical`: the same text after normalisation;
+ * - a number of steps lower (0 = same step or higher) when a ladder places both;
+ * - `negation`: 未/不/无 + the target's text;
+ * - null when nothing places it.
+ */
+export type Placement =
+  { kind: "identical" } | { kind: "ladder"; below: number } | { kind: "negation" } | null;
+
+export function placeQualitative(target: string, actual: string, profile: Profile): Placement {
+  const t = normalizeText(target);
+  const a = normalizeText(actual);
+  if (t === "" || a === "") return null;
+  if (t === a) return { kind: "identical" };
+  for (const ladder of ladders(profile)) {
+    const ti = stepOf(ladder, t);
+    const ai = stepOf(ladder, a);
+    if (ti >= 0 && ai >= 0) return { kind: "ladder", below: Math.max(0, ai - ti) };
+  }
+  if (
+    /^[未不无没]/.test(a) &&
+    (a.slice(1) === t || a.slice(2) === t || (a.slice(1).length >= 2 && t.includes(a.slice(1))))
+  )
+    return { kind: "negation" };
+  const tp = prefixStep(t);
+  const ap = prefixStep(a);
+  if (tp >= 0 && ap >= 0) return { kind: "ladder", below: Math.max(0, ap - tp) };
+  return null;
+}
+
+/** The three score bands of a qualitative row of weight `weight` (R-QUAL), rounded per profile. */
+export function qualitativeBands(weight: number, profile: Profile): QualitativeBands {
+  const w = new Decimal(weight);
+  const [b0, b1] = profile.qualitativeBands;
+  const r = (d: Decimal): number => d.toDecimalPlaces(profile.decimals, Decimal.ROUND_HALF_UP).toNumber();
+  const hi = r(w);
+  const mid = r(w.times(b0));
+  const lo = r(w.times(b1));
+  return { achieved: [mid, hi], partial: [lo, mid], notAchieved: [0, lo] };
+}
+
+/** The closed range an entered score must fall in, given the placement (R-QUAL band check). */
+export function bandRange(
+  placement: Placement,
+  weight: Decimal,
+  profile: Profile,
+): [Decimal, Decimal] | null {
+  if (!placement) return null;
+  const [b0, b1] = profile.qualitativeBands;
+  const achieved: [Decimal, Decimal] = [weight.times(b0), weight];
+  if (placement.kind === "identical") return achieved;
+  if (placement.kind === "negation") return [new Decimal(0), weight.times(b1)];
+  if (placement.below === 0) return achieved;
+  if (placement.below === 1) return [weight.times(b1), weight.times(b0)];
+  return [new Decimal(0), weight.times(b1)];
+}

@@ -1,0 +1,208 @@
+/**
+ * The file host: a workbook held in memory (an .xlsx opened in the browser page), with the
+ * same operations as the Office host. The page loads this module lazily (exceljs is large),
+ * so it imports neither React nor anything the page loads eagerly.
+ */
+import ExcelJS from "exceljs";
+import { chooseSheet, RECORD_SHEET } from "../../sheet";
+import { parseRange } from "../../sheet/address";
+import type { GridSnapshot, WritePlan } from "../../sheet/types";
+import { buildTemplate } from "../../templates";
+import type { IndicatorTemplateRow, TemplateKind, TemplateSheet } from "../../templates/types";
+import {
+  HostError,
+  type ApplyResult,
+  type HighlightMark,
+  type RestoreResult,
+  type SheetRead,
+  type WorkbookHost,
+  type WorkbookSettings,
+} from "../host";
+import {
+  applyPlan,
+  cellAt,
+  fillFromString,
+  fillToString,
+  gridFromWorksheet,
+  loadWorkbook,
+  readRecordAndSettings,
+  restoreLatest,
+  restyle,
+  workbookBytes,
+  workbookGrids,
+  writeRecord,
+} from "./workbook";
+
+function solid(color: string): ExcelJS.Fill {
+  return {
+    type: "pattern",
+    pattern: "solid",
+    fgColor: { argb: `FF${color.replace(/^#/, "").toUpperCase()}` },
+  };
+}
+
+export class FileHost implements WorkbookHost {
+  readonly kind = "file" as const;
+  private current: string | null = null;
+
+  private constructor(
+    private readonly wb: ExcelJS.Workbook,
+    readonly fileName: string,
+  ) {}
+
+  /** Opens an .xlsx held in memory; throws `FileReadError` (one Chinese line) when it cannot be read. */
+  static async open(data: ArrayBuffer | Uint8Array, fileName: string): Promise<FileHost> {
+    return new FileHost(await loadWorkbook(data, fileName), fileName);
+  }
+
+  /** The workbook's sheets, without the program's record sheet. */
+  sheetNames(): string[] {
+    return this.wb.worksheets.filter((ws) => ws.name !== RECORD_SHEET).map((ws) => ws.name);
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = name === RECORD_SHEET ? undefined : this.wb.getWorksheet(name);
+    if (!ws) throw new HostError("UNKNOWN", `文件“${this.fileName}”中没有名为“${name}”的工作表。`);
+    return ws;
+  }
+
+  async readSheet(sheet?: string): Promise<SheetRead> {
+    const { record, settings } = readRecordAndSettings(this.wb);
+    let grid: GridSnapshot | undefined;
+    if (sheet !== undefined) grid = gridFromWorksheet(this.sheet(sheet));
+    else if (this.current !== null && this.wb.getWorksheet(this.current))
+      grid = gridFromWorksheet(this.sheet(this.current));
+    else {
+      const grids = workbookGrids(this.wb);
+      const chosen = chooseSheet(grids.map((g) => ({ name: g.sheet, grid: g })));
+      grid = grids.find((g) => g.sheet === chosen) ?? grids[0];
+      if (!grid) throw new HostError("UNREADABLE", `文件“${this.fileName}”中没有工作表。`);
+    }
+    this.current = grid.sheet;
+    return { grid, record, settings };
+  }
+
+  async apply(plan: WritePlan): Promise<ApplyResult> {
+    const { record } = readRecordAndSettings(this.wb);
+    const backup = applyPlan(this.wb, plan, record);
+    return { written: plan.writes.length, backupId: backup.id };
+  }
+
+  async restore(): Promise<RestoreResult> {
+    return { restored: restoreLatest(this.wb).restored };
+  }
+
+  /** Fills the cells, remembering in the record each cell's fill before its first highlight. */
+  async highlight(sheet: string, marks: HighlightMark[]): Promise<void> {
+    const ws = this.sheet(sheet);
+    const { record, settings } = readRecordAndSettings(this.wb);
+    const highlights = record.highlights.map((h) => ({ sheet: h.sheet, cells: [...h.cells] }));
+    let entry = highlights.find((h) => h.sheet === sheet);
+    if (!entry) {
+      entry = { sheet, cells: [] };
+      highlights.push(entry);
+    }
+    const known = new Set(entry.cells.map((c) => c.cell));
+    for (const m of marks) {
+      const cell = cellAt(ws, m.cell);
+      if (!known.has(cell.address)) {
+        entry.cells.push({ cell: cell.address, fill: fillToString(cell.fill) });
+        known.add(cell.address);
+      }
+      restyle(cell, { fill: solid(m.color) });
+    }
+    writeRecord(this.wb, { ...record, highlights }, settings);
+  }
+
+  /** Gives every highlighted cell its earlier fill back exactly. */
+  async clearHighlights(sheet: string): Promise<void> {
+    const { record, settings } = readRecordAndSettings(this.wb);
+    const entry = record.highlights.find((h) => h.sheet === sheet);
+    if (!entry) return;
+    const ws = this.sheet(sheet);
+    for (const c of entry.cells) restyle(ws.getCell(c.cell), { fill: fillFromString(c.fill) });
+    writeRecord(this.wb, { ...record, highlights: record.highlights.filter((h) => h !== entry) }, settings);
+  }
+
+  async saveSettings(settings: WorkbookSettings): Promise<void> {
+    const { record } = readRecordAndSettings(this.wb);
+    writeRecord(this.wb, record, settings);
+  }
+
+  async insertTemplate(kind: TemplateKind): Promise<string> {
+    let tpl: TemplateSheet;
+    try {
+      tpl = buildTemplate(kind);
+    } catch (e) {
+      throw new HostError("UNKNOWN", `模板暂不可用：${e instanceof Error ? e.message : String(e)}`);
+    }
+    const names = new Set(this.wb.worksheets.map((ws) => ws.name));
+    let name = tpl.name;
+    for (let i = 2; names.has(name); i++) name = `${tpl.name}(${i})`;
+    writeTemplateSheet(this.wb.addWorksheet(name), tpl);
+    this.current = name;
+    return name;
+  }
+
+  async insertIndicators(rows: IndicatorTemplateRow[]): Promise<number> {
+    void rows;
+    throw new HostError(
+      "UNKNOWN",
+      "在网页中打开的文件暂不支持插入指标行：请在 Excel 中插入，或先插入空白标准表。",
+    );
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    void sheet;
+    void cell;
+  }
+
+  /** The workbook as .xlsx bytes, for the download. */
+  async toBuffer(): Promise<Uint8Array> {
+    return workbookBytes(this.wb);
+  }
+}
+
+/** Renders a standard table into an empty worksheet. */
+export function writeTemplateSheet(ws: ExcelJS.Worksheet, tpl: TemplateSheet): void {
+  tpl.widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  const border = parseRange(tpl.borderRange);
+  if (border) {
+    const thin: Partial<ExcelJS.Border> = { style: "thin" };
+    for (let r = border.top; r <= border.bottom; r++) {
+      for (let c = border.left; c <= border.right; c++) {
+        ws.getCell(r, c).style = { border: { top: thin, left: thin, bottom: thin, right: thin } };
+      }
+    }
+  }
+  for (const tc of tpl.cells) {
+    const cell = cellAt(ws, tc.cell);
+    cell.value = tc.formula
+      ? ({ formula: tc.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue)
+      : (tc.value as ExcelJS.CellValue);
+    const style: Partial<ExcelJS.Style> = { ...cell.style };
+    if (tc.numFmt) style.numFmt = tc.numFmt;
+    if (tc.bold) style.font = { bold: true };
+    if (tc.align || tc.wrap) {
+      style.alignment = { vertical: "middle", horizontal: tc.align, wrapText: tc.wrap };
+    }
+    if (tc.fill) style.fill = solid(tc.fill);
+    cell.style = style;
+  }
+  for (const m of tpl.merges) ws.mergeCells(m);
+  for (const v of tpl.validations) {
+    const range = parseRange(v.range);
+    if (!range) continue;
+    for (let r = range.top; r <= range.bottom; r++) {
+      for (let c = range.left; c <= range.right; c++) {
+        ws.getCell(r, c).dataValidation = {
+          type: "list",
+          allowBlank: true,
+          formulae: [`"${v.list.join(",")}"`],
+        };
+      }
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/** Office.js failures as HostErrors with a Chinese message for the user. */
+import { t } from "../../i18n/catalog";
+import { HostError } from "../host";
+
+/** The error code of an OfficeExtension.Error (or of anything shaped like one). */
+export function officeErrorCode(e: unknown): string {
+  if (e && typeof e === "object" && "code" in e) return String((e as { code: unknown }).code);
+  return "";
+}
+
+const PAYLOAD_CODES = new Set([
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+  "PayloadTooLarge",
+]);
+
+/** True when the failure is Excel on the web's 5 MB request/response limit. */
+export function isPayloadError(e: unknown): boolean {
+  return PAYLOAD_CODES.has(officeErrorCode(e));
+}
+
+/** A sheet's name as messages quote it; empty when unknown (the message then reads without it). */
+export function sheetLabel(sheet?: string | null): string {
+  return sheet ? `“${sheet}”` : "";
+}
+
+/** Maps any failure of an Excel batch to a HostError (HostErrors pass through). */
+export function toHostError(e: unknown, sheet?: string): HostError {
+  if (e instanceof HostError) return e;
+  const code = officeErrorCode(e);
+  const name = sheetLabel(sheet);
+  switch (code) {
+    case "InvalidOperationInCellEditMode":
+      return new HostError("CELL_EDIT_MODE", t("office.err.editMode"));
+    case "AccessDenied":
+      return new HostError("PROTECTED", t("office.err.protected", { sheet: name }));
+    case "RequestPayloadSizeLimitExceeded":
+    case "ResponsePayloadSizeLimitExceeded":
+    case "PayloadTooLarge":
+      return new HostError("PAYLOAD_TOO_LARGE", t("office.err.payload", { sheet: name }));
+    case "ApiNotFound":
+      return new HostError("API_TOO_OLD", t("office.err.apiTooOld"));
+    case "ItemNotFound":
+      return new HostError("UNREADABLE", t("office.err.sheetMissing", { sheet: name }));
+    default: {
+      const message = e instanceof Error ? e.message : String(e);
+      return new HostError("UNKNOWN", t("office.err.unknown", { message }));
+    }
+  }
+}

@@ -1,0 +1,12 @@
+/** The Excel add-in host. */
+export {
+  OfficeHost,
+  createOfficeHost,
+  SETTINGS_KEY,
+  BYTES_PER_CELL,
+  WEB_PAYLOAD_BUDGET,
+  RECORD_WEB_BUDGET,
+} from "./office-host";
+export { officeEnv } from "./env";
+export type { OfficeEnv, DocumentSettings } from "./env";
+export { toHostError, sheetLabel } from "./errors";

@@ -1,0 +1,410 @@
+/** grid → layout → TableInput → core → Report with addresses + WritePlan (R-WRITE-1/2/3). */
+import { scoreTable } from "../core";
+import type {
+  BudgetInput,
+  BudgetRowInput,
+  CellOrigin,
+  CoreDiagnostic,
+  CoreReport,
+  Field,
+  IndicatorRowInput,
+  NoteRef,
+  TableInput,
+} from "../core/types";
+import { address, parseAddress } from "./address";
+import { detect, type Found } from "./detect";
+import { cellText, Grid, isEmptyCell, toCellInput } from "./grid";
+import type {
+  AnalyzeOptions,
+  Analysis,
+  CellValue,
+  ColumnMapping,
+  DetectedLayout,
+  GridCell,
+  GridSnapshot,
+  LedgerEntry,
+  PlannedWrite,
+  Report,
+  ReportDiagnostic,
+  WritePlan,
+} from "./types";
+
+/** Marker that starts a draft note the program may refresh (SCORING.md §6). */
+export const DRAFT_MARKER = "【待补充】";
+
+/** Same value for the ledger's purposes (R-WRITE-2): numbers numerically, text trimmed. */
+export function sameValue(a: CellValue | undefined, b: number | string | null | undefined): boolean {
+  if (a === null || a === undefined || b === null || b === undefined) return false;
+  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 1e-9;
+  if (typeof a === "number" && typeof b === "string")
+    return b.trim() !== "" && Math.abs(Number(b) - a) < 1e-9;
+  if (typeof a === "string" && typeof b === "number")
+    return a.trim() !== "" && Math.abs(Number(a) - b) < 1e-9;
+  if (typeof a === "string" && typeof b === "string") return a.trim() === b.trim();
+  return false;
+}
+
+function ledgerIndex(entries: LedgerEntry[] | undefined, sheet: string): Map<string, LedgerEntry> {
+  const out = new Map<string, LedgerEntry>();
+  for (const e of Array.isArray(entries) ? entries : []) if (e && e.sheet === sheet) out.set(e.cell, e);
+  return out;
+}
+
+/** R-WRITE-2/3: formula, else program (the ledger holds this very value), else person; empty when empty. */
+function originOf(cell: GridCell | null, addr: string, ledger: Map<string, LedgerEntry>): CellOrigin {
+  if (cell?.f) return "formula";
+  if (isEmptyCell(cell)) return "empty";
+  const e = ledger.get(addr);
+  return e && sameValue(cell?.v, e.value) ? "program" : "person";
+}
+
+function recorded(
+  origins: Map<string, CellOrigin>,
+  cell: GridCell | null,
+  addr: string,
+  ledger: Map<string, LedgerEntry>,
+): CellOrigin {
+  const o = originOf(cell, addr, ledger);
+  origins.set(addr, o);
+  return o;
+}
+
+export interface Built {
+  input: TableInput;
+  cells: Record<string, string>;
+  /** Origin of each score, rate, total and grade cell, by address. */
+  origins: Map<string, CellOrigin>;
+}
+
+function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
+  const ledger = ledgerIndex(options.record?.ledger, g.snap.sheet);
+  const cells: Record<string, string> = {};
+  const origins = new Map<string, CellOrigin>();
+  const col = found.columns;
+
+  const put = (row: number, field: Field | "level1" | "level2", c: number | undefined): void => {
+    if (c === undefined) return;
+    const a = g.anchor(row, c);
+    cells[`${row}:${field}`] = address(a.row, a.col);
+  };
+  const writable = (row: number, c: number | undefined): GridCell | null | undefined =>
+    c === undefined || g.covered(row, c) ? undefined : g.own(row, c);
+  const noteAt = (row: number, c: number | undefined): NoteRef | null => {
+    if (c === undefined) return null;
+    const a = g.anchor(row, c);
+    const id = address(a.row, a.col);
+    const cell = g.raw(a.row, a.col);
+    const text = cellText(cell);
+    cells[`note:${id}`] = id;
+    const ref: NoteRef = { id, text: text.trim() === "" ? null : text };
+    if (cell?.f) ref.formula = true;
+    return ref;
+  };
+  const text = (row: number, c: number | undefined): string | null => {
+    if (c === undefined) return null;
+    const t = cellText(g.own(row, c)).trim();
+    return t === "" ? null : t;
+  };
+
+  const indicators: IndicatorRowInput[] = found.rows.map((fr) => {
+    const r = fr.row;
+    for (const f of ["name", "target", "actual", "weight", "note"] as const) put(r, f, col[f]);
+    const scoreCell = writable(r, col.score);
+    if (scoreCell !== undefined) put(r, "score", col.score);
+    const addrScore = col.score !== undefined ? address(r, col.score) : "";
+    const row: IndicatorRowInput = {
+      row: r,
+      level1: fr.level1,
+      level2: fr.level2,
+      name: col.name !== undefined ? cellText(g.own(r, col.name)).trim() : "",
+      target: col.target !== undefined ? toCellInput(g.own(r, col.target)) : null,
+      actual: col.actual !== undefined ? toCellInput(g.own(r, col.actual)) : null,
+      weight: col.weight !== undefined ? toCellInput(g.own(r, col.weight)) : null,
+      score: scoreCell !== undefined ? toCellInput(scoreCell) : null,
+      scoreOrigin: scoreCell !== undefined ? recorded(origins, scoreCell, addrScore, ledger) : "empty",
+      note: noteAt(r, col.note),
+    };
+    if (col.direction !== undefined) row.direction = text(r, col.direction);
+    if (col.unit !== undefined) row.unit = text(r, col.unit);
+    if (col.ruleText !== undefined) row.ruleText = text(r, col.ruleText);
+    const ov = options.overrides?.[r];
+    if (ov) row.override = ov;
+    return row;
+  });
+
+  let budget: BudgetInput | null = null;
+  const fb = found.budget;
+  if (fb) {
+    const bc = fb.columns;
+    const amount = (r: number, c: number | undefined) => (c === undefined ? null : toCellInput(g.own(r, c)));
+    const budgetRow = (r: number, label: string): BudgetRowInput => {
+      const rateCell = writable(r, bc.rate);
+      if (rateCell !== undefined) put(r, "budgetRate", bc.rate);
+      put(r, "budgetDenominator", bc.budget ?? bc.adjusted ?? bc.planned);
+      return {
+        row: r,
+        label,
+        planned: amount(r, bc.planned),
+        budget: amount(r, bc.budget),
+        adjusted: amount(r, bc.adjusted),
+        executed: amount(r, bc.executed),
+        rate: rateCell !== undefined ? toCellInput(rateCell) : null,
+        rateOrigin:
+          rateCell !== undefined && bc.rate !== undefined
+            ? recorded(origins, rateCell, address(r, bc.rate), ledger)
+            : "empty",
+      };
+    };
+    budget = {
+      columns: {
+        planned: bc.planned !== undefined,
+        budget: bc.budget !== undefined,
+        adjusted: bc.adjusted !== undefined,
+        executed: bc.executed !== undefined,
+      },
+      total: null,
+      subRows: [],
+    };
+    for (const br of fb.rows) {
+      if (br.row === fb.totalRow) {
+        const scoreCell = writable(br.row, bc.score);
+        if (scoreCell !== undefined) put(br.row, "budgetScore", bc.score);
+        put(br.row, "budgetWeight", bc.weight);
+        put(br.row, "budgetReason", bc.reason);
+        budget.total = {
+          ...budgetRow(br.row, br.label),
+          weight: amount(br.row, bc.weight),
+          score: scoreCell !== undefined ? toCellInput(scoreCell) : null,
+          scoreOrigin:
+            scoreCell !== undefined && bc.score !== undefined
+              ? recorded(origins, scoreCell, address(br.row, bc.score), ledger)
+              : "empty",
+          reason: noteAt(br.row, bc.reason),
+        };
+      } else budget.subRows.push(budgetRow(br.row, br.label));
+    }
+  }
+
+  let totalRow: TableInput["totalRow"] = null;
+  if (found.totalRow !== null) {
+    const r = found.totalRow;
+    const sc = writable(r, col.score);
+    if (sc !== undefined) put(r, "total", col.score);
+    put(r, "weight", col.weight);
+    totalRow = {
+      row: r,
+      score: sc !== undefined ? toCellInput(sc) : null,
+      scoreOrigin:
+        sc !== undefined && col.score !== undefined
+          ? recorded(origins, sc, address(r, col.score), ledger)
+          : "empty",
+    };
+  }
+
+  let gradeCell: TableInput["gradeCell"] = null;
+  if (found.grade) {
+    const { row, col: c } = found.grade;
+    if (!g.covered(row, c)) {
+      const cell = g.own(row, c);
+      put(row, "grade", c);
+      gradeCell = { row, value: toCellInput(cell), origin: recorded(origins, cell, address(row, c), ledger) };
+    }
+  }
+
+  return {
+    input: { layout: found.layout, indicators, budget, totalRow, gradeCell },
+    cells,
+    origins,
+  };
+}
+
+function toDetected(found: Found, cells: Record<string, string>): DetectedLayout {
+  const fb = found.budget;
+  return {
+    layout: found.layout,
+    headerRow: found.headerRow,
+    columns: { ...found.columns },
+    firstRow: found.firstRow,
+    lastRow: found.lastRow,
+    totalRow: found.totalRow,
+    budget: fb
+      ? {
+          headerRow: fb.headerRow,
+          firstRow: fb.firstRow,
+          lastRow: fb.lastRow,
+          columns: { ...fb.columns },
+          totalRow: fb.totalRow,
+        }
+      : null,
+    cells,
+    indicatorRows: found.rows.map((r) => r.row),
+  };
+}
+
+/** Detection plus the core input (for tests and the UI's 识别 step). */
+export function detectBuilt(
+  snap: GridSnapshot,
+  options: AnalyzeOptions,
+): { found: Found; built: Built; grid: Grid } | { missing: string[]; grid: Grid } {
+  const grid = new Grid(snap);
+  const found = detect(grid, options.mapping);
+  if ("missing" in found) return { missing: found.missing, grid };
+  return { found, built: buildInput(grid, found, options), grid };
+}
+
+/** LAYOUTS.md decision procedure; `{ missing }` names the header words looked for. */
+export function detectLayout(
+  grid: GridSnapshot,
+  mapping?: ColumnMapping | null,
+): DetectedLayout | { missing: string[] } {
+  const res = detectBuilt(grid, { profile: undefined as never, mapping });
+  if ("missing" in res) return { missing: res.missing };
+  return toDetected(res.found, res.built.cells);
+}
+
+const WRITABLE: ReadonlySet<Field> = new Set<Field>([
+  "score",
+  "note",
+  "budgetRate",
+  "budgetScore",
+  "budgetReason",
+  "total",
+  "grade",
+]);
+
+function noTable(snap: GridSnapshot, options: AnalyzeOptions, missing: string[]): Analysis {
+  const words = missing.map((w) => `“${w}”`).join("、");
+  const report: Report = {
+    file: options.file ?? null,
+    sheet: snap.sheet,
+    layout: null,
+    profile: options.profile.name,
+    budget: null,
+    indicators: [],
+    total: null,
+    totalProvisional: false,
+    grade: null,
+    gradeProvisional: false,
+    gradeCap: null,
+    diagnostics: [
+      {
+        code: "NO_TABLE_FOUND",
+        severity: "error",
+        cell: null,
+        row: null,
+        message: options.mapping
+          ? `工作表“${snap.sheet}”的手动列设置不完整：缺少${words}。请补全后再评分。`
+          : `工作表“${snap.sheet}”中没有找到绩效指标表：没有一行同时含有指标名称列和分值列的表头（查找的表头文字：${words}）。请检查表头，或手动指定各列。`,
+      },
+    ],
+    writes: [],
+  };
+  return { report, plan: { sheet: snap.sheet, writes: [] }, layout: null };
+}
+
+function isPercentFormat(fmt: string | undefined): boolean {
+  return typeof fmt === "string" && fmt.replace(/"[^"]*"|\\./g, "").includes("%");
+}
+
+/** Turns the core's (row, field) writes into planned cell writes, keeping only what R-WRITE-1 allows. */
+function planWrites(
+  g: Grid,
+  core: CoreReport,
+  cells: Record<string, string>,
+  origins: Map<string, CellOrigin>,
+  recomputeAll: boolean,
+): PlannedWrite[] {
+  const out: PlannedWrite[] = [];
+  const seen = new Set<string>();
+  for (const w of core.writes) {
+    if (!WRITABLE.has(w.field)) continue;
+    const isNote = w.field === "note" || w.field === "budgetReason";
+    const cell = isNote && w.noteId && cells[`note:${w.noteId}`] ? w.noteId : cells[`${w.row}:${w.field}`];
+    if (!cell || seen.has(cell)) continue;
+    const at = parseAddress(cell);
+    if (!at) continue;
+    const { row, col } = at;
+    const current = g.raw(row, col);
+    // R-WRITE-3: a formula is never overwritten.
+    if (current?.f) continue;
+    const before: CellValue = current ? current.v : null;
+    if (sameValue(before, w.after) && typeof before === typeof w.after) continue;
+    if (isNote) {
+      // Only empty or still-marked notes are written (R-WRITE-1).
+      if (
+        !isEmptyCell(current) &&
+        !(typeof before === "string" && before.trimStart().startsWith(DRAFT_MARKER))
+      )
+        continue;
+    } else if (!recomputeAll && origins.get(cell) === "person") {
+      // R-WRITE-2: a person's value is kept unless 全部按规则重算 was asked for.
+      continue;
+    }
+    seen.add(cell);
+    const pw: PlannedWrite = {
+      cell,
+      row,
+      col,
+      before: before ?? null,
+      after: w.after,
+      kind: w.kind,
+      field: w.field,
+    };
+    if (w.kind === "rate" && !isPercentFormat(current?.fmt)) pw.numFmt = "0.00%";
+    out.push(pw);
+  }
+  return out;
+}
+
+function diagnosticCell(d: CoreDiagnostic, cells: Record<string, string>): string | null {
+  if (d.noteId && cells[`note:${d.noteId}`]) return d.noteId;
+  if (d.row === null || d.field === null) return null;
+  return cells[`${d.row}:${d.field}`] ?? null;
+}
+
+/** grid → layout → TableInput → core → Report with addresses + WritePlan. */
+export function analyzeSheet(grid: GridSnapshot, options: AnalyzeOptions): Analysis {
+  const res = detectBuilt(grid, options);
+  if ("missing" in res) return noTable(grid, options, res.missing);
+  const { found, built, grid: g } = res;
+  const core = scoreTable(built.input, {
+    profile: options.profile,
+    recomputeAll: options.recomputeAll ?? false,
+  });
+
+  // The denominator cell is the column the core actually used (R-BUDGET).
+  if (found.budget && core.budget?.denominator) {
+    const bc = found.budget.columns;
+    const c =
+      core.budget.denominator === "全年预算数"
+        ? bc.budget
+        : core.budget.denominator === "调整后预算数"
+          ? bc.adjusted
+          : bc.planned;
+    if (c !== undefined)
+      for (const br of found.budget.rows) built.cells[`${br.row}:budgetDenominator`] = address(br.row, c);
+  }
+
+  const writes = planWrites(g, core, built.cells, built.origins, options.recomputeAll ?? false);
+  const diagnostics: ReportDiagnostic[] = core.diagnostics.map((d: CoreDiagnostic) => ({
+    code: d.code,
+    severity: d.severity,
+    cell: diagnosticCell(d, built.cells),
+    row: d.row,
+    message: d.message,
+  }));
+  const { diagnostics: _d, writes: _w, profile, ...rest } = core;
+  void _d;
+  void _w;
+  const report: Report = {
+    file: options.file ?? null,
+    sheet: grid.sheet,
+    layout: found.layout,
+    profile,
+    ...rest,
+    diagnostics,
+    writes: writes.map((w) => ({ cell: w.cell, before: w.before, after: w.after, kind: w.kind })),
+  };
+  const plan: WritePlan = { sheet: grid.sheet, writes };
+  return { report, plan, layout: toDetected(found, built.cells) };
+}

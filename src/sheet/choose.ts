@@ -1,0 +1,35 @@
+/** Which sheet to score when none is named (REPORT.md "Command line"). */
+import { Grid } from "./grid";
+import { detect } from "./detect";
+import { RECORD_SHEET } from "./record";
+import type { GridSnapshot } from "./types";
+
+const NAME_WORDS = ["自评表", "评分表", "自评"];
+
+function hasTable(grid: GridSnapshot): boolean {
+  try {
+    return !("missing" in detect(new Grid(grid)));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `wanted` when given (null when there is no such sheet); else the first sheet whose name
+ * contains 自评表 / 评分表 / 自评 and holds a table, else the first sheet holding a table,
+ * else the first sheet so named, else the first sheet. null only for an empty list.
+ */
+export function chooseSheet(sheets: { name: string; grid: GridSnapshot }[], wanted?: string): string | null {
+  const list = sheets.filter((s) => s.name !== RECORD_SHEET);
+  if (wanted !== undefined && wanted !== null && wanted !== "") {
+    return list.some((s) => s.name === wanted) ? wanted : null;
+  }
+  const named = list.filter((s) => NAME_WORDS.some((w) => s.name.includes(w)));
+  return (
+    named.find((s) => hasTable(s.grid))?.name ??
+    list.find((s) => hasTable(s.grid))?.name ??
+    named[0]?.name ??
+    list[0]?.name ??
+    null
+  );
+}

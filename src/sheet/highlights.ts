@@ -1,0 +1,72 @@
+/**
+ * Which cells to colour for the issues of a report, and the legend (code → colour →
+ * Chinese label). Pure: hosts apply the marks and keep each cell's earlier fill.
+ */
+import type { DiagnosticCode } from "../core/types";
+import type { HighlightMark, Report } from "./types";
+
+export type HighlightCode =
+  "exceeds-weight" | "missing-value" | "unit-mismatch" | "mismatch" | "pending" | "note-required";
+
+export interface HighlightLegendEntry {
+  code: HighlightCode;
+  /** `#RRGGBB`, light enough to read black text on. */
+  color: string;
+  label: string;
+  /** The diagnostics that ask for this colour. */
+  diagnostics: DiagnosticCode[];
+}
+
+/** In order of precedence: a cell with several issues takes the first colour that applies. */
+export const HIGHLIGHT_LEGEND: readonly HighlightLegendEntry[] = [
+  { code: "exceeds-weight", color: "#FFC7CE", label: "得分超过分值", diagnostics: ["SCORE_EXCEEDS_WEIGHT"] },
+  {
+    code: "missing-value",
+    color: "#F8CBAD",
+    label: "指标值或完成值缺失、无法识别",
+    diagnostics: ["MISSING_TARGET", "MISSING_ACTUAL", "UNPARSEABLE_VALUE"],
+  },
+  {
+    code: "unit-mismatch",
+    color: "#E2CFF1",
+    label: "指标值与完成值单位不一致",
+    diagnostics: ["UNIT_MISMATCH"],
+  },
+  {
+    code: "mismatch",
+    color: "#FFEB9C",
+    label: "得分、执行率或总分与规则计算不符",
+    diagnostics: ["SCORE_MISMATCH", "RATE_MISMATCH", "TOTAL_MISMATCH"],
+  },
+  {
+    code: "pending",
+    color: "#BDD7EE",
+    label: "定性指标待判断",
+    diagnostics: ["QUALITATIVE_NEEDS_JUDGEMENT"],
+  },
+  {
+    code: "note-required",
+    color: "#C6E0B4",
+    label: "需要填写偏差原因分析",
+    diagnostics: ["DEVIATION_NOTE_REQUIRED"],
+  },
+];
+
+const RANK = new Map<string, { rank: number; color: string }>();
+HIGHLIGHT_LEGEND.forEach((entry, rank) => {
+  for (const d of entry.diagnostics) RANK.set(d, { rank, color: entry.color });
+});
+
+/** One mark per cell named by a diagnostic of the legend; the highest-precedence issue wins. */
+export function highlightMarks(report: Report): HighlightMark[] {
+  const best = new Map<string, { rank: number; mark: HighlightMark }>();
+  for (const d of report.diagnostics) {
+    const hit = RANK.get(d.code);
+    if (!hit || !d.cell) continue;
+    const cell = d.cell.replace(/\$/g, "").toUpperCase();
+    const seen = best.get(cell);
+    if (seen && seen.rank <= hit.rank) continue;
+    best.set(cell, { rank: hit.rank, mark: { cell, color: hit.color, code: d.code } });
+  }
+  return [...best.values()].map((b) => b.mark);
+}

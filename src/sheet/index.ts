@@ -1,0 +1,7 @@
+/** The pure sheet layer: grid snapshot → layout → report and write plan; the workbook record. */
+export * from "./types";
+export * from "./address";
+export { analyzeSheet, detectLayout, DRAFT_MARKER } from "./analyze";
+export { emptyRecord, RECORD_SHEET, encodeRecord, decodeRecord, recordApplied, MAX_BACKUPS } from "./record";
+export { chooseSheet } from "./choose";
+export { normalizeHeader } from "./words";

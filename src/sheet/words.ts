@@ -1,0 +1,113 @@
+/** Header words and label normalisation of LAYOUTS.md ("Header words", "How the reader decides" 1). */
+import type { ColumnRole } from "./types";
+
+/** Removes whitespace, line breaks and bracketed annotations (`（A）`, `(万元)`), and a trailing colon. */
+export function normalizeHeader(text: string): string {
+  let s = text.replace(/[\s\u3000]+/g, "");
+  let prev = "";
+  while (prev !== s) {
+    prev = s;
+    s = s.replace(/（[^（）()]*）|\([^（）()]*\)|（[^（）()]*\)|\([^（）()]*）/g, "");
+  }
+  return s.replace(/[:：]+$/, "");
+}
+
+/** Indicator-block column roles and their header words (LAYOUTS.md table). */
+export const ROLE_WORDS: Record<ColumnRole, readonly string[]> = {
+  level1: ["一级指标"],
+  level2: ["二级指标"],
+  name: ["三级指标", "指标名称", "具体指标"],
+  target: ["年度指标值", "指标值", "年初目标值", "年度目标值", "目标值", "计划值", "预期指标值"],
+  actual: ["实际完成值", "完成值", "全年实际值", "实际值", "实际完成"],
+  weight: ["分值", "权重", "标准分", "满分"],
+  score: ["得分", "评价得分", "自评得分", "实际得分"],
+  note: ["偏差原因分析及改进措施", "偏差原因分析", "偏差原因及改进措施", "未完成原因分析", "原因分析"],
+  direction: ["指标性质", "计算符号", "指标方向"],
+  unit: ["度量单位", "计量单位", "单位"],
+  ruleText: ["评分标准", "得分计算方法", "计分方法", "评分方法", "评价要点", "指标说明"],
+};
+
+/** Role order used when one header text could be read two ways (none today; kept explicit). */
+const ROLE_ORDER: ColumnRole[] = [
+  "level1",
+  "level2",
+  "name",
+  "target",
+  "actual",
+  "weight",
+  "score",
+  "note",
+  "direction",
+  "unit",
+  "ruleText",
+];
+
+export type BudgetRole =
+  "planned" | "budget" | "adjusted" | "executed" | "weight" | "rate" | "score" | "reason";
+
+export const BUDGET_WORDS: Record<BudgetRole, readonly string[]> = {
+  planned: ["年初预算数", "年初预算"],
+  budget: ["全年预算数"],
+  adjusted: ["调整后预算数", "调整后预算"],
+  executed: ["全年执行数", "预算执行数"],
+  rate: ["执行率", "预算执行率"],
+  weight: ["分值", "权重"],
+  score: ["得分"],
+  reason: ["原因", "原因分析"],
+};
+
+const BUDGET_ORDER: BudgetRole[] = [
+  "planned",
+  "budget",
+  "adjusted",
+  "executed",
+  "rate",
+  "weight",
+  "score",
+  "reason",
+];
+
+/** Budget rows that carry the budget score (R-BUDGET). */
+export const BUDGET_TOTAL_LABELS = ["年度资金总额", "合计", "资金总额"];
+/** Table total row labels (LAYOUTS.md 4). */
+export const TABLE_TOTAL_LABELS = ["总分", "合计", "总计", "评价得分", "自评得分"];
+/** Labels of the goal block that ends the budget block. */
+export const GOAL_LABELS = ["年度总体目标", "总体目标", "年度绩效目标"];
+/** Labels of a grade cell (the grade is the cell right of it). */
+export const GRADE_LABELS = ["等级", "评价等级", "自评等级", "绩效等级"];
+
+/** Splits `分值/权重`-style headers into their alternatives. */
+function alternatives(norm: string): string[] {
+  return norm.split(/[/／、]/).filter((p) => p !== "");
+}
+
+function roleOf<R extends string>(text: string, words: Record<R, readonly string[]>, order: R[]): R | null {
+  const norm = normalizeHeader(text);
+  if (norm === "") return null;
+  for (const role of order) if (words[role].includes(norm)) return role;
+  const parts = alternatives(norm);
+  if (parts.length > 1) {
+    let found: R | null = null;
+    for (const p of parts) {
+      const r = order.find((role) => words[role].includes(p)) ?? null;
+      if (r === null || (found !== null && found !== r)) return null;
+      found = r;
+    }
+    return found;
+  }
+  return null;
+}
+
+/** The indicator column role of a header text, when its normalised text equals a role word. */
+export function headerRole(text: string): ColumnRole | null {
+  return roleOf(text, ROLE_WORDS, ROLE_ORDER);
+}
+
+/** The budget column role of a header text. */
+export function budgetRole(text: string): BudgetRole | null {
+  return roleOf(text, BUDGET_WORDS, BUDGET_ORDER);
+}
+
+export function isOneOf(text: string, labels: readonly string[]): boolean {
+  return labels.includes(normalizeHeader(text));
+}

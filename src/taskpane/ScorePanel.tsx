@@ -1,0 +1,428 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Switch,
+} from "@fluentui/react-components";
+import type { Profile } from "../core/types";
+import type { AnalyzeOptions, ColumnMapping, PlannedWrite, WritePlan } from "../sheet/types";
+import { HostError, type SheetRead, type WorkbookHost, type WorkbookSettings } from "../hosts/host";
+import { t, type Locale } from "../i18n/catalog";
+import type { Services } from "./services";
+import {
+  judgementWrites,
+  mergePlans,
+  pendingRows,
+  sameGrid,
+  withValues,
+  checkJudgement,
+  type Judgement,
+} from "./logic";
+import { DetectPanel } from "./components/DetectPanel";
+import { JudgementPanel } from "./components/JudgementPanel";
+import { DiagnosticsList, WritesList } from "./components/PreviewPanel";
+import { ProfilePicker, type ProfileChoice } from "./components/ProfilePicker";
+import { RecomputeDialog } from "./components/RecomputeDialog";
+import { ResultSummary } from "./components/ResultSummary";
+import { useStyles } from "./styles";
+
+type Status = { text: string; intent: "success" | "error" | "warning" | "info" };
+
+interface ProfileState {
+  choice: ProfileChoice;
+  profile: Profile;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export interface ScorePanelProps {
+  services: Services;
+  host: WorkbookHost;
+  /** The sheet to read (file mode); the active sheet when absent. */
+  sheet?: string;
+  fileName?: string | null;
+  locale: Locale;
+  onLocale?(locale: Locale): void;
+  /** Called after the workbook changed (apply, undo). */
+  onWritten?(): void;
+  /** Extra actions shown beside 写入 (file mode: download). */
+  actions?: ReactNode;
+}
+
+/** The scoring flow on one sheet: 识别 → 预览 → 写入 → 撤销. */
+export function ScorePanel(props: ScorePanelProps) {
+  const s = useStyles();
+  const { services, host } = props;
+  const [read, setRead] = useState<SheetRead | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [stale, setStale] = useState(false);
+  const [applied, setApplied] = useState<PlannedWrite[] | null>(null);
+  const [ps, setPs] = useState<ProfileState>(() => ({
+    choice: { kind: "preset", name: "central" },
+    profile: services.resolveProfile("central"),
+  }));
+  const [profileError, setProfileError] = useState<string | null>(null);
+  const [recomputeAll, setRecomputeAll] = useState(false);
+  const [judgements, setJudgements] = useState<Record<number, Judgement>>({});
+  const [highlights, setHighlights] = useState(false);
+  const highlightsRef = useRef(false);
+  highlightsRef.current = highlights;
+
+  const sheetName = read?.grid.sheet ?? props.sheet ?? "";
+
+  /** Reads the sheet; `first` also takes the workbook's remembered profile and locale. */
+  const load = useCallback(
+    async (first: boolean) => {
+      setBusy(true);
+      try {
+        const r = await host.readSheet(props.sheet);
+        setRead(r);
+        setStale(false);
+        setJudgements({});
+        if (first) {
+          const saved = r.settings.profile;
+          if (saved !== undefined) {
+            try {
+              const profile = services.resolveProfile(saved);
+              setPs({
+                choice:
+                  typeof saved === "string"
+                    ? { kind: "preset", name: saved }
+                    : { kind: "custom", name: profile.name, spec: saved },
+                profile,
+              });
+            } catch (e) {
+              setProfileError(profileMessage(e, t("taskpane.profile.label")));
+            }
+          }
+          if (r.settings.locale && r.settings.locale !== props.locale) props.onLocale?.(r.settings.locale);
+        }
+        return r;
+      } catch (e) {
+        setStatus({ text: t("taskpane.error.generic", { message: message(e) }), intent: "error" });
+        return null;
+      } finally {
+        setBusy(false);
+      }
+    },
+    // Reads again only when the host or the sheet changes.
+    [host, props.sheet],
+  );
+
+  useEffect(() => {
+    void load(true);
+  }, [load]);
+
+  // Remember the interface language with the workbook.
+  const lastLocale = useRef(props.locale);
+  useEffect(() => {
+    if (lastLocale.current === props.locale) return;
+    lastLocale.current = props.locale;
+    if (read) void saveSettings({ locale: props.locale });
+    // Runs on a change of language only.
+  }, [props.locale]);
+
+  const manual = read?.settings.mappings?.[sheetName] ?? null;
+
+  const computed = useMemo(() => {
+    if (!read) return null;
+    try {
+      const options: AnalyzeOptions = {
+        profile: ps.profile,
+        recomputeAll,
+        mapping: manual,
+        record: read.record,
+        overrides: read.settings.overrides?.[sheetName],
+        file: props.fileName ?? null,
+      };
+      const base = services.analyzeSheet(read.grid, options);
+      const pending = pendingRows(base, ps.profile);
+      const judged = judgementWrites(pending, judgements, ps.profile.decimals, read.grid);
+      const analysis = judged.length ? services.analyzeSheet(withValues(read.grid, judged), options) : base;
+      const plan: WritePlan = {
+        sheet: analysis.plan.sheet || read.grid.sheet,
+        writes: mergePlans(judged, analysis.plan.writes),
+      };
+      const open = pending.filter((p) => {
+        const j = judgements[p.indicator.row];
+        return !j || checkJudgement(p, j, ps.profile.decimals).value === null;
+      }).length;
+      return { base, analysis, pending, plan, judged: new Set(judged.map((w) => w.cell)), open, error: null };
+    } catch (e) {
+      return { error: message(e) } as const;
+    }
+  }, [read, ps, recomputeAll, manual, judgements, sheetName, props.fileName, services]);
+
+  async function saveSettings(patch: Partial<WorkbookSettings>) {
+    if (!read) return;
+    const settings: WorkbookSettings = { ...read.settings, ...patch };
+    setRead((r) => (r ? { ...r, settings } : r));
+    try {
+      await host.saveSettings(settings);
+    } catch (e) {
+      setStatus({ text: t("taskpane.error.generic", { message: message(e) }), intent: "error" });
+    }
+  }
+
+  const refreshHighlights = async (r: SheetRead | null) => {
+    if (!r || !highlightsRef.current) return;
+    try {
+      const a = services.analyzeSheet(r.grid, {
+        profile: ps.profile,
+        mapping: r.settings.mappings?.[r.grid.sheet] ?? null,
+        record: r.record,
+        overrides: r.settings.overrides?.[r.grid.sheet],
+      });
+      await host.clearHighlights(r.grid.sheet);
+      await host.highlight(r.grid.sheet, services.highlightMarks(a.report));
+    } catch {
+      // Highlights are a convenience; the panel still lists every issue.
+    }
+  };
+
+  async function apply() {
+    if (!read || !computed || computed.error !== null) return;
+    setBusy(true);
+    setStatus(null);
+    try {
+      const fresh = await host.readSheet(read.grid.sheet);
+      if (!sameGrid(fresh.grid, read.grid)) {
+        setStale(true);
+        return;
+      }
+      const plan = computed.plan;
+      const result = await host.apply(plan);
+      setApplied(plan.writes);
+      setRecomputeAll(false);
+      setStatus({ text: t("taskpane.applied", { n: result.written }), intent: "success" });
+      props.onWritten?.();
+      const r = await load(false);
+      await refreshHighlights(r);
+    } catch (e) {
+      if (e instanceof HostError && e.code === "STALE") setStale(true);
+      else setStatus({ text: t("taskpane.error.generic", { message: message(e) }), intent: "error" });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function undo() {
+    setBusy(true);
+    setStatus(null);
+    try {
+      const r = await host.restore();
+      setApplied(null);
+      setStatus({ text: t("taskpane.restored", { n: r.restored }), intent: "success" });
+      props.onWritten?.();
+      const fresh = await load(false);
+      await refreshHighlights(fresh);
+    } catch (e) {
+      setStatus({ text: t("taskpane.error.generic", { message: message(e) }), intent: "error" });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function toggleHighlights(on: boolean) {
+    if (!read || !computed || computed.error !== null) return;
+    setHighlights(on);
+    try {
+      if (on) await host.highlight(read.grid.sheet, services.highlightMarks(computed.analysis.report));
+      else await host.clearHighlights(read.grid.sheet);
+    } catch (e) {
+      setHighlights(!on);
+      setStatus({ text: t("taskpane.error.generic", { message: message(e) }), intent: "error" });
+    }
+  }
+
+  function choosePreset(name: string) {
+    try {
+      setPs({ choice: { kind: "preset", name }, profile: services.resolveProfile(name) });
+      setProfileError(null);
+      void saveSettings({ profile: name });
+    } catch (e) {
+      setProfileError(profileMessage(e, name));
+    }
+  }
+
+  function chooseCustom(fileName: string, text: string) {
+    let spec: unknown;
+    try {
+      spec = JSON.parse(text);
+    } catch (e) {
+      setProfileError(t("taskpane.profile.badJson", { file: fileName, message: message(e) }));
+      return;
+    }
+    try {
+      const base = fileName.replace(/\.json$/i, "");
+      const profile = services.resolveProfile(spec as Record<string, unknown>, base);
+      const saved = { ...(spec as Record<string, unknown>), name: profile.name };
+      setPs({ choice: { kind: "custom", name: profile.name, spec: saved }, profile });
+      setProfileError(null);
+      void saveSettings({ profile: saved });
+    } catch (e) {
+      setProfileError(profileMessage(e, fileName));
+    }
+  }
+
+  function saveMapping(m: ColumnMapping | null) {
+    const mappings = { ...read?.settings.mappings };
+    if (m) mappings[sheetName] = m;
+    else delete mappings[sheetName];
+    setJudgements({});
+    void saveSettings({ mappings });
+  }
+
+  const ok = computed && computed.error === null ? computed : null;
+  const writes = ok?.plan.writes ?? [];
+
+  return (
+    <div className={s.root} style={{ padding: 0 }}>
+      <div aria-live="polite" className={s.row} style={{ flexDirection: "column", alignItems: "stretch" }}>
+        {busy && <Spinner size="tiny" label={t("taskpane.busy")} />}
+        {stale && (
+          <MessageBar layout="multiline" intent="warning" data-testid="stale">
+            <MessageBarBody>{t("taskpane.stale")}</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => void load(false)}>
+                {t("taskpane.reread")}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+        {status && (
+          <MessageBar layout="multiline" intent={status.intent}>
+            <MessageBarBody>{status.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        {computed?.error && (
+          <MessageBar layout="multiline" intent="error">
+            <MessageBarBody>{t("taskpane.error.generic", { message: computed.error })}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+
+      <div className={s.row} style={{ alignItems: "flex-end" }}>
+        <ProfilePicker
+          presets={services.presets}
+          value={ps.choice}
+          error={profileError}
+          onPreset={choosePreset}
+          onCustomFile={chooseCustom}
+        />
+        <Button size="small" disabled={busy} onClick={() => void load(false)}>
+          {props.sheet === undefined ? t("taskpane.excel.read") : t("taskpane.reread")}
+        </Button>
+      </div>
+
+      {read && ok && (
+        <>
+          {ok.analysis.layout && <ResultSummary report={ok.analysis.report} pending={ok.open} />}
+          <DetectPanel
+            analysis={ok.base}
+            grid={read.grid}
+            manual={manual}
+            onSaveMapping={(m) => saveMapping(m)}
+            onClearMapping={() => saveMapping(null)}
+          />
+          <JudgementPanel
+            pending={ok.pending}
+            judgements={judgements}
+            decimals={ps.profile.decimals}
+            onChange={(row, j) =>
+              setJudgements((all) => {
+                const next = { ...all };
+                if (j) next[row] = j;
+                else delete next[row];
+                return next;
+              })
+            }
+          />
+          {ok.analysis.layout && (
+            <section className={s.section} aria-labelledby="jx-preview">
+              <h2 id="jx-preview" className={s.h2}>
+                2 · {t("taskpane.step.preview")} · {t("taskpane.preview.title", { n: writes.length })}
+              </h2>
+              {recomputeAll && (
+                <MessageBar layout="multiline" intent="warning">
+                  <MessageBarBody>{t("taskpane.recompute.active")}</MessageBarBody>
+                  <MessageBarActions>
+                    <Button size="small" onClick={() => setRecomputeAll(false)}>
+                      {t("taskpane.recompute.exit")}
+                    </Button>
+                  </MessageBarActions>
+                </MessageBar>
+              )}
+              <WritesList writes={writes} report={ok.analysis.report} judged={ok.judged} />
+              <div className={s.row}>
+                <Button
+                  appearance="primary"
+                  disabled={busy || stale || writes.length === 0 || read.grid.protected === true}
+                  onClick={() => void apply()}
+                >
+                  {t("taskpane.action.apply", { n: writes.length })}
+                </Button>
+                <RecomputeDialog disabled={busy || stale} onConfirm={() => setRecomputeAll(true)} />
+              </div>
+            </section>
+          )}
+          <section className={s.section} aria-labelledby="jx-apply">
+            <h2 id="jx-apply" className={s.h2}>
+              3 · {t("taskpane.step.apply")}
+            </h2>
+            {applied && applied.length > 0 && (
+              <details>
+                <summary className={s.item}>{t("taskpane.applied.list")}</summary>
+                <WritesList writes={applied} report={ok.analysis.report} judged={new Set()} />
+              </details>
+            )}
+            <div className={s.row}>
+              {props.actions}
+              <Button disabled={busy} onClick={() => void undo()}>
+                {t("taskpane.action.undo")}
+              </Button>
+            </div>
+          </section>
+          <DiagnosticsList
+            diagnostics={ok.analysis.report.diagnostics}
+            onSelect={(cell) => void host.selectCell(read.grid.sheet, cell).catch(() => undefined)}
+          />
+          {ok.analysis.layout && (
+            <section className={s.section} aria-labelledby="jx-hl">
+              <Switch
+                id="jx-hl"
+                checked={highlights}
+                disabled={busy}
+                label={t("taskpane.highlight.label")}
+                onChange={(_, d) => void toggleHighlights(d.checked)}
+              />
+              {highlights && services.legend.length > 0 && (
+                <div role="group" aria-label={t("taskpane.highlight.legend")}>
+                  <ul className={s.list}>
+                    {services.legend.map((l) => (
+                      <li key={l.color + l.label} className={s.item}>
+                        <span className={s.legendSwatch} style={{ backgroundColor: l.color }} aria-hidden />
+                        {l.label}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** A profile error in plain Chinese, naming the key (ProfileError.key). */
+function profileMessage(e: unknown, file: string): string {
+  const key = (e as { key?: unknown }).key;
+  if (typeof key === "string" && key) return t("taskpane.profile.error", { file, key, message: message(e) });
+  return t("taskpane.profile.errorNoKey", { file, message: message(e) });
+}

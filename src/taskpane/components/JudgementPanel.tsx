@@ -1,0 +1,120 @@
+import { Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
+import Decimal from "decimal.js";
+import { t, type MessageKey } from "../../i18n/catalog";
+import { BANDS, checkJudgement, defaultScore, type Band, type Judgement, type PendingRow } from "../logic";
+import { useStyles } from "../styles";
+
+const fmt = (n: number) => new Decimal(n).toString();
+
+export interface JudgementPanelProps {
+  pending: PendingRow[];
+  judgements: Record<number, Judgement>;
+  decimals: number;
+  onChange(row: number, j: Judgement | null): void;
+}
+
+/** R-QUAL: a person chooses 达成 / 部分达成 / 未达成 and a score inside the band. */
+export function JudgementPanel(props: JudgementPanelProps) {
+  const s = useStyles();
+  if (props.pending.length === 0) return null;
+  return (
+    <section className={s.section} aria-labelledby="jx-judge">
+      <h2 id="jx-judge" className={s.h2}>
+        {t("taskpane.judge.title", { n: props.pending.length })}
+      </h2>
+      <p className={s.muted}>{t("taskpane.judge.hint")}</p>
+      {props.pending.map((p) => (
+        <JudgementRow
+          key={p.indicator.row}
+          pending={p}
+          judgement={props.judgements[p.indicator.row] ?? null}
+          decimals={props.decimals}
+          onChange={(j) => props.onChange(p.indicator.row, j)}
+        />
+      ))}
+    </section>
+  );
+}
+
+interface JudgementRowProps {
+  pending: PendingRow;
+  judgement: Judgement | null;
+  decimals: number;
+  onChange(j: Judgement | null): void;
+}
+
+function JudgementRow(props: JudgementRowProps) {
+  const s = useStyles();
+  const { pending: p, judgement: j } = props;
+  const ind = p.indicator;
+  const check = j ? checkJudgement(p, j, props.decimals) : null;
+  const id = `jx-judge-${ind.row}`;
+  let message: { text: string; error: boolean; code?: string } | null = null;
+  if (j && check) {
+    if (check.error === "notNumber")
+      message = {
+        text: t("taskpane.judge.notNumber", { example: defaultScore(p.bands, j.band, 2) }),
+        error: true,
+      };
+    else if (check.error === "outOfWeight")
+      message = { text: t("taskpane.judge.outOfWeight", { weight: fmt(p.weight) }), error: true };
+    else if (check.error === "decimals")
+      message = { text: t("taskpane.judge.decimals", { d: props.decimals }), error: true };
+    else if (check.outOfBand) {
+      const [lo, hi] = p.bands[j.band];
+      message = {
+        text: t("taskpane.judge.outOfBand", { score: j.score.trim(), lo: fmt(lo), hi: fmt(hi) }),
+        error: false,
+        code: "QUALITATIVE_BAND",
+      };
+    }
+  }
+  return (
+    <div className={s.judgement} role="group" aria-labelledby={`${id}-name`}>
+      <p id={`${id}-name`} className={s.item} style={{ fontWeight: 600, margin: 0 }}>
+        {p.cell} · {ind.name}
+      </p>
+      <p className={s.muted}>
+        {t("taskpane.judge.values", {
+          target: ind.target ?? "",
+          actual: ind.actual ?? "",
+          weight: fmt(p.weight),
+        })}
+      </p>
+      <RadioGroup
+        aria-label={`${ind.name} ${t("taskpane.judge.level")}`}
+        value={j?.band ?? ""}
+        onChange={(_, d) => {
+          const band = d.value as Band;
+          props.onChange({ band, score: defaultScore(p.bands, band, props.decimals) });
+        }}
+      >
+        {BANDS.map((b) => (
+          <Radio
+            key={b}
+            value={b}
+            label={`${t(`taskpane.judge.${b}` as MessageKey)}（${t("taskpane.judge.range", {
+              lo: fmt(p.bands[b][0]),
+              hi: fmt(p.bands[b][1]),
+            })}）`}
+          />
+        ))}
+      </RadioGroup>
+      {j && (
+        <Field
+          size="small"
+          label={t("taskpane.judge.score", { lo: fmt(p.bands[j.band][0]), hi: fmt(p.bands[j.band][1]) })}
+          validationState={message ? (message.error ? "error" : "warning") : "none"}
+          validationMessage={message ? <span data-code={message.code}>{message.text}</span> : undefined}
+        >
+          <Input
+            size="small"
+            inputMode="decimal"
+            value={j.score}
+            onChange={(_, d) => props.onChange({ band: j.band, score: d.value })}
+          />
+        </Field>
+      )}
+    </div>
+  );
+}

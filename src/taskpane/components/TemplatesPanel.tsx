@@ -1,0 +1,126 @@
+import { useState } from "react";
+import { Button, Checkbox, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import type { WorkbookHost } from "../../hosts/host";
+import type { TemplateKind } from "../../templates/types";
+import { t, type MessageKey } from "../../i18n/catalog";
+import type { IndicatorSet } from "../services";
+import { useStyles } from "../styles";
+
+const KINDS: TemplateKind[] = ["L1", "L2", "L3", "L4"];
+
+export interface TemplatesPanelProps {
+  host: WorkbookHost | null;
+  library: readonly IndicatorSet[];
+  fileMode: boolean;
+  onChanged?(): void;
+}
+
+/** Standard tables (host.insertTemplate) and the indicator library (host.insertIndicators). */
+export function TemplatesPanel(props: TemplatesPanelProps) {
+  const s = useStyles();
+  const { host } = props;
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (!host)
+    return (
+      <section className={s.section}>
+        <p className={s.item}>{t("taskpane.templates.needFile")}</p>
+      </section>
+    );
+
+  const run = async (f: () => Promise<string>) => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      setStatus({ text: await f(), error: false });
+      props.onChanged?.();
+    } catch (e) {
+      setStatus({ text: t("taskpane.error.generic", { message: (e as Error).message }), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const rows = props.library.flatMap((set) => set.rows.map((r, i) => ({ key: `${set.id}:${i}`, row: r })));
+  const chosen = rows.filter((r) => picked.has(r.key)).map((r) => r.row);
+
+  return (
+    <>
+      <div aria-live="polite">
+        {status && (
+          <MessageBar layout="multiline" intent={status.error ? "error" : "success"}>
+            <MessageBarBody>
+              {status.text}
+              {!status.error && props.fileMode ? ` ${t("taskpane.templates.fileHint")}` : ""}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      <section className={s.section} aria-labelledby="jx-tables">
+        <h2 id="jx-tables" className={s.h2}>
+          {t("taskpane.templates.tables")}
+        </h2>
+        <p className={s.muted}>{t("taskpane.templates.tablesHint")}</p>
+        {KINDS.map((k) => (
+          <Button
+            key={k}
+            disabled={busy}
+            onClick={() =>
+              run(async () => t("taskpane.templates.inserted", { name: await host.insertTemplate(k) }))
+            }
+          >
+            {t(`taskpane.templates.${k}` as MessageKey)}
+          </Button>
+        ))}
+      </section>
+      <section className={s.section} aria-labelledby="jx-library">
+        <h2 id="jx-library" className={s.h2}>
+          {t("taskpane.templates.library")}
+        </h2>
+        <p className={s.muted}>{t("taskpane.templates.libraryHint")}</p>
+        {props.library.map((set) => (
+          <fieldset key={set.id} className={s.fieldset}>
+            <legend className={s.h3}>{set.title}</legend>
+            {set.rows.map((r, i) => {
+              const key = `${set.id}:${i}`;
+              const hint = [r.level2, r.target].filter(Boolean).join(" · ");
+              return (
+                <div key={key}>
+                  <Checkbox
+                    checked={picked.has(key)}
+                    label={hint ? `${r.name}（${hint}）` : r.name}
+                    onChange={(_, d) =>
+                      setPicked((p) => {
+                        const next = new Set(p);
+                        if (d.checked) next.add(key);
+                        else next.delete(key);
+                        return next;
+                      })
+                    }
+                  />
+                </div>
+              );
+            })}
+          </fieldset>
+        ))}
+        <div className={s.row}>
+          <Button
+            appearance="primary"
+            disabled={busy || chosen.length === 0}
+            onClick={() =>
+              run(async () => {
+                const n = await host.insertIndicators(chosen);
+                setPicked(new Set());
+                return t("taskpane.templates.rowsInserted", { n });
+              })
+            }
+          >
+            {t("taskpane.templates.insertRows", { n: chosen.length })}
+          </Button>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+/** File and sheet names (kept apart from logic.ts so the page shell loads no scoring code). */
+
+/** `东湖-评分.xlsx` from `东湖.xlsx`. */
+export function scoredFileName(name: string): string {
+  return `${name.replace(/\.xlsx$/i, "")}-评分.xlsx`;
+}
+
+/** The sheet a scoring run starts on: a name with 自评表 / 评分表 / 自评, else the first. */
+export function defaultSheet(names: string[]): string | undefined {
+  return (
+    names.find((n) => n.includes("自评表")) ??
+    names.find((n) => n.includes("评分表")) ??
+    names.find((n) => n.includes("自评")) ??
+    names[0]
+  );
+}

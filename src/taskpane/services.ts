@@ -1,0 +1,40 @@
+/**
+ * What the task pane needs from the rest of the program, as one object: the real modules
+ * in the page (see real-services.ts), fakes in tests.
+ */
+import type { Profile } from "../core/types";
+import type { Analysis, AnalyzeOptions, GridSnapshot, Report } from "../sheet/types";
+import type { HighlightMark, WorkbookHost } from "../hosts/host";
+import type { IndicatorGroup } from "../templates/types";
+
+/** An uploaded workbook (file mode): a host plus what only a file has. */
+export interface FileWorkbook extends WorkbookHost {
+  sheetNames(): string[];
+  toBuffer(): Promise<ArrayBuffer | Uint8Array>;
+}
+
+export interface LegendEntry {
+  color: string;
+  label: string;
+}
+
+export type IndicatorSet = IndicatorGroup;
+
+export interface Services {
+  analyzeSheet(grid: GridSnapshot, options: AnalyzeOptions): Analysis;
+  /** Throws an error with `key` (ProfileError) for an invalid custom profile. */
+  resolveProfile(spec?: string | Record<string, unknown> | null, fileBaseName?: string): Profile;
+  /** Preset names, `central` first. */
+  presets: string[];
+  highlightMarks(report: Report): HighlightMark[];
+  legend: LegendEntry[];
+  library: readonly IndicatorSet[];
+  /** Opens an uploaded .xlsx (loads the file host lazily). Throws with a Chinese message naming the file. */
+  openFile(data: ArrayBuffer, fileName: string): Promise<FileWorkbook>;
+}
+
+/** The services, or a loader for them (the page loads the scoring code as a lazy chunk). */
+export type ServicesSource = Services | (() => Promise<Services>);
+
+/** How the pane starts: inside Excel with a host, or in a browser on an uploaded file. */
+export type StartMode = { kind: "office"; host: WorkbookHost } | { kind: "file" };

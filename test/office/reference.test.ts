@@ -1,0 +1,153 @@
+/**
+ * Reference workbook A (../shared/reference) loaded into the fake as Excel would hold it:
+ * the Office host's read must give the published scores and total 86.59.
+ */
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { gridFromWorksheet } from "../../src/hosts/file/workbook";
+import { createOfficeHost } from "../../src/hosts/office/office-host";
+import { emptyRecord } from "../../src/sheet";
+import { FakeWorkbook, type FakeCell, type FakeValue } from "../support/fake-excel";
+import { analyze, settle, sheetState } from "./helpers";
+
+const REF = path.resolve(__dirname, "../../../shared/reference");
+
+/** Excel's serial number of a date (what Office.js reports for a date cell). */
+function serial(d: Date): number {
+  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
+}
+
+function fakeCell(cell: ExcelJS.Cell): FakeCell | null {
+  const v = cell.value as unknown;
+  const numFmt = cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : undefined;
+  const argb = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+  const fill =
+    (cell.fill as ExcelJS.FillPattern | undefined)?.pattern === "solid" && argb
+      ? `#${argb.slice(-6).toUpperCase()}`
+      : undefined;
+  const base = { ...(numFmt ? { numFmt } : {}), ...(fill ? { fill } : {}) };
+  const plain = (x: unknown): FakeValue => (x instanceof Date ? serial(x) : (x as FakeValue));
+  if (v === null || v === undefined) return numFmt || fill ? { value: null, ...base } : null;
+  if (typeof v === "object" && !(v instanceof Date)) {
+    const o = v as Record<string, unknown>;
+    if ("formula" in o || "sharedFormula" in o) {
+      const result = o.result as unknown;
+      const isErr = !!result && typeof result === "object" && "error" in (result as object);
+      return {
+        value: isErr ? String((result as { error: string }).error) : plain(result ?? null),
+        formula: `=${String(o.formula ?? o.sharedFormula)}`,
+        ...(isErr ? { error: true } : {}),
+        ...base,
+      };
+    }
+    if ("richText" in o)
+      return { value: (o.richText as { text: string }[]).map((r) => r.text).join(""), ...base };
+    if ("error" in o) return { value: String(o.error), error: true, ...base };
+    if ("text" in o) return { value: String(o.text), ...base };
+  }
+  return { value: plain(v), ...base };
+}
+
+async function loadIntoFake(file: string): Promise<FakeWorkbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(REF, file));
+  const book = new FakeWorkbook();
+  wb.eachSheet((ws) => {
+    const sheet = book.addSheet(ws.name);
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      if (row.hidden) sheet.hiddenRows.add(r);
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const fc = fakeCell(cell);
+        if (fc) sheet.cells.set(sheet.key(r, c), fc);
+      });
+    });
+    for (const m of (ws.model as unknown as { merges?: string[] }).merges ?? []) sheet.merge(m);
+  });
+  const first = wb.worksheets.find((w) => /自评/.test(w.name)) ?? wb.worksheets[0];
+  book.activeName = first.name;
+  return book;
+}
+
+interface Expected {
+  layout: string;
+  total: number;
+  budget: { rate: number; score: number };
+  indicators: { row: number; name: string; score: number }[];
+  writesExactly?: string[];
+}
+
+describe("reference workbook A through the Office host", () => {
+  test("A-donghu-2021-selfeval-blank: same analysis as expected, total 86.59, in one read sync", async () => {
+    const expected = (await import(path.join(REF, "A-donghu-2021-selfeval-blank.expected.json"))) as Expected;
+    const book = await loadIntoFake("A-donghu-2021-selfeval-blank.xlsx");
+    const host = createOfficeHost(book.env());
+    const read = await host.readSheet();
+    expect(book.syncs).toBe(1);
+    const { report, plan } = analyze(read);
+    expect(report.layout).toBe(expected.layout);
+    expect(report.total).toBeCloseTo(expected.total, 2);
+    expect(report.total).toBeCloseTo(86.59, 2);
+    expect(report.budget?.rate).toBeCloseTo(expected.budget.rate, 4);
+    expect(report.budget?.score).toBeCloseTo(expected.budget.score, 2);
+    for (const e of expected.indicators) {
+      const got = report.indicators.find((i) => i.row === e.row);
+      expect(got?.name).toBe(e.name);
+      expect(got?.score).toBeCloseTo(e.score, 2);
+    }
+    if (expected.writesExactly)
+      expect(plan.writes.map((w) => w.cell).sort()).toEqual([...expected.writesExactly].sort());
+
+    // The file host reading the same workbook reaches the same report and plan.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(REF, "A-donghu-2021-selfeval-blank.xlsx"));
+    const fileGrid = gridFromWorksheet(wb.getWorksheet(read.grid.sheet)!);
+    const fromFile = analyze({ grid: fileGrid, record: emptyRecord(), settings: {} });
+    expect(report.indicators).toEqual(fromFile.report.indicators);
+    expect(report.total).toBe(fromFile.report.total);
+    expect(plan.writes.map((w) => [w.cell, w.after])).toEqual(
+      fromFile.plan.writes.map((w) => [w.cell, w.after]),
+    );
+
+    // Applied and restored through the host, the sheet is exactly as loaded.
+    const sheet = book.sheet(read.grid.sheet)!;
+    const before = sheetState(sheet);
+    await host.apply(plan);
+    expect(sheetState(sheet)).not.toEqual(before);
+    await settle();
+    expect(book.syncs).toBe(2);
+    await host.restore();
+    expect(sheetState(sheet)).toEqual(before);
+  });
+});
+
+describe("every reference workbook: the Office host's read gives the file host's report", () => {
+  for (const name of [
+    "A-donghu-2021-selfeval-filled",
+    "B-donghu-2021-scoresheet",
+    "C-yiyang-2024-scoresheet",
+    "D-yuzhong-2019-selfeval",
+  ]) {
+    test(`${name}: layout, total and plan as expected, in one read sync`, async () => {
+      const expected = (await import(path.join(REF, `${name}.expected.json`))) as Expected;
+      const book = await loadIntoFake(`${name}.xlsx`);
+      const read = await createOfficeHost(book.env()).readSheet();
+      expect(book.syncs).toBe(1);
+      const { report, plan } = analyze(read);
+      expect(report.layout).toBe(expected.layout);
+      expect(report.total).toBeCloseTo(expected.total, 2);
+
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(REF, `${name}.xlsx`));
+      const fromFile = analyze({
+        grid: gridFromWorksheet(wb.getWorksheet(read.grid.sheet)!),
+        record: emptyRecord(),
+        settings: {},
+      });
+      expect(report.indicators).toEqual(fromFile.report.indicators);
+      expect(plan.writes.map((w) => [w.cell, w.after])).toEqual(
+        fromFile.plan.writes.map((w) => [w.cell, w.after]),
+      );
+    });
+  }
+});

@@ -1,0 +1,127 @@
+/** An in-memory WorkbookHost over a GridSnapshot, recording every call. */
+import {
+  HostError,
+  type ApplyResult,
+  type HighlightMark,
+  type RestoreResult,
+  type SheetRead,
+  type WorkbookHost,
+  type WorkbookSettings,
+} from "../../src/hosts/host";
+import type { Backup, CellValue, GridSnapshot, WorkbookRecord, WritePlan } from "../../src/sheet/types";
+import { parseAddress } from "../../src/sheet/address";
+import type { IndicatorTemplateRow, TemplateKind } from "../../src/templates/types";
+
+/** Deep copy keeping Dates (jsdom has no structuredClone). */
+export function clone<T>(x: T): T {
+  if (x instanceof Date) return new Date(x.getTime()) as T;
+  if (Array.isArray(x)) return x.map(clone) as T;
+  if (x && typeof x === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(x)) out[k] = clone(v);
+    return out as T;
+  }
+  return x;
+}
+
+export class FakeHost implements WorkbookHost {
+  readonly kind = "office" as const;
+  grid: GridSnapshot;
+  record: WorkbookRecord = { ledger: [], backups: [], highlights: [] };
+  settings: WorkbookSettings;
+  applied: WritePlan[] = [];
+  selected: string[] = [];
+  savedSettings: WorkbookSettings[] = [];
+  highlighted: HighlightMark[][] = [];
+  cleared = 0;
+  reads = 0;
+  templates: TemplateKind[] = [];
+  indicatorRows: IndicatorTemplateRow[][] = [];
+  /** The next apply throws this (simulating Office errors such as STALE). */
+  failNextApply: HostError | null = null;
+
+  constructor(grid: GridSnapshot, settings: WorkbookSettings = {}) {
+    this.grid = clone(grid);
+    this.settings = clone(settings);
+  }
+
+  /** Reads a cell's value (tests). */
+  value(cell: string): CellValue {
+    const at = parseAddress(cell)!;
+    return this.grid.cells[at.row - this.grid.top]?.[at.col - this.grid.left]?.v ?? null;
+  }
+
+  /** Changes a cell as a person typing in the sheet would (tests). */
+  setValue(cell: string, v: CellValue): void {
+    const at = parseAddress(cell)!;
+    const r = at.row - this.grid.top;
+    const c = at.col - this.grid.left;
+    while (this.grid.cells.length <= r) this.grid.cells.push([]);
+    const line = this.grid.cells[r];
+    while (line.length <= c) line.push(null);
+    line[c] = v === null ? null : { ...(line[c] ?? {}), v };
+  }
+
+  async readSheet(): Promise<SheetRead> {
+    this.reads++;
+    return { grid: clone(this.grid), record: clone(this.record), settings: clone(this.settings) };
+  }
+
+  async apply(plan: WritePlan): Promise<ApplyResult> {
+    if (this.failNextApply) {
+      const e = this.failNextApply;
+      this.failNextApply = null;
+      throw e;
+    }
+    this.applied.push(clone(plan));
+    const backup: Backup = {
+      id: `b${this.record.backups.length + 1}`,
+      sheet: plan.sheet,
+      at: new Date(0).toISOString(),
+      cells: plan.writes.map((w) => ({ cell: w.cell, value: this.value(w.cell) })),
+    };
+    for (const w of plan.writes) {
+      this.setValue(w.cell, w.after);
+      this.record.ledger = this.record.ledger.filter((l) => !(l.sheet === plan.sheet && l.cell === w.cell));
+      this.record.ledger.push({ sheet: plan.sheet, cell: w.cell, value: w.after, at: backup.at });
+    }
+    this.record.backups.push(backup);
+    return { written: plan.writes.length, backupId: backup.id };
+  }
+
+  async restore(): Promise<RestoreResult> {
+    const b = this.record.backups.pop();
+    if (!b) throw new HostError("NOTHING_TO_RESTORE", "没有可以撤销的写入。");
+    for (const c of b.cells) this.setValue(c.cell, c.value);
+    const cells = new Set(b.cells.map((c) => c.cell));
+    this.record.ledger = this.record.ledger.filter((l) => !cells.has(l.cell));
+    return { restored: b.cells.length };
+  }
+
+  async highlight(_sheet: string, marks: HighlightMark[]): Promise<void> {
+    this.highlighted.push(marks);
+  }
+
+  async clearHighlights(): Promise<void> {
+    this.cleared++;
+  }
+
+  async saveSettings(settings: WorkbookSettings): Promise<void> {
+    this.settings = clone(settings);
+    this.savedSettings.push(clone(settings));
+  }
+
+  async insertTemplate(kind: TemplateKind): Promise<string> {
+    this.templates.push(kind);
+    return `模板${kind}`;
+  }
+
+  async insertIndicators(rows: IndicatorTemplateRow[]): Promise<number> {
+    this.indicatorRows.push(rows);
+    return rows.length;
+  }
+
+  async selectCell(_sheet: string, cell: string): Promise<void> {
+    this.selected.push(cell);
+  }
+}

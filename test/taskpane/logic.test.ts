@@ -1,0 +1,194 @@
+import type { IndicatorResult } from "../../src/core/types";
+import type { GridSnapshot, PlannedWrite, Report } from "../../src/sheet/types";
+import {
+  bandsFor,
+  checkJudgement,
+  defaultScore,
+  formatValue,
+  groupDiagnostics,
+  groupWrites,
+  levelBars,
+  mergePlans,
+  sameGrid,
+  withValues,
+  type PendingRow,
+} from "../../src/taskpane/logic";
+import { defaultSheet, scoredFileName } from "../../src/taskpane/names";
+import { resolveProfile } from "../../src/core/profile";
+
+const ind = (over: Partial<IndicatorResult>): IndicatorResult => ({
+  row: 25,
+  level1: "效益指标",
+  level2: "社会效益指标",
+  name: "增加就业机会",
+  target: "显著",
+  actual: "较显著",
+  direction: "qualitative",
+  rule: "R-QUAL",
+  weight: 10,
+  score: null,
+  scoreSource: "none",
+  ruleScore: null,
+  completion: null,
+  flags: [],
+  bands: null,
+  ...over,
+});
+
+const write = (
+  cell: string,
+  row: number,
+  col: number,
+  kind: PlannedWrite["kind"],
+  after: number | string,
+): PlannedWrite => ({
+  cell,
+  row,
+  col,
+  before: null,
+  after,
+  kind,
+  field: kind === "note" ? "note" : "score",
+});
+
+describe("R-QUAL bands for the judgement picker", () => {
+  test("from the profile when the report gives none: municipal-20 uses [0.8, 0.5]", () => {
+    const b = bandsFor(ind({ weight: 5 }), resolveProfile("municipal-20"))!;
+    expect(b).toEqual({ achieved: [4, 5], partial: [2.5, 4], notAchieved: [0, 2.5] });
+  });
+
+  test("decimal arithmetic: a weight of 3 gives 2.4 and 1.8 exactly (no binary float drift)", () => {
+    const b = bandsFor(ind({ weight: 3 }), resolveProfile("central"))!;
+    expect(b.achieved).toEqual([2.4, 3]);
+    expect(b.partial).toEqual([1.8, 2.4]);
+  });
+
+  const p: PendingRow = {
+    indicator: ind({}),
+    bands: { achieved: [8, 10], partial: [6, 8], notAchieved: [0, 6] },
+    weight: 10,
+    cell: "H25",
+  };
+
+  test("the score first offered: full marks for 达成, the band's floor otherwise", () => {
+    expect(defaultScore(p.bands, "achieved", 2)).toBe("10");
+    expect(defaultScore(p.bands, "partial", 2)).toBe("6");
+    expect(defaultScore(p.bands, "notAchieved", 2)).toBe("0");
+  });
+
+  test("closed ranges, as R-QUAL checks entered scores: 8 is inside both 达成 and 部分达成", () => {
+    expect(checkJudgement(p, { band: "achieved", score: "8" }, 2)).toEqual({
+      value: 8,
+      error: null,
+      outOfBand: false,
+    });
+    expect(checkJudgement(p, { band: "partial", score: "8" }, 2).outOfBand).toBe(false);
+    expect(checkJudgement(p, { band: "partial", score: "8.01" }, 2).outOfBand).toBe(true);
+    expect(checkJudgement(p, { band: "notAchieved", score: "6.5" }, 2)).toEqual({
+      value: 6.5,
+      error: null,
+      outOfBand: true,
+    });
+  });
+
+  test("R-CAP: above the weight, not a number, or too many decimals is refused", () => {
+    expect(checkJudgement(p, { band: "achieved", score: "10.5" }, 2).error).toBe("outOfWeight");
+    expect(checkJudgement(p, { band: "achieved", score: "-1" }, 2).error).toBe("notNumber");
+    expect(checkJudgement(p, { band: "achieved", score: "" }, 2).error).toBe("notNumber");
+    expect(checkJudgement(p, { band: "achieved", score: "9.125" }, 2).error).toBe("decimals");
+    expect(checkJudgement(p, { band: "achieved", score: "９．５" }, 2).value).toBe(9.5);
+  });
+});
+
+test("writes are grouped 得分 / 执行率 / 总分 / 偏差说明 in that order, by place within a group", () => {
+  const g = groupWrites([
+    write("I19", 19, 9, "note", "【待补充】"),
+    write("H29", 29, 8, "total", 86.59),
+    write("H13", 13, 8, "score", 4.16),
+    write("H6", 6, 8, "rate", 0.8246),
+    write("I6", 6, 9, "score", 8.25),
+  ]);
+  expect(g.map((x) => x.kind)).toEqual(["score", "rate", "total", "note"]);
+  expect(g[0].writes.map((w) => w.cell)).toEqual(["I6", "H13"]);
+});
+
+test("diagnostics are grouped by severity, errors first", () => {
+  const d = (code: string, severity: "error" | "warning" | "info") =>
+    ({ code, severity, cell: null, row: null, message: "" }) as Report["diagnostics"][number];
+  const g = groupDiagnostics([
+    d("UNIT_ASSUMED", "info"),
+    d("UNDER_TARGET", "warning"),
+    d("TOTAL_MISMATCH", "error"),
+  ]);
+  expect(g.map((x) => x.severity)).toEqual(["error", "warning", "info"]);
+});
+
+test("R-ROUND display: rates as percentages with 2 decimals, empty as null", () => {
+  expect(formatValue(0.8246, "rate")).toBe("82.46%");
+  expect(formatValue(1, "rate")).toBe("100.00%");
+  expect(formatValue(4.16, "score")).toBe("4.16");
+  expect(formatValue(null)).toBeNull();
+  expect(formatValue("")).toBeNull();
+});
+
+test("per 一级指标 bars sum scores and weights in decimal (0.1 + 0.2 = 0.3)", () => {
+  const report = {
+    budget: { row: 6, score: 8.25, weight: 10, subRows: [] },
+    indicators: [
+      ind({ row: 13, level1: "产出指标", weight: 0.2, score: 0.1 }),
+      ind({ row: 14, level1: "产出指标", weight: 0.1, score: 0.2 }),
+      ind({ row: 25, level1: "效益指标", weight: 10, score: null }),
+    ],
+  } as unknown as Report;
+  const bars = levelBars(report, "预算执行");
+  expect(bars).toEqual([
+    { name: "预算执行", score: "8.25", weight: "10", percent: 82.5 },
+    { name: "产出指标", score: "0.3", weight: "0.3", percent: 100 },
+    { name: "效益指标", score: "0", weight: "10", percent: 0 },
+  ]);
+});
+
+describe("grids", () => {
+  const grid: GridSnapshot = {
+    sheet: "自评表",
+    top: 5,
+    left: 2,
+    cells: [[{ v: "a" }, null]],
+    merges: [],
+    hiddenRows: [],
+    hiddenCols: [],
+  };
+
+  test("withValues writes into a copy, growing it where needed, and leaves the original alone", () => {
+    const g = withValues(grid, [write("D7", 7, 4, "score", 9)]);
+    expect(g.cells[2][2]).toEqual({ v: 9 });
+    expect(grid.cells).toHaveLength(1);
+    expect(sameGrid(grid, g)).toBe(false);
+  });
+
+  test("sameGrid sees an edited value and a changed merge", () => {
+    const copy = JSON.parse(JSON.stringify(grid)) as GridSnapshot;
+    expect(sameGrid(grid, copy)).toBe(true);
+    copy.merges.push({ top: 5, left: 2, bottom: 5, right: 3 });
+    expect(sameGrid(grid, copy)).toBe(false);
+  });
+
+  test("mergePlans: a person's judgement wins over an engine write for the same cell", () => {
+    const m = mergePlans(
+      [write("H25", 25, 8, "score", 7)],
+      [write("H25", 25, 8, "score", 10), write("H29", 29, 8, "total", 85)],
+    );
+    expect(m.map((w) => [w.cell, w.after])).toEqual([
+      ["H25", 7],
+      ["H29", 85],
+    ]);
+  });
+});
+
+test("names: the download is <name>-评分.xlsx; the first sheet is the 自评表", () => {
+  expect(scoredFileName("东湖区2021.xlsx")).toBe("东湖区2021-评分.xlsx");
+  expect(scoredFileName("表.XLSX")).toBe("表-评分.xlsx");
+  expect(defaultSheet(["说明", "2019自评表"])).toBe("2019自评表");
+  expect(defaultSheet(["封面", "评分表"])).toBe("评分表");
+  expect(defaultSheet(["Sheet1"])).toBe("Sheet1");
+});
