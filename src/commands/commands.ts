@@ -6,6 +6,7 @@
  * shows it when opened. No dialog.
  */
 import { resolveProfile } from "../core";
+import { rememberLastRun, type QuickScoreStatus } from "./last-run";
 import { HostError, type WorkbookHost } from "../hosts/host";
 import { createOfficeHost } from "../hosts/office/office-host";
 import { t } from "../i18n/catalog";
@@ -13,19 +14,7 @@ import { analyzeSheet } from "../sheet";
 import { address } from "../sheet/address";
 
 /** Local-storage key of the last quick-scoring status (read by the task pane). */
-export const LAST_RUN_KEY = "jixiao.lastRun";
-
-export interface QuickScoreStatus {
-  ok: boolean;
-  sheet: string | null;
-  total: number | null;
-  grade: string | null;
-  written: number;
-  issues: number;
-  /** One Chinese line for the user. */
-  message: string;
-  at: string;
-}
+export { LAST_RUN_KEY, type QuickScoreStatus } from "./last-run";
 
 /** Reads, analyses with the saved profile, applies, selects the total. Never throws. */
 export async function quickScore(host: WorkbookHost): Promise<QuickScoreStatus> {
@@ -95,18 +84,10 @@ export async function quickScore(host: WorkbookHost): Promise<QuickScoreStatus> 
   }
 }
 
-function remember(status: QuickScoreStatus): void {
-  try {
-    globalThis.localStorage?.setItem(LAST_RUN_KEY, JSON.stringify(status));
-  } catch {
-    // Storage may be unavailable (private mode); the result is still in the sheet.
-  }
-}
-
 /** The ribbon's ExecuteFunction entry point. */
 export async function scoreActiveSheet(event?: Office.AddinCommands.Event): Promise<void> {
   try {
-    remember(await quickScore(createOfficeHost()));
+    rememberLastRun(await quickScore(createOfficeHost()));
   } finally {
     event?.completed();
   }

@@ -30,7 +30,8 @@ export type ParsedValue =
   /** `day`: days since 1970-01-01 (UTC). */
   | { kind: "date"; day: number; op: Op | null }
   | { kind: "text"; text: string; norm: string }
-  | { kind: "error"; text: string };
+  /** `outOfRange`: a number outside the plausible range of R-PARSE-2 (see `plausible`). */
+  | { kind: "error"; text: string; outOfRange?: boolean };
 
 const NULL_MARKERS = new Set([
   "",
@@ -49,8 +50,12 @@ const NULL_MARKERS = new Set([
   "\\",
 ]);
 
+/** Characters `toHalfWidth` changes (most texts have none: they are returned as they are). */
+const WIDE = /[\uff01-\uff5e\u3000﹦≧≦～〜]/;
+
 /** Full-width → half-width, ideographic space → space (R-PARSE-2, R-PARSE-8). */
 export function toHalfWidth(s: string): string {
+  if (!WIDE.test(s)) return s;
   let out = "";
   for (const ch of s) {
     const c = ch.charCodeAt(0);
@@ -72,9 +77,19 @@ export function normalizeText(s: string): string {
 
 const STATED_WEIGHT = /[（(]\s*[0-9０-９]+(?:[.．][0-9０-９]+)?\s*分\s*[）)]/g;
 
+/** Normalised level labels by text (bounded). */
+const LABELS = new Map<string, string>();
+
 /** A level label without its stated weight (`（50分）`) and without any whitespace or line break. */
 export function normalizeLabel(label: string): string {
-  return label.replace(STATED_WEIGHT, "").replace(/\s+/g, "");
+  // Level labels repeat on every row of their block: each text is normalised once.
+  let out = LABELS.get(label);
+  if (out === undefined) {
+    out = label.replace(STATED_WEIGHT, "").replace(/\s+/g, "");
+    if (LABELS.size >= 2048) LABELS.clear();
+    LABELS.set(label, out);
+  }
+  return out;
 }
 
 /** The weight stated in a level label (`产出指标（50分）` → 50); null when none (R-TOTAL-3). */
@@ -92,22 +107,50 @@ function stripFormatLiterals(fmt: string): string {
     .replace(/\[[^\]]*\]/g, "");
 }
 
+interface FormatInfo {
+  percent: boolean;
+  date: boolean;
+  /** Decimals shown by the first section. */
+  decimals: number;
+  /** Thousands separators shown. */
+  grouped: boolean;
+}
+
+/** What a number format shows, read once per format text (a workbook has only a few). */
+const FORMATS = new Map<string, FormatInfo>();
+
+function formatInfo(fmt: string): FormatInfo {
+  let info = FORMATS.get(fmt);
+  if (info) return info;
+  const stripped = stripFormatLiterals(fmt);
+  const first = stripFormatLiterals(fmt.split(";")[0]);
+  const f = first.toLowerCase();
+  const m = /\.([0#?]+)/.exec(first);
+  info = {
+    percent: stripped.includes("%"),
+    date:
+      !(f === "general" || f === "@" || f.includes("%")) &&
+      (/[yd]/.test(f) || (/m/.test(f) && !/[hs]/.test(f))),
+    decimals: m ? m[1].length : 0,
+    grouped: stripped.includes(","),
+  };
+  if (FORMATS.size >= 1024) FORMATS.clear();
+  FORMATS.set(fmt, info);
+  return info;
+}
+
 /** True when an Excel number format is a percent format. */
 export function isPercentFormat(fmt: string | undefined): boolean {
-  return !!fmt && stripFormatLiterals(fmt).includes("%");
+  return !!fmt && formatInfo(fmt).percent;
 }
 
 /** True when an Excel number format shows a date. */
 export function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  const f = stripFormatLiterals(fmt.split(";")[0]).toLowerCase();
-  if (f === "general" || f === "@" || f.includes("%")) return false;
-  return /[yd]/.test(f) || (/m/.test(f) && !/[hs]/.test(f));
+  return !!fmt && formatInfo(fmt).date;
 }
 
 function decimalsOf(fmt: string): number {
-  const m = /\.([0#?]+)/.exec(stripFormatLiterals(fmt).split(";")[0]);
-  return m ? m[1].length : 0;
+  return formatInfo(fmt).decimals;
 }
 
 const DAY_MS = 86400000;
@@ -146,7 +189,16 @@ function groupThousands(s: string): string {
 
 function generalNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
+  // Integers of up to 11 digits are shown as they are (String(-0) is "0", as Excel shows it).
+  if (Number.isInteger(n) && n < 1e11 && n > -1e11) return String(n);
   return new Decimal(n.toPrecision(11)).toString();
+}
+
+/** `generalNumber` as a Decimal, without going through its text (finite numbers only). */
+function generalDecimal(n: number): Decimal {
+  if (n === 0) return new Decimal(0); // -0 reads as 0
+  if (Number.isInteger(n) && n < 1e11 && n > -1e11) return new Decimal(n);
+  return new Decimal(n.toPrecision(11));
 }
 
 /**
@@ -173,19 +225,23 @@ export function displayText(cell: CellInput | null): string | null {
     return new Decimal(generalNumber(v)).times(100).toFixed(dp, Decimal.ROUND_HALF_UP) + "%";
   }
   const fixed = new Decimal(generalNumber(v)).toFixed(dp, Decimal.ROUND_HALF_UP);
-  return stripFormatLiterals(fmt).includes(",") ? groupThousands(fixed) : fixed;
+  return formatInfo(fmt).grouped ? groupThousands(fixed) : fixed;
 }
 
 // ---------------------------------------------------------------- units (R-PARSE-3)
 
-const SCALE_PREFIXES: [string, number][] = [
-  ["十万", 1e5],
-  ["百万", 1e6],
-  ["千万", 1e7],
-  ["亿", 1e8],
-  ["万", 1e4],
-  ["千", 1e3],
+/** Scales as Decimals, made once (Decimals are immutable, so units may share them). */
+const SCALE_PREFIXES: [string, Decimal][] = [
+  ["十万", new Decimal(1e5)],
+  ["百万", new Decimal(1e6)],
+  ["千万", new Decimal(1e7)],
+  ["亿", new Decimal(1e8)],
+  ["万", new Decimal(1e4)],
+  ["千", new Decimal(1e3)],
 ];
+const UNIT_SCALE = new Decimal(1);
+const PERCENT = new Decimal("0.01");
+const PERMILLE = new Decimal("0.001");
 
 const BASE_SYNONYMS: Record<string, string> = {
   人民币: "元",
@@ -199,17 +255,17 @@ const BASE_SYNONYMS: Record<string, string> = {
 export function parseUnit(text: string): Unit | null {
   const t = normalizeText(text);
   if (t === "") return null;
-  if (t === "%") return { base: "%", scale: new Decimal("0.01"), text: t };
-  if (t === "‰") return { base: "%", scale: new Decimal("0.001"), text: t };
-  if (t === "百分比" || t === "百分点") return { base: "%", scale: new Decimal("0.01"), text: t };
+  if (t === "%") return { base: "%", scale: PERCENT, text: t };
+  if (t === "‰") return { base: "%", scale: PERMILLE, text: t };
+  if (t === "百分比" || t === "百分点") return { base: "%", scale: PERCENT, text: t };
   for (const [p, f] of SCALE_PREFIXES) {
     if (t.startsWith(p)) {
       const rest = t.slice(p.length);
       // 千克 / 千米 are still a scale of 克 / 米; a bare 千 / 万 / 亿 is a scale without dimension.
-      return { base: BASE_SYNONYMS[rest] ?? rest, scale: new Decimal(f), text: t };
+      return { base: BASE_SYNONYMS[rest] ?? rest, scale: f, text: t };
     }
   }
-  return { base: BASE_SYNONYMS[t] ?? t, scale: new Decimal(1), text: t };
+  return { base: BASE_SYNONYMS[t] ?? t, scale: UNIT_SCALE, text: t };
 }
 
 /** The value in the unit's base (3.58 亿美元 → 3.58e8; 95% → 0.95). */
@@ -293,7 +349,37 @@ function dec(s: string): Decimal {
   return new Decimal(s.replace(/,/g, ""));
 }
 
+/**
+ * R-PARSE-2: the figures of these tables (budgets in 元 up to 亿, counts, percentages,
+ * weights) are plausible only below 1e15 in magnitude as written (before a unit's scale,
+ * at most 1e8). A larger number (a typo, a stray 1e308) is unparseable: it would make
+ * scores, rates or completions overflow. A nonzero magnitude below 1e-9 is a binary
+ * floating-point residue (a formula such as =0.1+0.2-0.3 leaves 5.55e-17; 5e-324 is the
+ * smallest double) and reads as 0. Within these bounds every quotient and product of the
+ * rules stays finite as a double.
+ */
+export const PLAUSIBLE_MAX = new Decimal("1e15");
+export const PLAUSIBLE_MIN = new Decimal("1e-9");
+const ZERO = new Decimal(0);
+
+/** True when `d` can be read as a figure (see `zeroResidue` for what it then reads as). */
+export function plausible(d: Decimal): boolean {
+  if (!d.isFinite()) return false;
+  // The bound is a power of ten: comparing exponents (`e`, of the leading digit) is exact.
+  return d.isZero() || d.e < PLAUSIBLE_MAX.e;
+}
+
+/** The figure a plausible number reads as: a residue below 1e-9 in magnitude becomes 0. */
+export function zeroResidue(d: Decimal): Decimal {
+  return d.isZero() || d.e >= PLAUSIBLE_MIN.e ? d : ZERO;
+}
+
+/** Excel's last date serial (9999-12-31). */
+const MAX_DATE_SERIAL = 2958465;
+
 function parseDateText(s: string): number | null {
+  // Every written date starts with a four-digit year.
+  if (!/^\d{4}/.test(s)) return null;
   let m = /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(s);
   if (!m) m = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(s);
   if (m) return ymdToDay(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -345,12 +431,17 @@ export function parseText(raw: string): ParsedValue {
     let m = NUMBER_RE.exec(body);
     if (m) {
       const unit = m[2] ? parseUnit(m[2]) : null;
-      return { kind: "number", op, value: dec(m[1]), unit };
+      const value = dec(m[1]);
+      if (!plausible(value)) return { kind: "error", text, outOfRange: true };
+      return { kind: "number", op, value: zeroResidue(value), unit };
     }
     m = RANGE_RE.exec(body);
     if (m && op === null) {
-      const lo = dec(m[1]);
-      const hi = dec(m[3]);
+      const rawLo = dec(m[1]);
+      const rawHi = dec(m[3]);
+      if (!plausible(rawLo) || !plausible(rawHi)) return { kind: "error", text, outOfRange: true };
+      const lo = zeroResidue(rawLo);
+      const hi = zeroResidue(rawHi);
       const u1 = m[2] ? parseUnit(m[2]) : null;
       const u2 = m[4] ? parseUnit(m[4]) : null;
       const unit = u2 ?? u1;
@@ -385,9 +476,14 @@ export function parseValue(cell: CellInput | null): ParsedValue {
     }
     if (typeof v === "boolean") return { kind: "text", text: v ? "是" : "否", norm: v ? "是" : "否" };
     if (typeof v === "number") {
-      if (!Number.isFinite(v)) return { kind: "error", text: String(v) };
-      if (isDateFormat(cell.numFmt)) return { kind: "date", day: excelSerialToDay(v), op: null };
-      const d = new Decimal(generalNumber(v));
+      if (!Number.isFinite(v)) return { kind: "error", text: String(v), outOfRange: true };
+      if (isDateFormat(cell.numFmt)) {
+        if (v < 0 || v >= MAX_DATE_SERIAL + 1) return { kind: "error", text: String(v), outOfRange: true };
+        return { kind: "date", day: excelSerialToDay(v), op: null };
+      }
+      const raw = generalDecimal(v);
+      if (!plausible(raw)) return { kind: "error", text: displayText(cell) ?? String(v), outOfRange: true };
+      const d = zeroResidue(raw);
       if (isPercentFormat(cell.numFmt))
         return { kind: "number", op: null, value: d, unit: { base: "%", scale: new Decimal(1), text: "" } };
       return { kind: "number", op: null, value: d, unit: null };

@@ -17,15 +17,31 @@ export const BUILTIN_LADDERS: readonly string[] = [
 
 type Ladder = string[][];
 
+let builtinLadders: Ladder[] | null = null;
+
 function builtin(): Ladder[] {
-  return BUILTIN_LADDERS.map((l) => l.split(">").map((step) => step.split("/").map((w) => normalizeText(w))));
+  builtinLadders ??= BUILTIN_LADDERS.map((l) =>
+    l.split(">").map((step) => step.split("/").map((w) => normalizeText(w))),
+  );
+  return builtinLadders;
 }
 
+/** The ladders of a profile, normalised once per profile ladder list. */
+const profileLadders = new WeakMap<string[][], { key: string; ladders: Ladder[] }>();
+
 function ladders(profile: Profile): Ladder[] {
-  return [
+  const own = profile.ladders;
+  if (own.length === 0) return builtin();
+  // The key guards against a ladder list changed in place after it was first seen.
+  const key = JSON.stringify(own);
+  const hit = profileLadders.get(own);
+  if (hit && hit.key === key) return hit.ladders;
+  const all = [
     ...builtin(),
-    ...profile.ladders.map((l) => l.map((step) => step.split("/").map((w) => normalizeText(w)))),
+    ...own.map((l) => l.map((step) => step.split("/").map((w) => normalizeText(w)))),
   ];
+  profileLadders.set(own, { key, ladders: all });
+  return all;
 }
 
 function stepOf(ladder: Ladder, word: string): number {

@@ -127,6 +127,12 @@ function rate4(d: Decimal): Decimal {
   return d.toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
 }
 
+/** R-PARSE-2: why a cell's number was not read, when it is out of the plausible range; else "". */
+function outOfRange(c: CellInput | null): string {
+  const p = parseValue(c);
+  return p.kind === "error" && p.outOfRange ? "超出合理范围（绝对值应小于10¹⁵），无法识别" : "";
+}
+
 function clamp(s: Decimal, w: Decimal): Decimal {
   return Decimal.max(ZERO, Decimal.min(s, w));
 }
@@ -200,9 +206,22 @@ function settle(
 
 type TextRule = RuleId | "judgement" | null;
 
+/** Rules read from scoring-rule texts, by text (bounded). */
+const TEXT_RULES = new Map<string, TextRule>();
+
 /** R-TEXT: the rule named in a scoring-rule column; the first match in the spec's list wins. */
 export function ruleFromText(text: string | null | undefined): TextRule {
   if (!text) return null;
+  // A scoring-rule column usually repeats a few texts down the table: each is read once.
+  const known = TEXT_RULES.get(text);
+  if (known !== undefined) return known;
+  const rule = readRuleText(text);
+  if (TEXT_RULES.size >= 1024) TEXT_RULES.clear();
+  TEXT_RULES.set(text, rule);
+  return rule;
+}
+
+function readRuleText(text: string): TextRule {
   const t = normalizeText(text).replace(/[×xX]/g, "*");
   if (/每有一项不符|各扣.{0,6}分|扣除相应权重分/.test(t)) return "judgement";
   if (/达到目标值为满分[,，;；]?否则不得分|低于目标值得满分[,，;；]?否则不得分|否则不得分/.test(t))
@@ -369,7 +388,12 @@ function evaluateRule(
   out.rule = rule;
 
   if (tP.kind === "error") {
-    ctx.diag("UNPARSEABLE_VALUE", row.row, "target", `${name}：年度指标值“${tText ?? ""}”无法识别，请检查。`);
+    ctx.diag(
+      "UNPARSEABLE_VALUE",
+      row.row,
+      "target",
+      `${name}：年度指标值“${tText ?? ""}”${outOfRange(row.target) || "无法识别"}，请检查。`,
+    );
     return out;
   }
   if (tP.kind === "null") {
@@ -455,7 +479,7 @@ function evaluateRule(
         "UNPARSEABLE_VALUE",
         row.row,
         "actual",
-        `${name}：实际完成值“${aText ?? ""}”不是数值，无法与年度指标值${tText ?? ""}比较。`,
+        `${name}：实际完成值“${aText ?? ""}”${outOfRange(row.actual) || "不是数值"}，无法与年度指标值${tText ?? ""}比较。`,
       );
     return out;
   }
@@ -567,7 +591,7 @@ function evaluateRow(ctx: Ctx, row: IndicatorRowInput, layout: TableInput["layou
       "UNPARSEABLE_VALUE",
       row.row,
       "weight",
-      `${name}：分值“${displayText(row.weight) ?? ""}”不是数字。`,
+      `${name}：分值“${displayText(row.weight) ?? ""}”${outOfRange(row.weight) || "不是数字"}。`,
     );
   } else if (wN === null) {
     ctx.diag("MISSING_WEIGHT", row.row, "weight", `${name}：未填写分值，无法计分。`);
@@ -602,7 +626,7 @@ function evaluateRow(ctx: Ctx, row: IndicatorRowInput, layout: TableInput["layou
         "UNPARSEABLE_VALUE",
         row.row,
         "score",
-        `${name}：得分“${displayText(row.score) ?? ""}”不是数字。`,
+        `${name}：得分“${displayText(row.score) ?? ""}”${outOfRange(row.score) || "不是数字"}。`,
       );
       source = "none";
     } else if (current !== null) {
@@ -737,6 +761,14 @@ function isBlank(text: string | null): boolean {
 
 function draftNotes(ctx: Ctx, rows: RowEval[]): void {
   const needing = rows.filter((r) => r.under || (r.over && ctx.profile.overCompletionNoteRequired));
+  // First row of each note cell, computed once (a note merged over several rows is written on its first).
+  const firstRow = new Map<string, number>();
+  for (const r of rows) {
+    const id = r.input.note?.id;
+    if (id === undefined) continue;
+    const seen = firstRow.get(id);
+    if (seen === undefined || r.input.row < seen) firstRow.set(id, r.input.row);
+  }
   const groups = new Map<string, { note: NoteRef; rows: RowEval[] }>();
   for (const r of needing) {
     const note = r.input.note ?? null;
@@ -758,7 +790,7 @@ function draftNotes(ctx: Ctx, rows: RowEval[]): void {
     const personal = !isBlank(note.text) && !isMarked(note.text);
     if (personal || note.formula) continue;
     const draft = `${DRAFT_MARK}${gRows.map((r) => r.facts ?? `${r.result.name}：未完成年度目标。`).join("")}偏差原因：；改进措施：`;
-    const first = Math.min(...rows.filter((r) => r.input.note?.id === note.id).map((r) => r.input.row));
+    const first = firstRow.get(note.id) ?? gRows[0].input.row;
     if (note.text !== draft)
       ctx.writes.push({
         row: first,
@@ -847,6 +879,21 @@ function evaluateBudget(ctx: Ctx, b: BudgetInput): BudgetEval {
   const d = num(denCell(total));
   const e = num(total.executed);
   result.budget = d?.toNumber() ?? null;
+  // R-PARSE-2: an unreadable budget figure is named, not taken for an empty one.
+  const badDen = numberOf(denCell(total)) === "invalid";
+  const badExec = numberOf(total.executed) === "invalid";
+  const rowLabel = total.label || "年度资金总额";
+  for (const [bad, c, field, what] of [
+    [badDen, denCell(total), "budgetDenominator", den ?? "预算数"],
+    [badExec, total.executed, "budgetExecuted", "执行数"],
+  ] as const)
+    if (bad)
+      ctx.diag(
+        "UNPARSEABLE_VALUE",
+        total.row,
+        field,
+        `${rowLabel}的${what}“${displayText(c) ?? ""}”${outOfRange(c) || "不是数字"}。`,
+      );
   const wCell = numberOf(total.weight);
   const w = wCell instanceof Decimal ? wCell : new Decimal(ctx.profile.budgetWeightDefault);
   result.weight = w.toNumber();
@@ -857,9 +904,11 @@ function evaluateBudget(ctx: Ctx, b: BudgetInput): BudgetEval {
       "BUDGET_MISSING",
       total.row,
       "budgetDenominator",
-      !d || d.isZero()
-        ? `${total.label || "年度资金总额"}的${den ?? "预算数"}为空或为0，无法计算预算执行率。`
-        : `${total.label || "年度资金总额"}的执行数未填写，无法计算预算执行率。`,
+      badDen || badExec
+        ? `${rowLabel}的${badDen ? (den ?? "预算数") : "执行数"}无法识别，无法计算预算执行率。`
+        : !d || d.isZero()
+          ? `${rowLabel}的${den ?? "预算数"}为空或为0，无法计算预算执行率。`
+          : `${rowLabel}的执行数未填写，无法计算预算执行率。`,
     );
   } else {
     const rate = Decimal.max(e, ZERO).div(d);
@@ -989,17 +1038,26 @@ function checkLevels(ctx: Ctx, rows: RowEval[]): void {
     stated: number | null;
     sum: Decimal;
     first: number;
+    /** The last label text read for a stated weight (rows of one merged cell repeat it). */
+    read: string | null;
   }
   const groups = new Map<string, Group>();
   const add = (key: string, raw: string, r: RowEval): void => {
-    const g = groups.get(key) ?? { label: normalizeLabel(raw), stated: null, sum: ZERO, first: r.input.row };
-    if (g.stated === null) g.stated = statedWeight(raw);
+    let g = groups.get(key);
+    if (!g) {
+      g = { label: normalizeLabel(raw), stated: null, sum: ZERO, first: r.input.row, read: null };
+      groups.set(key, g);
+    }
+    if (g.stated === null && g.read !== raw) {
+      g.stated = statedWeight(raw);
+      g.read = raw;
+    }
     if (r.weight) g.sum = g.sum.plus(r.weight);
-    groups.set(key, g);
   };
   for (const r of rows) {
-    const l1 = normalizeLabel(r.input.level1);
-    const l2 = normalizeLabel(r.input.level2);
+    // The row's result holds its labels already normalised (normalizeLabel).
+    const l1 = r.result.level1;
+    const l2 = r.result.level2;
     if (l1) add(`1\u0000${l1}`, r.input.level1, r);
     if (l2) add(`2\u0000${l1}\u0000${l2}`, r.input.level2, r);
   }

@@ -48,6 +48,8 @@ export type Field =
   | "budgetScore"
   | "budgetWeight"
   | "budgetDenominator"
+  /** The 执行数 cell of a budget row (named by diagnostics only; never written). */
+  | "budgetExecuted"
   | "budgetReason"
   | "total"
   | "grade";

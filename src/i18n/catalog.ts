@@ -70,6 +70,7 @@ const zhCN = {
   "cli.progress": "评分进度",
   // --- taskpane
   "taskpane.subtitle": "为项目支出绩效自评表、评分表核算得分",
+  "taskpane.lastRun": "上次一键评分（{time}）：{message}",
   "taskpane.lang.switch": "English",
   "taskpane.lang.label": "切换界面语言",
   "taskpane.tab.score": "评分",
@@ -301,6 +302,7 @@ const enUS: Record<MessageKey, string> = {
   "cli.progress": "Scoring",
   // --- taskpane
   "taskpane.subtitle": "Scores budget-performance self-evaluation tables",
+  "taskpane.lastRun": "Last quick score ({time}): {message}",
   "taskpane.lang.switch": "中文",
   "taskpane.lang.label": "Switch the interface language",
   "taskpane.tab.score": "Score",

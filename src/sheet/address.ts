@@ -1,6 +1,14 @@
 /** A1-style addresses. Rows and columns are 1-based. */
 
+/** Letters of the first columns, computed once (addresses are built for every cell read). */
+const LETTERS: string[] = [];
+
 export function columnLetters(col: number): string {
+  if (col >= 1 && col <= 256 && Number.isInteger(col)) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col;
   let s = "";
   while (n > 0) {

@@ -12,7 +12,7 @@ import type {
   TableInput,
 } from "../core/types";
 import { address, parseAddress } from "./address";
-import { detect, type Found } from "./detect";
+import { detect, rememberedDetection, type Found } from "./detect";
 import { cellText, Grid, isEmptyCell, toCellInput } from "./grid";
 import type {
   AnalyzeOptions,
@@ -71,21 +71,23 @@ function recorded(
 
 export interface Built {
   input: TableInput;
-  cells: Record<string, string>;
+  /** Sheet address of each (row, field): `${row}:${field}` or `note:${id}` (see DetectedLayout.cells). */
+  cells: Map<string, string>;
   /** Origin of each score, rate, total and grade cell, by address. */
   origins: Map<string, CellOrigin>;
 }
 
 function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
   const ledger = ledgerIndex(options.record?.ledger, g.snap.sheet);
-  const cells: Record<string, string> = {};
+  // A Map: an object with a fresh key per cell costs far more to build, and most runs never read it.
+  const cells = new Map<string, string>();
   const origins = new Map<string, CellOrigin>();
   const col = found.columns;
 
   const put = (row: number, field: Field | "level1" | "level2", c: number | undefined): void => {
     if (c === undefined) return;
     const a = g.anchor(row, c);
-    cells[`${row}:${field}`] = address(a.row, a.col);
+    cells.set(`${row}:${field}`, address(a.row, a.col));
   };
   const writable = (row: number, c: number | undefined): GridCell | null | undefined =>
     c === undefined || g.covered(row, c) ? undefined : g.own(row, c);
@@ -95,7 +97,7 @@ function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
     const id = address(a.row, a.col);
     const cell = g.raw(a.row, a.col);
     const text = cellText(cell);
-    cells[`note:${id}`] = id;
+    cells.set(`note:${id}`, id);
     const ref: NoteRef = { id, text: text.trim() === "" ? null : text };
     if (cell?.f) ref.formula = true;
     return ref;
@@ -141,6 +143,7 @@ function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
       const rateCell = writable(r, bc.rate);
       if (rateCell !== undefined) put(r, "budgetRate", bc.rate);
       put(r, "budgetDenominator", bc.budget ?? bc.adjusted ?? bc.planned);
+      put(r, "budgetExecuted", bc.executed);
       return {
         row: r,
         label,
@@ -218,9 +221,32 @@ function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
   };
 }
 
-function toDetected(found: Found, cells: Record<string, string>): DetectedLayout {
+/**
+ * Gives `layout.cells` as a plain object built on first read (it is an ordinary enumerable
+ * property to every reader, JSON and spreading included; assigning it replaces it).
+ */
+function lazyCells(layout: DetectedLayout, cells: Map<string, string>): DetectedLayout {
+  let built: Record<string, string> | null = null;
+  const own = (target: DetectedLayout, value: Record<string, string>): Record<string, string> => {
+    Object.defineProperty(target, "cells", { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(layout, "cells", {
+    enumerable: true,
+    configurable: true,
+    get(this: DetectedLayout) {
+      return own(this, (built ??= Object.fromEntries(cells)));
+    },
+    set(this: DetectedLayout, value: Record<string, string>) {
+      own(this, value);
+    },
+  });
+  return layout;
+}
+
+function toDetected(found: Found, cells: Map<string, string>): DetectedLayout {
   const fb = found.budget;
-  return {
+  const layout: DetectedLayout = {
     layout: found.layout,
     headerRow: found.headerRow,
     columns: { ...found.columns },
@@ -236,9 +262,10 @@ function toDetected(found: Found, cells: Record<string, string>): DetectedLayout
           totalRow: fb.totalRow,
         }
       : null,
-    cells,
+    cells: {},
     indicatorRows: found.rows.map((r) => r.row),
   };
+  return lazyCells(layout, cells);
 }
 
 /** Detection plus the core input (for tests and the UI's 识别 step). */
@@ -246,8 +273,10 @@ export function detectBuilt(
   snap: GridSnapshot,
   options: AnalyzeOptions,
 ): { found: Found; built: Built; grid: Grid } | { missing: string[]; grid: Grid } {
-  const grid = new Grid(snap);
-  const found = detect(grid, options.mapping);
+  // A detection made by `chooseSheet` on this very snapshot is taken over, once.
+  const known = options.mapping ? null : rememberedDetection(snap, true);
+  const grid = known ? known.grid : new Grid(snap);
+  const found = known ? known.found : detect(grid, options.mapping);
   if ("missing" in found) return { missing: found.missing, grid };
   return { found, built: buildInput(grid, found, options), grid };
 }
@@ -310,7 +339,7 @@ function isPercentFormat(fmt: string | undefined): boolean {
 function planWrites(
   g: Grid,
   core: CoreReport,
-  cells: Record<string, string>,
+  cells: Map<string, string>,
   origins: Map<string, CellOrigin>,
   recomputeAll: boolean,
 ): PlannedWrite[] {
@@ -319,7 +348,8 @@ function planWrites(
   for (const w of core.writes) {
     if (!WRITABLE.has(w.field)) continue;
     const isNote = w.field === "note" || w.field === "budgetReason";
-    const cell = isNote && w.noteId && cells[`note:${w.noteId}`] ? w.noteId : cells[`${w.row}:${w.field}`];
+    const cell =
+      isNote && w.noteId && cells.get(`note:${w.noteId}`) ? w.noteId : cells.get(`${w.row}:${w.field}`);
     if (!cell || seen.has(cell)) continue;
     const at = parseAddress(cell);
     if (!at) continue;
@@ -356,10 +386,10 @@ function planWrites(
   return out;
 }
 
-function diagnosticCell(d: CoreDiagnostic, cells: Record<string, string>): string | null {
-  if (d.noteId && cells[`note:${d.noteId}`]) return d.noteId;
+function diagnosticCell(d: CoreDiagnostic, cells: Map<string, string>): string | null {
+  if (d.noteId && cells.get(`note:${d.noteId}`)) return d.noteId;
   if (d.row === null || d.field === null) return null;
-  return cells[`${d.row}:${d.field}`] ?? null;
+  return cells.get(`${d.row}:${d.field}`) ?? null;
 }
 
 /** grid → layout → TableInput → core → Report with addresses + WritePlan. */
@@ -382,7 +412,7 @@ export function analyzeSheet(grid: GridSnapshot, options: AnalyzeOptions): Analy
           ? bc.adjusted
           : bc.planned;
     if (c !== undefined)
-      for (const br of found.budget.rows) built.cells[`${br.row}:budgetDenominator`] = address(br.row, c);
+      for (const br of found.budget.rows) built.cells.set(`${br.row}:budgetDenominator`, address(br.row, c));
   }
 
   const writes = planWrites(g, core, built.cells, built.origins, options.recomputeAll ?? false);

@@ -1,7 +1,7 @@
 /** Layout detection (LAYOUTS.md "How the reader decides"): header words, never fixed addresses. */
 import type { Layout } from "../core/types";
 import { cellText, Grid } from "./grid";
-import type { ColumnMapping, ColumnRole } from "./types";
+import type { ColumnMapping, ColumnRole, GridSnapshot } from "./types";
 import {
   BUDGET_TOTAL_LABELS,
   budgetRole,
@@ -71,6 +71,21 @@ function isHeaderRow(roles: Map<number, ColumnRole>): boolean {
   return set.has("name") && set.has("weight");
 }
 
+/** `isHeaderRow(rowRoles(g, row))`, without building the roles (asked of every row). */
+function isHeaderRowAt(g: Grid, row: number): boolean {
+  let name = false;
+  let weight = false;
+  for (let c = g.left; c <= g.right; c++) {
+    const t = g.text(row, c);
+    if (t === "") continue;
+    const role = headerRole(t);
+    if (role === "name") name = true;
+    else if (role === "weight") weight = true;
+    if (name && weight) return true;
+  }
+  return false;
+}
+
 /** A second header row: every own non-empty cell is a header word, and it is not itself a header row. */
 function subHeaderRoles(g: Grid, row: number): Map<number, ColumnRole> | null {
   if (row > g.bottom) return null;
@@ -84,8 +99,8 @@ function findHeader(
   g: Grid,
 ): { row: number; end: number; columns: Partial<Record<ColumnRole, number>> } | null {
   for (let r = g.top; r <= g.bottom; r++) {
+    if (!isHeaderRowAt(g, r)) continue;
     const roles = rowRoles(g, r);
-    if (!isHeaderRow(roles)) continue;
     const sub = subHeaderRoles(g, r + 1);
     if (!sub) return { row: r, end: r, columns: firstByRole(roles) };
     // A group header merged over several columns (年度指标值 over 指标性质 | 指标值 | 度量单位)
@@ -252,11 +267,11 @@ export function detect(grid: Grid, mapping?: ColumnMapping | null): Found | { mi
   for (let r = header.end + 1; r <= lastRow; r++) {
     // Levels: a merged cell gives its value to the rows it covers; an empty one inherits.
     // A row repeating the header (a table split over pages) is skipped.
-    if (isHeaderRow(rowRoles(grid, r))) continue;
+    if (isHeaderRowAt(grid, r)) continue;
     const t1 = levelText(grid, r, columns.level1);
     const t2 = levelText(grid, r, columns.level2);
     // A new level 1 starts its own level 2 (an empty level 2 under it does not inherit across).
-    if (t1 !== "" && squash(t1) !== squash(l1)) {
+    if (t1 !== "" && t1 !== l1 && squash(t1) !== squash(l1)) {
       l1 = t1;
       l2 = "";
     }
@@ -293,4 +308,55 @@ export function detect(grid: Grid, mapping?: ColumnMapping | null): Found | { mi
     budget,
     grade: findGrade(grid, top, totalRow),
   };
+}
+
+/** A header detection of a snapshot (no manual mapping), kept for the analysis that follows it. */
+interface Remembered {
+  cells: GridSnapshot["cells"];
+  merges: GridSnapshot["merges"];
+  top: number;
+  left: number;
+  height: number;
+  grid: Grid;
+  found: Found | { missing: string[] };
+}
+
+const remembered = new WeakMap<GridSnapshot, Remembered>();
+
+/**
+ * Keeps a detection of `snap` (made without a mapping) so that the next analysis of the same
+ * snapshot object takes it over instead of searching the header again (`chooseSheet`, then
+ * `analyzeSheet`). Weakly held: it goes with the snapshot.
+ */
+export function rememberDetection(
+  snap: GridSnapshot,
+  grid: Grid,
+  found: Found | { missing: string[] },
+): void {
+  remembered.set(snap, {
+    cells: snap.cells,
+    merges: snap.merges,
+    top: snap.top,
+    left: snap.left,
+    height: Array.isArray(snap.cells) ? snap.cells.length : 0,
+    grid,
+    found,
+  });
+}
+
+/** The remembered detection of `snap`, if the snapshot still has the same shape; `take` forgets it. */
+export function rememberedDetection(
+  snap: GridSnapshot,
+  take: boolean,
+): { grid: Grid; found: Found | { missing: string[] } } | null {
+  const r = remembered.get(snap);
+  if (!r) return null;
+  if (take) remembered.delete(snap);
+  const same =
+    r.cells === snap.cells &&
+    r.merges === snap.merges &&
+    r.top === snap.top &&
+    r.left === snap.left &&
+    r.height === (Array.isArray(snap.cells) ? snap.cells.length : 0);
+  return same ? { grid: r.grid, found: r.found } : null;
 }

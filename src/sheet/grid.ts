@@ -8,7 +8,8 @@ export class Grid {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  private readonly mergeAt = new Map<string, MergeArea>();
+  /** Merged area of each covered cell, keyed by `cellKey`. */
+  private readonly mergeAt = new Map<number, MergeArea>();
   private readonly hidden: Set<number>;
 
   constructor(readonly snap: GridSnapshot) {
@@ -27,7 +28,7 @@ export class Grid {
       const left = Math.max(m.left, this.left);
       const right = Math.min(m.right, this.right);
       for (let r = top; r <= bottom; r++)
-        for (let c = left; c <= right; c++) this.mergeAt.set(`${r}:${c}`, m);
+        for (let c = left; c <= right; c++) this.mergeAt.set(cellKey(r, c), m);
     }
     this.hidden = new Set(Array.isArray(snap.hiddenRows) ? snap.hiddenRows : []);
   }
@@ -41,7 +42,8 @@ export class Grid {
   }
 
   merge(row: number, col: number): MergeArea | null {
-    return this.mergeAt.get(`${row}:${col}`) ?? null;
+    if (this.mergeAt.size === 0) return null;
+    return this.mergeAt.get(cellKey(row, col)) ?? null;
   }
 
   /** True when the cell lies inside a merged area but is not its top-left cell. */
@@ -94,6 +96,11 @@ export class Grid {
   addr(row: number, col: number): string {
     return address(row, col);
   }
+}
+
+/** A number per cell (sheets have at most 16 384 columns; 2^24 leaves room for any snapshot). */
+function cellKey(row: number, col: number): number {
+  return row * 16777216 + col;
 }
 
 export function isEmptyValue(v: CellValue | undefined): boolean {

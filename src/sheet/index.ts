@@ -2,6 +2,14 @@
 export * from "./types";
 export * from "./address";
 export { analyzeSheet, detectLayout, DRAFT_MARKER } from "./analyze";
-export { emptyRecord, RECORD_SHEET, encodeRecord, decodeRecord, recordApplied, MAX_BACKUPS } from "./record";
+export {
+  emptyRecord,
+  RECORD_SHEET,
+  encodeRecord,
+  decodeRecord,
+  recordApplied,
+  recordRestored,
+  MAX_BACKUPS,
+} from "./record";
 export { chooseSheet } from "./choose";
 export { normalizeHeader } from "./words";

@@ -84,7 +84,9 @@ function backup(v: unknown): Backup | null {
   if (!isObj(v) || !isStr(v.id) || !isStr(v.sheet) || !isStr(v.at) || !Array.isArray(v.cells)) return null;
   const cells = v.cells.map(backupCell);
   if (cells.some((c) => c === null)) return null;
-  return { id: v.id, sheet: v.sheet, at: v.at, cells: cells as BackupCell[] };
+  const out: Backup = { id: v.id, sheet: v.sheet, at: v.at, cells: cells as BackupCell[] };
+  if (Array.isArray(v.ledger)) out.ledger = keep(v.ledger, ledgerEntry);
+  return out;
 }
 
 function highlight(v: unknown): WorkbookRecord["highlights"][number] | null {
@@ -130,15 +132,39 @@ export function decodeRecord(rows: unknown[][]): {
   }
 }
 
-/** The record after a plan was applied: one ledger entry per written cell, and the backup (last 20 kept). */
+/**
+ * The record after a plan was applied: one ledger entry per written cell, and the backup (last
+ * 20 kept), which also keeps the ledger entries the written cells had before, for
+ * `recordRestored`.
+ */
 export function recordApplied(record: WorkbookRecord, plan: WritePlan, backup: Backup): WorkbookRecord {
   const written = new Set(plan.writes.map((w) => w.cell));
-  const ledger = record.ledger.filter((e) => !(e.sheet === plan.sheet && written.has(e.cell)));
+  const ledger: LedgerEntry[] = [];
+  const before: LedgerEntry[] = [];
+  for (const e of record.ledger) (e.sheet === plan.sheet && written.has(e.cell) ? before : ledger).push(e);
   for (const w of plan.writes)
     ledger.push({ sheet: plan.sheet, cell: w.cell, value: w.after, at: backup.at });
   return {
     ledger,
-    backups: [...record.backups, backup].slice(-MAX_BACKUPS),
+    backups: [...record.backups, { ...backup, ledger: before }].slice(-MAX_BACKUPS),
+    highlights: record.highlights,
+  };
+}
+
+/**
+ * The record after `backup` was restored (R-WRITE-4): as if its apply never happened. The
+ * backup is dropped, the restored cells lose the entries of that apply and get back the ones
+ * they had before it (R-WRITE-2: a value the program wrote earlier is again the program's).
+ * A backup without `ledger` (older records) only drops the restored cells' entries.
+ */
+export function recordRestored(record: WorkbookRecord, backup: Backup): WorkbookRecord {
+  const restored = new Set(backup.cells.map((c) => c.cell));
+  const ledger = record.ledger.filter((e) => !(e.sheet === backup.sheet && restored.has(e.cell)));
+  for (const e of backup.ledger ?? [])
+    if (e.sheet === backup.sheet && restored.has(e.cell)) ledger.push({ ...e });
+  return {
+    ledger,
+    backups: record.backups.filter((b) => b.id !== backup.id),
     highlights: record.highlights,
   };
 }

@@ -181,6 +181,11 @@ export interface Backup {
   sheet: string;
   at: string;
   cells: BackupCell[];
+  /**
+   * R-WRITE-2/6: the ledger entries the backed-up cells had before the apply, put back by a
+   * restore (set by `recordApplied`; absent in records made before it was kept).
+   */
+  ledger?: LedgerEntry[];
 }
 
 /** Everything the program keeps in the workbook (very hidden sheet `_jixiao`, see ledger.ts). */

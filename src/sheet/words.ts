@@ -1,8 +1,27 @@
 /** Header words and label normalisation of LAYOUTS.md ("Header words", "How the reader decides" 1). */
 import type { ColumnRole } from "./types";
 
+/**
+ * Memo of a pure function of one string. Header search asks the same texts again and again
+ * (every cell of every row above and inside the table, for several word lists); the memo is
+ * emptied when it grows large, so memory stays bounded whatever is read.
+ */
+function memo<T>(fn: (text: string) => T, limit = 4096): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text: string): T => {
+    const hit = cache.get(text);
+    if (hit !== undefined || cache.has(text)) return hit as T;
+    const out = fn(text);
+    if (cache.size >= limit) cache.clear();
+    cache.set(text, out);
+    return out;
+  };
+}
+
 /** Removes whitespace, line breaks and bracketed annotations (`（A）`, `(万元)`), and a trailing colon. */
-export function normalizeHeader(text: string): string {
+export const normalizeHeader: (text: string) => string = memo(normalizeHeaderUncached);
+
+function normalizeHeaderUncached(text: string): string {
   let s = text.replace(/[\s\u3000]+/g, "");
   let prev = "";
   while (prev !== s) {
@@ -99,14 +118,14 @@ function roleOf<R extends string>(text: string, words: Record<R, readonly string
 }
 
 /** The indicator column role of a header text, when its normalised text equals a role word. */
-export function headerRole(text: string): ColumnRole | null {
-  return roleOf(text, ROLE_WORDS, ROLE_ORDER);
-}
+export const headerRole: (text: string) => ColumnRole | null = memo((text) =>
+  roleOf(text, ROLE_WORDS, ROLE_ORDER),
+);
 
 /** The budget column role of a header text. */
-export function budgetRole(text: string): BudgetRole | null {
-  return roleOf(text, BUDGET_WORDS, BUDGET_ORDER);
-}
+export const budgetRole: (text: string) => BudgetRole | null = memo((text) =>
+  roleOf(text, BUDGET_WORDS, BUDGET_ORDER),
+);
 
 export function isOneOf(text: string, labels: readonly string[]): boolean {
   return labels.includes(normalizeHeader(text));

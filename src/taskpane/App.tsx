@@ -13,6 +13,7 @@ import type { WorkbookHost } from "../hosts/host";
 import type { FileWorkbook, Services, ServicesSource, StartMode } from "./services";
 import { defaultSheet, scoredFileName } from "./names";
 import { useStyles } from "./styles";
+import { readLastRun } from "../commands/last-run";
 
 // The scoring flow and the templates come as lazy chunks with the scoring code they need.
 const ScorePanel = lazy(() =>
@@ -62,6 +63,7 @@ export function App(props: { services: ServicesSource; start: StartMode; initial
   const [note, setNote] = useState<string | null>(null);
   const [opening, setOpening] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const [lastRun] = useState(() => (props.start.kind === "office" ? readLastRun() : null));
 
   const changeLocale = (l: Locale) => {
     setLocale(l);
@@ -191,6 +193,11 @@ export function App(props: { services: ServicesSource; start: StartMode; initial
           </section>
         )}
 
+        {lastRun && (
+          <p className={s.muted} data-testid="last-run">
+            {t("taskpane.lastRun", { time: new Date(lastRun.at).toLocaleString(locale), message: lastRun.message })}
+          </p>
+        )}
         {!services && <p className={s.muted}>{t("taskpane.busy")}</p>}
         <Suspense fallback={<p className={s.muted}>{t("taskpane.busy")}</p>}>
           {view === "score" && host && services && (

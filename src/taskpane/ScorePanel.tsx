@@ -16,7 +16,6 @@ import {
   judgementWrites,
   mergePlans,
   pendingRows,
-  sameGrid,
   withValues,
   checkJudgement,
   type Judgement,
@@ -189,11 +188,8 @@ export function ScorePanel(props: ScorePanelProps) {
     setBusy(true);
     setStatus(null);
     try {
-      const fresh = await host.readSheet(read.grid.sheet);
-      if (!sameGrid(fresh.grid, read.grid)) {
-        setStale(true);
-        return;
-      }
+      // The host refuses a plan made stale by edits since the read (HostError STALE):
+      // no extra read round trip here.
       const plan = computed.plan;
       const result = await host.apply(plan);
       setApplied(plan.writes);

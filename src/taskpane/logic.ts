@@ -187,13 +187,6 @@ export function mergePlans(first: PlannedWrite[], rest: PlannedWrite[]): Planned
   return [...first, ...rest.filter((w) => !taken.has(w.cell))];
 }
 
-/** Same content (values, formulas, formats, merges): a preview made from `a` still holds for `b`. */
-export function sameGrid(a: GridSnapshot, b: GridSnapshot): boolean {
-  const key = (g: GridSnapshot) =>
-    JSON.stringify([g.sheet, g.top, g.left, g.cells, g.merges, g.hiddenRows, g.hiddenCols]);
-  return key(a) === key(b);
-}
-
 export interface LevelBar {
   name: string;
   score: string;

@@ -78,6 +78,61 @@ describe("R-PARSE-2 numbers", () => {
     expect(one({ target: "≥95%", actual: c(0.95, "0.00%"), weight: 10 }).ind.score).toBe(10);
     expect(one({ target: "≥95%", actual: c(0.9, "0%"), weight: 10 }).ind.score).toBe(9.47);
   });
+
+  it("R-PARSE-2: numbers of 1e15 or more in magnitude are unparseable, cells and texts alike", () => {
+    for (const v of [1e15, -1e15, 1e308]) {
+      const p = parseValue(c(v));
+      expect(p.kind === "error" && p.outOfRange).toBe(true);
+    }
+    for (const v of [0, -0, 1e-9, 123456789012345, 0.30000000000000004])
+      expect(parseValue(c(v)).kind).toBe("number");
+    expect(parseText("1000000000000000元")).toMatchObject({ kind: "error", outOfRange: true });
+    expect(parseText("1-" + "9".repeat(400) + "个")).toMatchObject({ kind: "error", outOfRange: true });
+    expect(num("999999999999999亿元").value).toBe("9.99999999999999e+22");
+  });
+
+  it("R-PARSE-2: a floating-point residue below 1e-9 in magnitude reads as 0", () => {
+    for (const v of [5e-324, 1e-10, -1e-10, 0.1 + 0.2 - 0.3]) {
+      const p = parseValue(c(v));
+      expect(p.kind === "number" && p.value.isZero()).toBe(true);
+    }
+    expect(parseValue(c(1e-9))).toMatchObject({ kind: "number" });
+    expect(num("0.0000000001个").value).toBe("0");
+    expect(parseText("0.00000000001-2次")).toMatchObject({ kind: "range" });
+    // An actual of 5.55e-17 (=0.1+0.2-0.3) against ≤0: met, not unparseable.
+    expect(one({ target: "≤0", actual: c(0.1 + 0.2 - 0.3), weight: 5 }).ind.score).toBe(5);
+  });
+
+  it("R-PARSE-2: a date serial past 9999-12-31 is no date", () => {
+    expect(parseValue(c(1e308, "yyyy-mm-dd"))).toMatchObject({ kind: "error", outOfRange: true });
+    expect(parseValue(c(2958465, "yyyy-mm-dd")).kind).toBe("date");
+  });
+
+  it("an implausible weight, target or actual → UNPARSEABLE_VALUE naming the field, row not scored, all figures finite", () => {
+    const hugeWeight = { ...row({ target: "100个", actual: "100个" }), weight: c(1e308, "0.00%") };
+    const wr = scoreTable(table([hugeWeight]), central);
+    const w = { report: wr, ind: wr.indicators[0], codes: wr.diagnostics.map((x) => x.code) };
+    expect(w.codes).toContain("UNPARSEABLE_VALUE");
+    const d = w.report.diagnostics.find((x) => x.code === "UNPARSEABLE_VALUE")!;
+    expect(d.field).toBe("weight");
+    expect(d.message).toContain("超出合理范围");
+    expect(w.ind.score).toBeNull();
+    expect(w.ind.weight).toBeNull();
+    expect(w.report.writes).toEqual([]);
+
+    // A residue target (5e-324) reads as 0: R-POS with A = 0, never an overflowing completion.
+    const t = one({ target: c(5e-324, "0%"), actual: c(2.5), weight: 5 });
+    expect(t.codes).not.toContain("UNPARSEABLE_VALUE");
+    expect(t.ind.score).toBe(5);
+    expect(t.ind.completion).toBeNull();
+
+    const a = one({ target: "≥3个", actual: "1" + "0".repeat(400) + "个", weight: 5 });
+    expect(a.report.diagnostics.find((x) => x.code === "UNPARSEABLE_VALUE")?.field).toBe("actual");
+    expect(a.ind.score).toBeNull();
+    for (const r of [w, t, a])
+      for (const n of [r.report.total, r.ind.score, r.ind.ruleScore, r.ind.completion, r.ind.weight])
+        if (n !== null) expect(Number.isFinite(n)).toBe(true);
+  });
 });
 
 describe("R-PARSE-3 units", () => {

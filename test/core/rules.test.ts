@@ -319,6 +319,37 @@ describe("R-BUDGET", () => {
     expect(rz.totalProvisional).toBe(true);
   });
 
+  it("R-PARSE-2: an implausible budget or 执行数 → UNPARSEABLE_VALUE naming it, no rate and no budget score", () => {
+    const b = donghuBudget();
+    b.total!.budget = c(2e15);
+    const r = scoreTable(withBudget(b), { ...central, recomputeAll: true });
+    const bad = r.diagnostics.find((d) => d.code === "UNPARSEABLE_VALUE");
+    expect(bad?.field).toBe("budgetDenominator");
+    expect(bad?.message).toContain("年度资金总额");
+    expect(r.budget!.rate).toBeNull();
+    expect(r.budget!.score).toBeNull();
+    expect(r.budget!.budget).toBeNull();
+    expect(r.writes.filter((w) => w.row === 6)).toEqual([]);
+    expect(r.diagnostics.find((d) => d.code === "BUDGET_MISSING")?.message).toContain("无法识别");
+
+    const e = donghuBudget();
+    e.total!.executed = c(1e300);
+    const re = scoreTable(withBudget(e), central);
+    expect(re.diagnostics.find((d) => d.code === "UNPARSEABLE_VALUE")?.field).toBe("budgetExecuted");
+    expect(re.budget!.executed).toBeNull();
+    expect(re.budget!.rate).toBeNull();
+  });
+
+  it("R-PARSE-2, R-BUDGET: a denominator that is a floating-point residue (5e-324) reads as 0 → BUDGET_MISSING, nothing written", () => {
+    const b = donghuBudget();
+    b.total!.budget = c(5e-324);
+    const r = scoreTable(withBudget(b), { ...central, recomputeAll: true });
+    expect(r.diagnostics.find((d) => d.code === "BUDGET_MISSING")?.severity).toBe("error");
+    expect(r.budget!.rate).toBeNull();
+    expect(r.budget!.score).toBeNull();
+    expect(r.writes.filter((w) => w.row === 6)).toEqual([]);
+  });
+
   it("a person's rate that differs by 0.00005 or more → RATE_MISMATCH; a formula is kept (FORMULA_KEPT)", () => {
     const b = donghuBudget();
     b.total!.rate = c(0.82, "0.00%");

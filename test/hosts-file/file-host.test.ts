@@ -84,6 +84,46 @@ describe("FileHost", () => {
     await expect(reopened.restore()).rejects.toMatchObject({ code: "NOTHING_TO_RESTORE" });
   });
 
+  test("restore rewinds the record: a value the program wrote before counts as the program's again (R-WRITE-2, R-WRITE-6)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("自评表");
+    ws.addRow(["三级指标", "年度指标值", "实际完成值", "分值", "得分"]);
+    ws.addRow(["指标1", "≥100个", "83.2个", 5, null]);
+    const profile = resolveProfile();
+    let host = await FileHost.open((await wb.xlsx.writeBuffer()) as ArrayBuffer, "r.xlsx");
+    const first = analyzeSheet((await host.readSheet()).grid, { profile });
+    expect(first.plan.writes).toEqual([expect.objectContaining({ cell: "E2", after: 4.16 })]);
+    await host.apply(first.plan);
+
+    // A person changes the actual; 全部按规则重算 writes 4.20 over the program's 4.16.
+    const edited = await bookOf(host);
+    edited.getWorksheet("自评表")!.getCell("C2").value = "84个";
+    host = await FileHost.open((await edited.xlsx.writeBuffer()) as ArrayBuffer, "r.xlsx");
+    const read = await host.readSheet();
+    const recompute = analyzeSheet(read.grid, { profile, record: read.record, recomputeAll: true });
+    expect(recompute.plan.writes).toEqual([
+      expect.objectContaining({ cell: "E2", before: 4.16, after: 4.2 }),
+    ]);
+    await host.apply(recompute.plan);
+
+    // Restored (after a save and reopen): 4.16 is the program's value again.
+    const reopened = await FileHost.open(await host.toBuffer(), "r.xlsx");
+    expect(await reopened.restore()).toEqual({ restored: 1 });
+    const back = await reopened.readSheet();
+    expect(back.grid.cells[1][4]?.v).toBe(4.16);
+    expect(back.record.ledger).toEqual([
+      expect.objectContaining({ sheet: "自评表", cell: "E2", value: 4.16 }),
+    ]);
+    const rerun = analyzeSheet(back.grid, { profile, record: back.record });
+    expect(rerun.report.diagnostics.map((d) => d.code)).not.toContain("SCORE_MISMATCH");
+    expect(rerun.plan.writes).toEqual([expect.objectContaining({ cell: "E2", before: 4.16, after: 4.2 })]);
+    // Restoring the first apply too: E2 empty and unrecorded, as before any run.
+    await reopened.restore();
+    const none = await reopened.readSheet();
+    expect(none.grid.cells[1]?.[4]?.v ?? null).toBeNull();
+    expect(none.record.ledger).toEqual([]);
+  });
+
   test("a planned number format gets a fresh style: cells sharing the style keep theirs; restore brings value, format and fill back", async () => {
     const host = await FileHost.open(await crafted(), "c.xlsx");
     const before = sheetState((await bookOf(host)).getWorksheet("表")!);

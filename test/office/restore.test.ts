@@ -1,7 +1,8 @@
 /** Apply, then restore exactly (R-WRITE-4), also after save and reopen (R-WRITE-6). */
+import { resolveProfile } from "../../src/core";
 import { createOfficeHost } from "../../src/hosts/office/office-host";
 import { HostError } from "../../src/hosts/host";
-import { encodeRecord, emptyRecord } from "../../src/sheet";
+import { analyzeSheet, encodeRecord, emptyRecord } from "../../src/sheet";
 import { analyze, settle, setup, sheetState } from "./helpers";
 
 describe("restore (R-WRITE-4)", () => {
@@ -77,6 +78,41 @@ describe("restore (R-WRITE-4)", () => {
     // Text that Excel would read as a number stays text.
     expect(sheet.cell("H41").value).toBe("0012");
     await expect(host.restore()).rejects.toMatchObject({ code: "NOTHING_TO_RESTORE" });
+  });
+
+  test("restore rewinds the record: a value the program wrote before counts as the program's again (R-WRITE-2, R-WRITE-6)", async () => {
+    const { book, host, sheet } = setup(5);
+    // Row 13: ≥100个, actual 83.2个, weight 5 → 4.16 (R-POS).
+    sheet.set("F13", "83.2个");
+    sheet.set("G13", 5);
+    const first = analyze(await host.readSheet());
+    expect(first.plan.writes.find((w) => w.cell === "H13")?.after).toBe(4.16);
+    await host.apply(first.plan);
+
+    book.userEdit("自评表", "F13", "84个");
+    await settle();
+    const edited = await host.readSheet();
+    const recompute = analyzeSheet(edited.grid, {
+      profile: resolveProfile("central"),
+      record: edited.record,
+      recomputeAll: true,
+    });
+    expect(recompute.plan.writes.find((w) => w.cell === "H13")).toMatchObject({ before: 4.16, after: 4.2 });
+    await host.apply(recompute.plan);
+    expect(sheet.cell("H13").value).toBe(4.2);
+
+    await host.restore();
+    expect(sheet.cell("H13").value).toBe(4.16);
+    const read = await host.readSheet();
+    expect(read.record.ledger.find((e) => e.cell === "H13")?.value).toBe(4.16);
+    const rerun = analyze(read);
+    expect(rerun.report.diagnostics.filter((d) => d.code === "SCORE_MISMATCH")).toEqual([]);
+    // A plain rerun refreshes the program's own value.
+    expect(rerun.plan.writes.find((w) => w.cell === "H13")).toMatchObject({ before: 4.16, after: 4.2 });
+    // Restoring the first apply too leaves H13 empty and unrecorded, as before any run.
+    await host.restore();
+    expect(sheet.cell("H13").value ?? null).toBeNull();
+    expect((await host.readSheet()).record.ledger).toEqual([]);
   });
 
   test("nothing to restore: a HostError in Chinese", async () => {

@@ -6,6 +6,7 @@ import {
   MAX_BACKUPS,
   RECORD_SHEET,
   recordApplied,
+  recordRestored,
   type Backup,
   type WorkbookRecord,
   type WritePlan,
@@ -152,6 +153,66 @@ describe("recordApplied", () => {
     for (let i = 1; i <= 25; i++) r = recordApplied(r, plan, backup(String(i)));
     expect(MAX_BACKUPS).toBe(20);
     expect(r.backups.map((b) => b.id)).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 6)));
+  });
+});
+
+describe("recordRestored (R-WRITE-2, R-WRITE-4, R-WRITE-6)", () => {
+  const at = (s: string) => `2026-01-0${s}T00:00:00.000Z`;
+  const plan = (after: number, before: number | null): WritePlan => ({
+    sheet: "自评表",
+    writes: [{ cell: "H13", row: 13, col: 8, before, after, kind: "score", field: "score" }],
+  });
+  const backup = (id: string, value: number | null): Backup => ({
+    id,
+    sheet: "自评表",
+    at: at(id),
+    cells: [{ cell: "H13", value, fill: null }],
+  });
+
+  it("puts back the entry a restored cell had before the apply: 4.16 → 4.20 → restore → 4.16 is the program's", () => {
+    const other = { sheet: "其他", cell: "H13", value: 9, at: at("1") };
+    const first = recordApplied({ ...emptyRecord(), ledger: [other] }, plan(4.16, null), backup("1", null));
+    const second = recordApplied(first, plan(4.2, 4.16), backup("2", 4.16));
+    expect(second.ledger.filter((e) => e.sheet === "自评表")).toEqual([
+      { sheet: "自评表", cell: "H13", value: 4.2, at: at("2") },
+    ]);
+    const restored = recordRestored(second, second.backups[1]);
+    expect(restored).toEqual(first);
+    // The record survives encoding with what the restore needs.
+    const decoded = decodeRecord(encodeRecord(second)).record;
+    expect(recordRestored(decoded, decoded.backups[1])).toEqual(first);
+    // Restoring the first apply too leaves no entry for the cell, as before any apply.
+    const none = recordRestored(restored, restored.backups[0]);
+    expect(none).toEqual({ ...emptyRecord(), ledger: [other] });
+  });
+
+  it("drops only the restored backup and leaves other cells' and sheets' entries alone", () => {
+    const start: WorkbookRecord = {
+      ...emptyRecord(),
+      ledger: [
+        { sheet: "自评表", cell: "H14", value: 3, at: at("1") },
+        { sheet: "其他", cell: "H13", value: 9, at: at("1") },
+      ],
+    };
+    const applied = recordApplied(start, plan(5, null), backup("3", null));
+    const r = recordRestored(applied, applied.backups[0]);
+    expect(r.backups).toEqual([]);
+    expect(r.ledger).toEqual(start.ledger);
+    expect(applied.ledger).toHaveLength(3);
+  });
+
+  it("a backup from an older record (no ledger kept) drops the restored cells' entries", () => {
+    const legacy: WorkbookRecord = {
+      ...emptyRecord(),
+      ledger: [
+        { sheet: "自评表", cell: "H13", value: 4.2, at: at("2") },
+        { sheet: "自评表", cell: "H14", value: 3, at: at("1") },
+      ],
+      backups: [backup("2", 4.16)],
+    };
+    const r = recordRestored(legacy, legacy.backups[0]);
+    expect(r.ledger).toEqual([{ sheet: "自评表", cell: "H14", value: 3, at: at("1") }]);
+    expect(r.backups).toEqual([]);
   });
 });
 

@@ -51,8 +51,16 @@ export class FakeHost implements WorkbookHost {
     return this.grid.cells[at.row - this.grid.top]?.[at.col - this.grid.left]?.v ?? null;
   }
 
-  /** Changes a cell as a person typing in the sheet would (tests). */
+  /** Changes a cell as a person typing in the sheet would (tests): like the Office host, the next apply then refuses (STALE). */
   setValue(cell: string, v: CellValue): void {
+    this.editedSinceRead = true;
+    this.put(cell, v);
+  }
+
+  /** Set by a person's edit after the last read; the Office host learns it from the sheet's onChanged event. */
+  private editedSinceRead = false;
+
+  private put(cell: string, v: CellValue): void {
     const at = parseAddress(cell)!;
     const r = at.row - this.grid.top;
     const c = at.col - this.grid.left;
@@ -64,6 +72,7 @@ export class FakeHost implements WorkbookHost {
 
   async readSheet(): Promise<SheetRead> {
     this.reads++;
+    this.editedSinceRead = false;
     return { grid: clone(this.grid), record: clone(this.record), settings: clone(this.settings) };
   }
 
@@ -73,6 +82,7 @@ export class FakeHost implements WorkbookHost {
       this.failNextApply = null;
       throw e;
     }
+    if (this.editedSinceRead) throw new HostError("STALE", "工作表在预览后被修改，请重新读取。");
     this.applied.push(clone(plan));
     const backup: Backup = {
       id: `b${this.record.backups.length + 1}`,
@@ -81,7 +91,7 @@ export class FakeHost implements WorkbookHost {
       cells: plan.writes.map((w) => ({ cell: w.cell, value: this.value(w.cell) })),
     };
     for (const w of plan.writes) {
-      this.setValue(w.cell, w.after);
+      this.put(w.cell, w.after);
       this.record.ledger = this.record.ledger.filter((l) => !(l.sheet === plan.sheet && l.cell === w.cell));
       this.record.ledger.push({ sheet: plan.sheet, cell: w.cell, value: w.after, at: backup.at });
     }
@@ -92,7 +102,7 @@ export class FakeHost implements WorkbookHost {
   async restore(): Promise<RestoreResult> {
     const b = this.record.backups.pop();
     if (!b) throw new HostError("NOTHING_TO_RESTORE", "没有可以撤销的写入。");
-    for (const c of b.cells) this.setValue(c.cell, c.value);
+    for (const c of b.cells) this.put(c.cell, c.value);
     const cells = new Set(b.cells.map((c) => c.cell));
     this.record.ledger = this.record.ledger.filter((l) => !cells.has(l.cell));
     return { restored: b.cells.length };

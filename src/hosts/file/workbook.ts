@@ -12,6 +12,7 @@ import {
   encodeRecord,
   RECORD_SHEET,
   recordApplied,
+  recordRestored,
 } from "../../sheet";
 import type {
   Analysis,
@@ -610,30 +611,128 @@ function restoreCell(ws: ExcelJS.Worksheet, b: BackupCell): void {
     restyle(cell, { numFmt, fill });
 }
 
-/** Restores the cells of the latest backup exactly and drops it (with its ledger entries) from the record. */
+/**
+ * Restores the cells of the latest backup exactly; the record becomes what it was before
+ * that apply (`recordRestored`).
+ */
 export function restoreLatest(wb: ExcelJS.Workbook): { restored: number; backup: Backup } {
   const { record, settings } = readRecordAndSettings(wb);
   const backup = record.backups[record.backups.length - 1];
   if (!backup) throw new HostError("NOTHING_TO_RESTORE", "没有可撤销的写入记录。");
   const ws = requireSheet(wb, backup.sheet);
   for (const b of backup.cells) restoreCell(ws, b);
-  const restored = new Map(backup.cells.map((b) => [b.cell, b.value]));
-  const next: WorkbookRecord = {
-    ...record,
-    backups: record.backups.slice(0, -1),
-    ledger: record.ledger.filter(
-      (e) =>
-        e.sheet !== backup.sheet || !restored.has(e.cell) || sameValue(e.value, restored.get(e.cell) ?? null),
-    ),
-  };
-  writeRecord(wb, next, settings);
+  writeRecord(wb, recordRestored(record, backup), settings);
   return { restored: backup.cells.length, backup };
 }
 
-/** Serialises a workbook to .xlsx bytes. */
+/**
+ * What a file cannot hold raw in a text: control characters (CR included: XML readers turn it
+ * into LF), U+FFFE/U+FFFF and lone surrogates. Excel stores them as `_xHHHH_`; exceljs
+ * decodes those escapes when reading but drops (or mangles) the characters when writing.
+ */
+const UNWRITABLE =
+  "[\\u0000-\\u0008\\u000B-\\u001F\\u007F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]";
+/**
+ * An underscore that would read as the start of an escape (`_x0041_`, or `_x0041` before an
+ * escaped character) is itself escaped as `_x005F_`, as Excel does.
+ */
+const ESCAPES = new RegExp(`_(?=x[0-9A-Fa-f]{4}(?:_|${UNWRITABLE}))|${UNWRITABLE}`, "g");
+const NEEDS_ESCAPE = new RegExp(`_x[0-9A-Fa-f]{4}|${UNWRITABLE}`);
+
+/** R-WRITE-1: a text as Excel stores it, so that it reads back unchanged (`\u0007` → `_x0007_`). */
+export function escapeXmlText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text.replace(ESCAPES, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
+
+type RichTextRun = ExcelJS.RichText;
+
+function escapeRuns(runs: RichTextRun[]): RichTextRun[] | null {
+  let changed = false;
+  const out = runs.map((r) => {
+    const text = escapeXmlText(r.text);
+    if (text === r.text) return r;
+    changed = true;
+    return { ...r, text };
+  });
+  return changed ? out : null;
+}
+
+/** An escaped copy of a text-bearing value, or null when it needs none. */
+function escapedValue(v: unknown): unknown {
+  if (typeof v === "string") {
+    const e = escapeXmlText(v);
+    return e === v ? null : e;
+  }
+  if (!v || typeof v !== "object") return null;
+  const o = v as { richText?: RichTextRun[]; text?: unknown; hyperlink?: string };
+  if (Array.isArray(o.richText)) {
+    const runs = escapeRuns(o.richText);
+    return runs ? { ...o, richText: runs } : null;
+  }
+  if (typeof o.hyperlink === "string" && o.text !== undefined) {
+    const text = escapedValue(o.text);
+    return text === null ? null : { ...o, text };
+  }
+  return null;
+}
+
+/**
+ * Escapes every text cell, rich-text run and note of the workbook for writing (R-WRITE-1:
+ * untouched cells keep their text). Returns the function that puts the values back.
+ */
+function escapeTexts(wb: ExcelJS.Workbook): () => void {
+  const undo: (() => void)[] = [];
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row) => {
+      row.eachCell((cell) => {
+        const type = cell.type as number;
+        if (type === T_STRING || type === T_RICH_TEXT || type === T_HYPERLINK || type === T_SHARED_STRING) {
+          const original = cell.value;
+          const escaped = escapedValue(original);
+          if (escaped !== null) {
+            cell.value = escaped as ExcelJS.CellValue;
+            undo.push(() => {
+              cell.value = original;
+            });
+          }
+        }
+        const note = cell.note as unknown;
+        if (note !== undefined && note !== null) {
+          const texts = typeof note === "object" ? (note as { texts?: RichTextRun[] }).texts : undefined;
+          const escaped =
+            typeof note === "string"
+              ? escapedValue(note)
+              : Array.isArray(texts) && escapeRuns(texts)
+                ? { ...(note as object), texts: escapeRuns(texts) }
+                : null;
+          if (escaped !== null) {
+            cell.note = escaped as ExcelJS.Comment;
+            undo.push(() => {
+              cell.note = note as ExcelJS.Comment;
+            });
+          }
+        }
+      });
+    });
+  }
+  return () => {
+    for (let i = undo.length - 1; i >= 0; i--) undo[i]();
+  };
+}
+
+/**
+ * Serialises a workbook to .xlsx bytes. Texts are escaped as Excel stores them while writing
+ * (see `escapeXmlText`) and put back afterwards: the caller's values are unchanged.
+ */
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  const buf = await wb.xlsx.writeBuffer();
-  return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+  const restore = escapeTexts(wb);
+  try {
+    const buf = await wb.xlsx.writeBuffer();
+    return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+  } finally {
+    restore();
+  }
 }
 
 /** Snapshots of the sheets a table may be on (every sheet but the record sheet). */

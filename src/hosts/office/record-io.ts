@@ -3,7 +3,14 @@
  * layer's one format, plus the bookkeeping the Office host adds to it (restore,
  * highlights).
  */
-import { RECORD_SHEET, decodeRecord, emptyRecord, encodeRecord, recordApplied } from "../../sheet";
+import {
+  RECORD_SHEET,
+  decodeRecord,
+  emptyRecord,
+  encodeRecord,
+  recordApplied,
+  recordRestored,
+} from "../../sheet";
 import type { Backup, CellValue, WorkbookRecord, WritePlan } from "../../sheet/types";
 import type { WorkbookSettings } from "../host";
 
@@ -32,14 +39,9 @@ export function withApplied(record: WorkbookRecord, plan: WritePlan, backup: Bac
   return recordApplied(record, plan, backup);
 }
 
-/** After a restore: drops the backup and the ledger entries of the cells it brought back. */
+/** After a restore: the record as before the restored apply (`recordRestored`). */
 export function withRestored(record: WorkbookRecord, backup: Backup): WorkbookRecord {
-  const cells = new Set(backup.cells.map((c) => c.cell));
-  return {
-    ...record,
-    backups: record.backups.filter((b) => b.id !== backup.id),
-    ledger: record.ledger.filter((e) => e.sheet !== backup.sheet || !cells.has(e.cell)),
-  };
+  return recordRestored(record, backup);
 }
 
 /**
