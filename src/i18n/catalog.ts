@@ -204,6 +204,9 @@ const zhCN = {
   "taskpane.templates.insertRows": "插入所选指标（{n} 项）",
   "taskpane.templates.rowsInserted": "已插入 {n} 行指标，请填写年度指标值和分值。",
   "taskpane.templates.needFile": "请先在上方选择 .xlsx 文件：标准表格和指标将插入该文件。",
+  "taskpane.templates.blank": "下载空白标准表",
+  "taskpane.templates.blankHint": "下载一张空白的标准表格（.xlsx），在 Excel 或 WPS 中填写后再回到本页评分。",
+  "taskpane.templates.downloaded": "已下载“{name}”。",
   "taskpane.templates.fileHint": "插入后请回到“评分”页，点“下载评分后的文件”保存。",
   // --- office host
   "office.err.editMode":
@@ -444,6 +447,10 @@ const enUS: Record<MessageKey, string> = {
   "taskpane.templates.rowsInserted": "{n} indicator rows inserted; fill in their targets and weights.",
   "taskpane.templates.needFile":
     "First choose an .xlsx file above: tables and indicators are inserted into it.",
+  "taskpane.templates.blank": "Download a blank standard table",
+  "taskpane.templates.blankHint":
+    "Downloads a blank standard table (.xlsx) to fill in with Excel or WPS, then score it on this page.",
+  "taskpane.templates.downloaded": "Downloaded “{name}”.",
   "taskpane.templates.fileHint":
     "Afterwards, go back to the Score tab and click “Download the scored file” to save.",
   // --- office host

@@ -12,6 +12,7 @@ import { getLocale, setLocale, t, type Locale } from "../i18n/catalog";
 import type { WorkbookHost } from "../hosts/host";
 import type { FileWorkbook, Services, ServicesSource, StartMode } from "./services";
 import { defaultSheet, scoredFileName } from "./names";
+import { saveXlsx } from "./download";
 import { useStyles } from "./styles";
 import { readLastRun } from "../commands/last-run";
 
@@ -96,17 +97,7 @@ export function App(props: { services: ServicesSource; start: StartMode; initial
     if (!file) return;
     const data = await file.book.toBuffer();
     const name = scoredFileName(file.name);
-    const blob = new Blob([data as BlobPart], {
-      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    saveXlsx(data, name);
     setNote(t("taskpane.file.downloaded", { name }));
   }
 
@@ -216,6 +207,7 @@ export function App(props: { services: ServicesSource; start: StartMode; initial
             <TemplatesPanel
               host={host}
               library={services.library}
+              templateFile={services.templateFile}
               fileMode={props.start.kind === "file"}
               onChanged={() => {
                 if (file) setFile({ ...file, sheets: file.book.sheetNames(), version: file.version + 1 });

@@ -16,4 +16,10 @@ export const realServices: Services = {
     const { FileHost } = await import(/* webpackChunkName: "file-host" */ "../hosts/file/file-host");
     return FileHost.open(data, fileName);
   },
+  async templateFile(kind) {
+    const { renderTemplateXlsx } = await import(
+      /* webpackChunkName: "file-host" */ "../hosts/file/template-writer"
+    );
+    return renderTemplateXlsx(kind);
+  },
 };

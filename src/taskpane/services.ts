@@ -5,7 +5,7 @@
 import type { Profile } from "../core/types";
 import type { Analysis, AnalyzeOptions, GridSnapshot, Report } from "../sheet/types";
 import type { HighlightMark, WorkbookHost } from "../hosts/host";
-import type { IndicatorGroup } from "../templates/types";
+import type { IndicatorGroup, TemplateKind } from "../templates/types";
 
 /** An uploaded workbook (file mode): a host plus what only a file has. */
 export interface FileWorkbook extends WorkbookHost {
@@ -31,6 +31,8 @@ export interface Services {
   library: readonly IndicatorSet[];
   /** Opens an uploaded .xlsx (loads the file host lazily). Throws with a Chinese message naming the file. */
   openFile(data: ArrayBuffer, fileName: string): Promise<FileWorkbook>;
+  /** A blank standard table as .xlsx bytes (loads exceljs lazily), for file mode. */
+  templateFile(kind: TemplateKind): Promise<Uint8Array>;
 }
 
 /** The services, or a loader for them (the page loads the scoring code as a lazy chunk). */

@@ -41,6 +41,7 @@ export function testServices(overrides: Partial<Services> = {}): Services {
     openFile: async () => {
       throw new Error("no files in this test");
     },
+    templateFile: async (kind) => Uint8Array.from(`blank ${kind}`, (ch) => ch.charCodeAt(0)),
     ...overrides,
   };
 }

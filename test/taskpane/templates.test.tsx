@@ -25,7 +25,28 @@ test("the templates view inserts standard tables (L1–L4) and chosen library in
   expect(await screen.findByText(/已插入 1 行指标/)).toBeTruthy();
 });
 
-test("file mode without a file: the templates view asks for one first", async () => {
-  render(<App services={testServices()} start={{ kind: "file" }} initialView="templates" />);
+test("file mode without a file: blank standard tables are downloaded; inserting asks for a file first", async () => {
+  const asked: string[] = [];
+  const saved: { name: string; size: number }[] = [];
+  const createObjectURL = jest.fn((b: Blob) => {
+    saved.push({ name: "", size: b.size });
+    return "blob:jixiao";
+  });
+  Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+  const click = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+    saved[saved.length - 1].name = this.download;
+  });
+  const services = testServices({
+    templateFile: async (kind) => {
+      asked.push(kind);
+      return Uint8Array.from(`blank ${kind}`, (ch) => ch.charCodeAt(0));
+    },
+  });
+  render(<App services={services} start={{ kind: "file" }} initialView="templates" />);
   expect(await screen.findByText("请先在上方选择 .xlsx 文件：标准表格和指标将插入该文件。")).toBeTruthy();
+  fireEvent.click(await screen.findByRole("button", { name: "项目支出绩效自评表" }));
+  expect(await screen.findByText("已下载“项目支出绩效自评表.xlsx”。")).toBeTruthy();
+  expect(asked).toEqual(["L1"]);
+  expect(saved).toEqual([{ name: "项目支出绩效自评表.xlsx", size: "blank L1".length }]);
+  click.mockRestore();
 });

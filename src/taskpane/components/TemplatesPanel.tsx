@@ -5,6 +5,7 @@ import type { TemplateKind } from "../../templates/types";
 import { t, type MessageKey } from "../../i18n/catalog";
 import type { IndicatorSet } from "../services";
 import { useStyles } from "../styles";
+import { saveXlsx } from "../download";
 
 const KINDS: TemplateKind[] = ["L1", "L2", "L3", "L4"];
 
@@ -12,6 +13,8 @@ export interface TemplatesPanelProps {
   host: WorkbookHost | null;
   library: readonly IndicatorSet[];
   fileMode: boolean;
+  /** File mode: a blank standard table as .xlsx bytes, downloaded when no workbook is open. */
+  templateFile?(kind: TemplateKind): Promise<Uint8Array>;
   onChanged?(): void;
 }
 
@@ -22,13 +25,6 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-
-  if (!host)
-    return (
-      <section className={s.section}>
-        <p className={s.item}>{t("taskpane.templates.needFile")}</p>
-      </section>
-    );
 
   const run = async (f: () => Promise<string>) => {
     setBusy(true);
@@ -43,21 +39,57 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
     }
   };
 
+  const statusBar = (
+    <div aria-live="polite">
+      {status && (
+        <MessageBar layout="multiline" intent={status.error ? "error" : "success"}>
+          <MessageBarBody>
+            {status.text}
+            {!status.error && host && props.fileMode ? ` ${t("taskpane.templates.fileHint")}` : ""}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+
+  if (!host) {
+    const templateFile = props.templateFile;
+    return (
+      <>
+        {statusBar}
+        <section className={s.section} aria-labelledby="jx-blank">
+          <h2 id="jx-blank" className={s.h2}>
+            {t("taskpane.templates.blank")}
+          </h2>
+          <p className={s.muted}>{t("taskpane.templates.blankHint")}</p>
+          {templateFile &&
+            KINDS.map((k) => (
+              <Button
+                key={k}
+                disabled={busy}
+                onClick={() =>
+                  run(async () => {
+                    const name = `${t(`taskpane.templates.${k}` as MessageKey)}.xlsx`;
+                    saveXlsx(await templateFile(k), name);
+                    return t("taskpane.templates.downloaded", { name });
+                  })
+                }
+              >
+                {t(`taskpane.templates.${k}` as MessageKey)}
+              </Button>
+            ))}
+          <p className={s.item}>{t("taskpane.templates.needFile")}</p>
+        </section>
+      </>
+    );
+  }
+
   const rows = props.library.flatMap((set) => set.rows.map((r, i) => ({ key: `${set.id}:${i}`, row: r })));
   const chosen = rows.filter((r) => picked.has(r.key)).map((r) => r.row);
 
   return (
     <>
-      <div aria-live="polite">
-        {status && (
-          <MessageBar layout="multiline" intent={status.error ? "error" : "success"}>
-            <MessageBarBody>
-              {status.text}
-              {!status.error && props.fileMode ? ` ${t("taskpane.templates.fileHint")}` : ""}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      {statusBar}
       <section className={s.section} aria-labelledby="jx-tables">
         <h2 id="jx-tables" className={s.h2}>
           {t("taskpane.templates.tables")}
