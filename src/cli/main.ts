@@ -138,6 +138,35 @@ function counts(report: Report): { errors: number; warnings: number; infos: numb
   return c;
 }
 
+/** Columns aligned by display width (a CJK character takes two), numbers to the right. */
+function textTable(head: string[], rows: string[][], numeric: boolean[]): string[] {
+  const widths = head.map((h, k) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[k]))));
+  const line = (r: string[]) =>
+    r
+      .map((c, k) => pad(c, widths[k], numeric[k]))
+      .join("  ")
+      .trimEnd();
+  return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
+}
+
+/** A folder run for people: one line per workbook, then the errors that need fixing. */
+export function humanSummary(reports: Report[]): string {
+  const [head, ...rows] = summaryRows(reports, false).map((r) =>
+    r.map((v) => (v === null ? "—" : String(v))),
+  );
+  reports.forEach((r, i) => {
+    if (r.totalProvisional && r.total !== null) rows[i][3] += t("cli.provisional");
+  });
+  const lines = textTable(head, rows, [false, false, false, true, false, true, true]);
+  for (const r of reports) {
+    for (const d of r.diagnostics) {
+      if (d.severity !== "error") continue;
+      lines.push(`  ${r.file ?? ""} [${t("cli.sev.error")}] ${d.cell ? `${d.cell} ` : ""}${d.message}`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
 /** A short human-readable table of one report. */
 export function humanReport(report: Report): string {
   const lines: string[] = [];
@@ -173,16 +202,7 @@ export function humanReport(report: Report): string {
       fmtNumber(i.score),
       t(`cli.source.${i.scoreSource}` as MessageKey),
     ]);
-    const widths = head.map((h, k) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[k]))));
-    const numeric = [true, false, true, true, false];
-    const line = (r: string[]) =>
-      r
-        .map((c, k) => pad(c, widths[k], numeric[k]))
-        .join("  ")
-        .trimEnd();
-    lines.push(line(head));
-    lines.push(widths.map((w) => "-".repeat(w)).join("  "));
-    for (const r of rows) lines.push(line(r));
+    lines.push(...textTable(head, rows, [true, false, true, true, false]));
   }
   const provisional = report.totalProvisional ? t("cli.provisional") : "";
   lines.push(`${t("cli.total", { total: fmtNumber(report.total) })}${provisional}`);
@@ -193,7 +213,7 @@ export function humanReport(report: Report): string {
   for (const d of report.diagnostics) {
     if (d.severity === "info") continue;
     const where = d.cell ? `${d.cell} ` : "";
-    lines.push(`  [${d.severity === "error" ? "错误" : "警告"}] ${where}${d.message}`);
+    lines.push(`  [${t(d.severity === "error" ? "cli.sev.error" : "cli.sev.warning")}] ${where}${d.message}`);
   }
   return lines.join("\n") + "\n";
 }
@@ -222,7 +242,9 @@ export function neutralise(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
-function summaryRows(reports: Report[]): (string | number | null)[][] {
+/** The summary's rows; `safe` neutralises formula-like text for files a spreadsheet opens. */
+function summaryRows(reports: Report[], safe = true): (string | number | null)[][] {
+  const text = safe ? neutralise : (x: string) => x;
   const head = [
     "cli.sum.file",
     "cli.sum.sheet",
@@ -235,15 +257,7 @@ function summaryRows(reports: Report[]): (string | number | null)[][] {
   const rows: (string | number | null)[][] = [head.map((k) => t(k))];
   for (const r of reports) {
     const c = counts(r);
-    rows.push([
-      neutralise(r.file ?? ""),
-      neutralise(r.sheet),
-      r.layout,
-      r.total,
-      r.grade,
-      c.errors,
-      c.warnings,
-    ]);
+    rows.push([text(r.file ?? ""), text(r.sheet), r.layout, r.total, r.grade, c.errors, c.warnings]);
   }
   return rows;
 }
@@ -399,7 +413,7 @@ async function scoreFolder(dir: string, flags: ScoreFlags, profile: Profile, io:
   }
   bar?.stop();
   if (flags.json) io.stdout.write(JSON.stringify(reports, null, 2) + "\n");
-  else for (const r of reports) io.stdout.write(humanReport(r) + "\n");
+  else io.stdout.write(humanSummary(reports));
   if (flags.out !== undefined) {
     writeOut(flags.out, ext === ".csv" ? summaryCsv(reports) : await summaryXlsx(reports));
     (flags.json ? io.stderr : io.stdout).write(

@@ -283,6 +283,22 @@ describe("folder runs", () => {
     expect(ws.getRow(aRow).getCell(4).value).toBe(86.59);
   });
 
+  test("without --json: one line per workbook, then every error that needs fixing", async () => {
+    const dir = folder();
+    const r = await run(["score", dir]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^文件\s+工作表\s+版式\s+总分\s+等级\s+错误数\s+警告数$/);
+    expect(lines.filter((l) => /^A\.xlsx\s+自评表\s+L1\s+86\.59\s+良\s+0\s+\d+$/.test(l))).toHaveLength(1);
+    expect(lines.some((l) => /^=HYPERLINK\(1\)\.xlsx\s+评分表\s+L3\s+84\.13\s+良\s+1\s+0$/.test(l))).toBe(
+      true,
+    );
+    // R-TOTAL-5: the mismatch is spelled out under the table; no per-indicator tables
+    expect(r.stdout).toContain("=HYPERLINK(1).xlsx [错误] F29 总分填写为84.15，按各项得分合计应为84.13。");
+    expect(r.stdout).toMatch(/broken\.xlsx \[错误\] .*broken\.xlsx/);
+    expect(r.stdout).not.toContain("利用外资工作完成率");
+  });
+
   test("a summary with another extension: exit 2", async () => {
     const r = await run(["score", folder(), "--out", join(tmp(), "summary.txt")]);
     expect(r.code).toBe(2);
