@@ -339,7 +339,7 @@ async function scoreFile(input: string, flags: ScoreFlags, profile: Profile, io:
   } catch (e) {
     throw fileFailure(e, name);
   }
-  const { analysis, output } = result;
+  const { analysis, output, notesChanged = 0 } = result;
   const report = analysis.report;
   if (flags.json) io.stdout.write(JSON.stringify(report, null, 2) + "\n");
   else io.stdout.write(humanReport(report));
@@ -351,10 +351,12 @@ async function scoreFile(input: string, flags: ScoreFlags, profile: Profile, io:
   if (flags.out !== undefined && output) {
     writeOut(flags.out, output);
     const count = analysis.plan.writes.length;
+    const notes = notesChanged;
     say.write(
-      (count === 0
+      (count + notes === 0
         ? t("cli.writtenUnchanged", { file: flags.out })
-        : t("cli.written", { file: flags.out, count })) + "\n",
+        : t("cli.written", { file: flags.out, count }) + (notes > 0 ? t("cli.notesAdded", { notes }) : "")) +
+        "\n",
     );
   } else if (!flags.json && analysis.plan.writes.length > 0) {
     say.write(t("cli.writesPlanned", { count: analysis.plan.writes.length }) + "\n");

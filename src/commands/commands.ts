@@ -7,7 +7,7 @@
  */
 import { resolveProfile } from "../core";
 import { rememberLastRun, type QuickScoreStatus } from "./last-run";
-import { HostError, type WorkbookHost } from "../hosts/host";
+import { HostError, type ApplyResult, type WorkbookHost } from "../hosts/host";
 import { createOfficeHost } from "../hosts/office/office-host";
 import { t } from "../i18n/catalog";
 import { analyzeSheet } from "../sheet";
@@ -42,15 +42,19 @@ export async function quickScore(host: WorkbookHost): Promise<QuickScoreStatus> 
         message: t("office.cmd.noTable", { sheet }),
         at,
       };
-    const result = plan.writes.length > 0 ? await host.apply(plan) : { written: 0 };
+    const changes = plan.writes.length + (plan.notes?.length ?? 0);
+    const result: ApplyResult = changes > 0 ? await host.apply(plan) : { written: 0, backupId: "" };
     const issues = report.diagnostics.filter((d) => d.severity !== "info").length;
     const total = report.total === null ? "—" : String(report.total);
     const grade = report.grade ?? "—";
-    let message = t(result.written > 0 ? "office.cmd.done" : "office.cmd.doneNoWrite", {
+    // The plan lists every draft note; the host adds only those the sheet lacks.
+    const wrote = result.written + (result.notes ?? 0) > 0;
+    let message = t(wrote ? "office.cmd.done" : "office.cmd.doneNoWrite", {
       sheet,
       total,
       grade,
       written: result.written,
+      notes: result.notes ?? 0,
       issues,
     });
     const pending = report.diagnostics.filter((d) => d.code === "QUALITATIVE_NEEDS_JUDGEMENT").length;

@@ -759,6 +759,11 @@ function isBlank(text: string | null): boolean {
   return text === null || text.trim() === "";
 }
 
+/** The draft of a note covering `rows` (one row, or every row of a merged note block). */
+function draftText(rows: RowEval[]): string {
+  return `${DRAFT_MARK}${rows.map((r) => r.facts ?? `${r.result.name}：未完成年度目标。`).join("")}偏差原因：；改进措施：`;
+}
+
 function draftNotes(ctx: Ctx, rows: RowEval[]): void {
   const needing = rows.filter((r) => r.under || (r.over && ctx.profile.overCompletionNoteRequired));
   // First row of each note cell, computed once (a note merged over several rows is written on its first).
@@ -773,6 +778,7 @@ function draftNotes(ctx: Ctx, rows: RowEval[]): void {
   for (const r of needing) {
     const note = r.input.note ?? null;
     if (!note) {
+      r.result.draftNote = draftText([r]);
       ctx.diag(
         "DEVIATION_NOTE_REQUIRED",
         r.input.row,
@@ -789,7 +795,7 @@ function draftNotes(ctx: Ctx, rows: RowEval[]): void {
   for (const { note, rows: gRows } of groups.values()) {
     const personal = !isBlank(note.text) && !isMarked(note.text);
     if (personal || note.formula) continue;
-    const draft = `${DRAFT_MARK}${gRows.map((r) => r.facts ?? `${r.result.name}：未完成年度目标。`).join("")}偏差原因：；改进措施：`;
+    const draft = draftText(gRows);
     const first = firstRow.get(note.id) ?? gRows[0].input.row;
     if (note.text !== draft)
       ctx.writes.push({

@@ -258,6 +258,11 @@ export interface IndicatorResult {
   flags: DiagnosticCode[];
   /** Qualitative rows: the three bands; else null. */
   bands: QualitativeBands | null;
+  /**
+   * R-DEV: the draft note (`【待补充】…`) of a row that needs a deviation note and has no note
+   * cell to hold it; absent otherwise. Hosts may attach it to the row as an Excel note.
+   */
+  draftNote?: string;
   /** True for a 不适用 row (skipped; not listed in `indicators`). Never true in the report. */
   notApplicable?: false;
 }

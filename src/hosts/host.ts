@@ -29,10 +29,14 @@ export interface ApplyResult {
   written: number;
   /** Id of the backup that restores them. */
   backupId: string;
+  /** Cell notes added or refreshed (`WritePlan.notes`); absent when the plan had none. */
+  notes?: number;
 }
 
 export interface RestoreResult {
   restored: number;
+  /** Cell notes removed or put back (absent: none). */
+  notes?: number;
 }
 
 export type { HighlightMark } from "../sheet/types";
@@ -75,4 +79,9 @@ export interface WorkbookHost {
   insertIndicators(rows: IndicatorTemplateRow[]): Promise<number>;
   /** Selects a cell (diagnostic click-through); a no-op where there is no sheet to show. */
   selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Whether `apply` can hold `WritePlan.notes` as cell notes (R-DEV); where it cannot, the
+   * pane alone shows them. Absent: it can.
+   */
+  supportsNotes?(): boolean;
 }

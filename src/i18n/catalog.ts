@@ -36,6 +36,7 @@ const zhCN = {
   "cli.writeFailed": "无法写出文件“{file}”：{detail}",
   "cli.written": "已写出评分后的副本“{file}”，改动 {count} 个单元格。",
   "cli.writtenUnchanged": "无需改动任何单元格，已写出与原文件相同的副本“{file}”。",
+  "cli.notesAdded": "另添加 {notes} 条批注（表中没有偏差说明列）。",
   "cli.summaryWritten": "已写出汇总表“{file}”（{count} 个工作簿）。",
   "cli.templateWritten": "已写出空白模板“{file}”。",
   "cli.templateKind": "模板类型“{kind}”无效，应为 L1、L2、L3 或 L4。",
@@ -165,6 +166,15 @@ const zhCN = {
   "taskpane.preview.proposed": "建议",
   "taskpane.preview.proposedHint": "定性指标的实际完成值与年度指标值一致，建议给满分",
   "taskpane.preview.judged": "您的判断",
+  "taskpane.preview.noteTag": "批注",
+  "taskpane.preview.notesHint":
+    "表格没有“偏差原因分析及改进措施”列：以下草稿将作为批注加在指标名称单元格上，不改动单元格内容；已有批注的单元格不会被改动。",
+  "taskpane.preview.notesPaneOnly":
+    "表格没有“偏差原因分析及改进措施”列，当前 Excel 版本也不支持由加载项添加批注：以下草稿不会写入表格，请复制后自行填写。",
+  "taskpane.action.applyNotes": "写入表格（{n} 个单元格，{m} 条批注）",
+  "taskpane.applied.notes": "已写入 {n} 个单元格，添加或更新批注 {m} 条。如需恢复，请点“撤销上次写入”。",
+  "taskpane.applied.nothing": "表格中已有这些内容和批注，没有需要写入的地方。",
+  "taskpane.restored.notes": "已撤销上次写入，恢复了 {n} 个单元格、{m} 条批注。",
   "taskpane.kind.score": "得分",
   "taskpane.kind.rate": "执行率",
   "taskpane.kind.total": "总分",
@@ -229,7 +239,7 @@ const zhCN = {
   "office.err.noTable": "工作表{sheet}中没有找到可评分的表格，无法插入指标行。",
   "office.err.settings": "无法保存本工作簿的设置：{message}",
   "office.cmd.done":
-    "“{sheet}”评分完成：总分 {total}，等级 {grade}；写入 {written} 个单元格，发现问题 {issues} 条。",
+    "“{sheet}”评分完成：总分 {total}，等级 {grade}；写入 {written} 个单元格、{notes} 条批注，发现问题 {issues} 条。",
   "office.cmd.doneNoWrite": "“{sheet}”评分完成：总分 {total}，等级 {grade}；无需写入，发现问题 {issues} 条。",
   "office.cmd.provisional": "（暂定，{pending} 项定性指标待判断，请打开评分面板）",
   "office.cmd.noTable": "“{sheet}”中没有找到可评分的表格。请打开评分面板手动指定各列。",
@@ -273,6 +283,7 @@ const enUS: Record<MessageKey, string> = {
   "cli.writeFailed": "Cannot write file “{file}”: {detail}",
   "cli.written": "Wrote the scored copy “{file}”: {count} cells changed.",
   "cli.writtenUnchanged": "Nothing to change; wrote a copy identical to the input: “{file}”.",
+  "cli.notesAdded": " Also added {notes} cell notes (the table has no deviation-note column).",
   "cli.summaryWritten": "Wrote the summary “{file}” ({count} workbooks).",
   "cli.templateWritten": "Wrote the blank template “{file}”.",
   "cli.templateKind": "Unknown template kind “{kind}”: use L1, L2, L3 or L4.",
@@ -407,6 +418,16 @@ const enUS: Record<MessageKey, string> = {
   "taskpane.preview.proposed": "suggested",
   "taskpane.preview.proposedHint": "The qualitative actual matches the target; full score suggested",
   "taskpane.preview.judged": "your judgement",
+  "taskpane.preview.noteTag": "note",
+  "taskpane.preview.notesHint":
+    "The table has no deviation-explanation column: these drafts will be added as notes on the indicator name cells, without changing any cell's content; a cell that already has a note is left alone.",
+  "taskpane.preview.notesPaneOnly":
+    "The table has no deviation-explanation column, and this version of Excel does not let add-ins add notes: these drafts are not written to the sheet; copy them where you need them.",
+  "taskpane.action.applyNotes": "Write to the sheet ({n} cells, {m} notes)",
+  "taskpane.applied.notes":
+    "{n} cells written, {m} notes added or updated. To restore them, click “Undo the last write”.",
+  "taskpane.applied.nothing": "The sheet already holds these values and notes; nothing needed writing.",
+  "taskpane.restored.notes": "The last write was undone: {n} cells and {m} notes restored.",
   "taskpane.kind.score": "Scores",
   "taskpane.kind.rate": "Execution rates",
   "taskpane.kind.total": "Total",
@@ -477,7 +498,7 @@ const enUS: Record<MessageKey, string> = {
   "office.err.noTable": "No table to score was found on {sheet}, so no indicator rows can be inserted.",
   "office.err.settings": "The workbook settings could not be saved: {message}",
   "office.cmd.done":
-    "“{sheet}” scored: total {total}, grade {grade}; {written} cells written, {issues} issues found.",
+    "“{sheet}” scored: total {total}, grade {grade}; {written} cells and {notes} notes written, {issues} issues found.",
   "office.cmd.doneNoWrite":
     "“{sheet}” scored: total {total}, grade {grade}; nothing to write, {issues} issues found.",
   "office.cmd.provisional":

@@ -14,6 +14,7 @@ import type {
 import { address, parseAddress } from "./address";
 import { detect, rememberedDetection, type Found } from "./detect";
 import { cellText, Grid, isEmptyCell, toCellInput } from "./grid";
+import { noteDrafts } from "./notes";
 import type {
   AnalyzeOptions,
   Analysis,
@@ -436,5 +437,9 @@ export function analyzeSheet(grid: GridSnapshot, options: AnalyzeOptions): Analy
     writes: writes.map((w) => ({ cell: w.cell, before: w.before, after: w.after, kind: w.kind })),
   };
   const plan: WritePlan = { sheet: grid.sheet, writes };
-  return { report, plan, layout: toDetected(found, built.cells) };
+  const layout = toDetected(found, built.cells);
+  // R-DEV: drafts of rows with no note cell go on the row as cell notes, never into a cell.
+  const notes = noteDrafts(report, layout);
+  if (notes.length > 0) plan.notes = notes;
+  return { report, plan, layout };
 }

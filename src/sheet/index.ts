@@ -12,4 +12,5 @@ export {
   MAX_BACKUPS,
 } from "./record";
 export { chooseSheet } from "./choose";
+export { noteDrafts } from "./notes";
 export { normalizeHeader } from "./words";

@@ -5,7 +5,15 @@
  * Format: A1 holds a signature; A2, A3, … hold one JSON document cut into chunks, each
  * prefixed with `J:` so that no host reads a chunk as a number, date or formula.
  */
-import type { Backup, BackupCell, CellValue, LedgerEntry, WorkbookRecord, WritePlan } from "./types";
+import type {
+  Backup,
+  BackupCell,
+  BackupNote,
+  CellValue,
+  LedgerEntry,
+  WorkbookRecord,
+  WritePlan,
+} from "./types";
 
 export const RECORD_SHEET = "_jixiao";
 export const RECORD_SIGNATURE = "jixiao-record v1";
@@ -80,12 +88,20 @@ function backupCell(v: unknown): BackupCell | null {
   return out;
 }
 
+function backupNote(v: unknown): BackupNote | null {
+  if (!isObj(v) || !isStr(v.cell) || !isStr(v.after) || !(v.before === null || isStr(v.before))) return null;
+  const out: BackupNote = { cell: v.cell, before: v.before, after: v.after };
+  if (v.kind === "note" || v.kind === "comment") out.kind = v.kind;
+  return out;
+}
+
 function backup(v: unknown): Backup | null {
   if (!isObj(v) || !isStr(v.id) || !isStr(v.sheet) || !isStr(v.at) || !Array.isArray(v.cells)) return null;
   const cells = v.cells.map(backupCell);
   if (cells.some((c) => c === null)) return null;
   const out: Backup = { id: v.id, sheet: v.sheet, at: v.at, cells: cells as BackupCell[] };
   if (Array.isArray(v.ledger)) out.ledger = keep(v.ledger, ledgerEntry);
+  if (Array.isArray(v.notes)) out.notes = keep(v.notes, backupNote);
   return out;
 }
 

@@ -139,10 +139,25 @@ export interface PlannedWrite {
   field: Field;
 }
 
+/**
+ * R-DEV: a draft deviation note for a row whose layout has no note column, attached to the
+ * row's 三级指标 cell as a cell note (Excel note or comment), never written into a cell.
+ */
+export interface PlannedNote {
+  cell: string;
+  text: string;
+}
+
 /** Plan, then apply: the data shown before it is applied and recorded so it can be undone. */
 export interface WritePlan {
   sheet: string;
   writes: PlannedWrite[];
+  /**
+   * Draft notes (`noteDrafts`). A host adds each where the cell has no note or comment yet,
+   * refreshes one of its own drafts (text still starting with 【待补充】) and never touches a
+   * person's; it ignores them where it cannot hold notes.
+   */
+  notes?: PlannedNote[];
 }
 
 /** R-WRITE-6: what the program wrote, per sheet and cell, travelling with the workbook. */
@@ -167,6 +182,17 @@ export interface BackupCell {
   fill?: string | null;
 }
 
+/** R-WRITE-4: a cell note an apply added or refreshed, for exact restore. */
+export interface BackupNote {
+  cell: string;
+  /** The note's text before; null: the cell had none (restore deletes the note). */
+  before: string | null;
+  /** The text written (restore leaves a note whose text was changed since). */
+  after: string;
+  /** How the Office host held it: an Excel note or a (threaded) comment; absent: a note. */
+  kind?: "note" | "comment";
+}
+
 /** One highlighted cell. `color` is `#RRGGBB`. */
 export interface HighlightMark {
   cell: string;
@@ -186,6 +212,8 @@ export interface Backup {
    * restore (set by `recordApplied`; absent in records made before it was kept).
    */
   ledger?: LedgerEntry[];
+  /** Cell notes the apply added or refreshed (absent: none). */
+  notes?: BackupNote[];
 }
 
 /** Everything the program keeps in the workbook (very hidden sheet `_jixiao`, see ledger.ts). */

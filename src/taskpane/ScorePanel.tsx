@@ -146,6 +146,7 @@ export function ScorePanel(props: ScorePanelProps) {
         sheet: analysis.plan.sheet || read.grid.sheet,
         writes: mergePlans(judged, analysis.plan.writes),
       };
+      if (analysis.plan.notes?.length) plan.notes = analysis.plan.notes;
       const open = pending.filter((p) => {
         const j = judgements[p.indicator.row];
         return !j || checkJudgement(p, j, ps.profile.decimals).value === null;
@@ -194,7 +195,13 @@ export function ScorePanel(props: ScorePanelProps) {
       const result = await host.apply(plan);
       setApplied(plan.writes);
       setRecomputeAll(false);
-      setStatus({ text: t("taskpane.applied", { n: result.written }), intent: "success" });
+      const text =
+        result.notes === undefined
+          ? t("taskpane.applied", { n: result.written })
+          : result.written === 0 && result.notes === 0
+            ? t("taskpane.applied.nothing")
+            : t("taskpane.applied.notes", { n: result.written, m: result.notes });
+      setStatus({ text, intent: "success" });
       props.onWritten?.();
       const r = await load(false);
       await refreshHighlights(r);
@@ -212,7 +219,12 @@ export function ScorePanel(props: ScorePanelProps) {
     try {
       const r = await host.restore();
       setApplied(null);
-      setStatus({ text: t("taskpane.restored", { n: r.restored }), intent: "success" });
+      setStatus({
+        text: r.notes
+          ? t("taskpane.restored.notes", { n: r.restored, m: r.notes })
+          : t("taskpane.restored", { n: r.restored }),
+        intent: "success",
+      });
       props.onWritten?.();
       const fresh = await load(false);
       await refreshHighlights(fresh);
@@ -275,6 +287,10 @@ export function ScorePanel(props: ScorePanelProps) {
 
   const ok = computed && computed.error === null ? computed : null;
   const writes = ok?.plan.writes ?? [];
+  // R-DEV drafts held as cell notes where the host can; else the pane alone lists them.
+  const notesHeld = host.supportsNotes?.() ?? true;
+  const notes = ok?.plan.notes ?? [];
+  const heldNotes = notesHeld ? notes.length : 0;
 
   return (
     <div className={s.root} style={{ padding: 0 }}>
@@ -353,14 +369,24 @@ export function ScorePanel(props: ScorePanelProps) {
                   </MessageBarActions>
                 </MessageBar>
               )}
-              <WritesList writes={writes} report={ok.analysis.report} judged={ok.judged} />
+              <WritesList
+                writes={writes}
+                report={ok.analysis.report}
+                judged={ok.judged}
+                notes={notes}
+                notesHeld={notesHeld}
+              />
               <div className={s.row}>
                 <Button
                   appearance="primary"
-                  disabled={busy || stale || writes.length === 0 || read.grid.protected === true}
+                  disabled={
+                    busy || stale || (writes.length === 0 && heldNotes === 0) || read.grid.protected === true
+                  }
                   onClick={() => void apply()}
                 >
-                  {t("taskpane.action.apply", { n: writes.length })}
+                  {heldNotes > 0
+                    ? t("taskpane.action.applyNotes", { n: writes.length, m: heldNotes })
+                    : t("taskpane.action.apply", { n: writes.length })}
                 </Button>
                 <RecomputeDialog disabled={busy || stale} onConfirm={() => setRecomputeAll(true)} />
               </div>

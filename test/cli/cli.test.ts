@@ -331,3 +331,36 @@ describe("template", () => {
     },
   );
 });
+
+describe("a table without a deviation-note column (R-DEV)", () => {
+  async function noNoteColumn(): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("自评表");
+    ws.addRows([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "培训人次", "100人次", "80人次", 60, null],
+      ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "95%", 40, null],
+      ["总分", null, null, null, null, 100, null],
+    ]);
+    const file = join(tmp(), "无偏差说明列.xlsx");
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  test("--out adds the draft as a cell note and says so; scoring that copy again changes nothing", async () => {
+    const file = await noNoteColumn();
+    const out = join(tmp(), "out.xlsx");
+    const r = await run(["score", file, "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("另添加 1 条批注");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const note = wb.getWorksheet("自评表")!.getCell("C2").note;
+    const text = typeof note === "string" ? note : (note?.texts ?? []).map((x) => x.text).join("");
+    expect(text).toMatch(/^【待补充】培训人次：/);
+
+    const again = await run(["score", out, "--out", join(tmp(), "again.xlsx")]);
+    expect(again.stdout).toContain("无需改动任何单元格");
+    expect(again.stdout).not.toContain("批注");
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * A small recording fake of Excel's request context (Office.js), enough for the Office
  * host: worksheets, ranges (values, formulas, number formats, text, fills), used range,
- * merged areas, hidden rows, protection, change events, notes, and `context.sync()`
+ * merged areas, hidden rows, protection, change events, notes and comments (with their
+ * requirement sets), and `context.sync()`
  * counting round trips. Commands queue until `sync`, then run in order, as in Excel.
  * Errors can be injected (cell edit mode, a failing sync); writes to a protected sheet
  * fail with AccessDenied. With `web`, a request or response above 5 MB fails as on Excel
@@ -439,7 +440,8 @@ class WorksheetsProxy extends Loadable {
 class WorksheetProxy extends Loadable {
   protection: ProtectionProxy;
   onChanged: { add: (h: (e: unknown) => unknown) => { remove: () => void } };
-  notes: { add: (cell: RangeProxy, text: string) => void };
+  notes: NotesProxy;
+  comments: NotesProxy;
   constructor(
     private ctx: FakeContext,
     private resolveSheet: () => FakeSheet | null,
@@ -455,14 +457,8 @@ class WorksheetProxy extends Loadable {
         return { remove: () => undefined };
       },
     };
-    this.notes = {
-      add: (cell, text) =>
-        ctx.queue(() => {
-          const t = cell.resolve();
-          if (!t) throw new FakeOfficeError("ItemNotFound");
-          t.sheet.notes.set(address(t.box.top, t.box.left), text);
-        }, true),
-    };
+    this.notes = new NotesProxy(ctx, () => this.sheet(), "notes");
+    this.comments = new NotesProxy(ctx, () => this.sheet(), "comments");
   }
   setLoaded(d: Record<string, unknown>): void {
     Object.assign(this.data, d);
@@ -533,6 +529,149 @@ class WorksheetProxy extends Loadable {
       p.isNullObject = !p.resolve();
     });
     return p;
+  }
+}
+
+/**
+ * `worksheet.notes` (ExcelApi 1.18, keyed by cell address) or `worksheet.comments` (1.10;
+ * the fake's comment id is its cell address). A cell holds at most one note or comment, as
+ * in Excel: adding a second fails. Calls fail with ApiNotFound where the set is missing.
+ */
+class NotesProxy {
+  constructor(
+    private ctx: FakeContext,
+    private sheet: () => FakeSheet,
+    private kind: "notes" | "comments",
+  ) {}
+  private store(): Map<string, string> {
+    if (!this.ctx.book.supports(this.kind === "notes" ? "1.18" : "1.10"))
+      throw new FakeOfficeError("ApiNotFound", `${this.kind} are not supported`);
+    return this.sheet()[this.kind];
+  }
+  private item(cell: () => string | null, nullable: boolean): NoteProxy {
+    return new NoteProxy(
+      this.ctx,
+      () => this.store(),
+      cell,
+      nullable,
+      () => this.sheet(),
+    );
+  }
+  add(cell: RangeProxy | string, text: string): NoteProxy {
+    const key = (): string => {
+      if (typeof cell === "string") return cell.replace(/^.*!/, "").toUpperCase();
+      const t = cell.target();
+      return address(t.box.top, t.box.left);
+    };
+    this.ctx.queue(
+      () => {
+        const store = this.store();
+        const sheet = this.sheet();
+        if (sheet.protected) throw new FakeOfficeError("AccessDenied", "note on a protected sheet");
+        const k = key();
+        if (sheet.notes.has(k) || sheet.comments.has(k))
+          throw new FakeOfficeError("InvalidArgument", `${k} already has a note or comment`);
+        store.set(k, text);
+      },
+      true,
+      bytesOf(text),
+    );
+    return this.item(key, false);
+  }
+  getCount(): { value: number } {
+    const result = { value: NaN };
+    this.ctx.queue(
+      () => {
+        result.value = this.store().size;
+      },
+      false,
+      0,
+      () => result.value,
+    );
+    return result;
+  }
+  getItem(key: string): NoteProxy {
+    return this.item(() => key.toUpperCase(), false);
+  }
+  getItemOrNullObject(key: string): NoteProxy {
+    return this.item(() => key.toUpperCase(), true);
+  }
+  getItemByCell(cell: RangeProxy): NoteProxy {
+    return this.item(() => {
+      const t = cell.target();
+      return address(t.box.top, t.box.left);
+    }, false);
+  }
+  getItemAt(index: number): NoteProxy {
+    return this.item(() => {
+      const keys = [...this.store().keys()];
+      if (index < 0 || index >= keys.length)
+        throw new FakeOfficeError("InvalidArgument", "index out of range");
+      return keys[index];
+    }, false);
+  }
+}
+
+class NoteProxy extends Loadable {
+  constructor(
+    private ctx: FakeContext,
+    private store: () => Map<string, string>,
+    private cell: () => string | null,
+    private nullable: boolean,
+    private sheet: () => FakeSheet,
+  ) {
+    super();
+  }
+  /** The cell of an existing note; null for a null object. */
+  private key(): string | null {
+    const k = this.cell();
+    if (k !== null && this.store().has(k)) return k;
+    if (this.nullable) return null;
+    throw new FakeOfficeError("ItemNotFound", `no note at ${k}`);
+  }
+  load(props?: string): this {
+    void props;
+    this.ctx.queue(
+      () => {
+        const k = this.key();
+        this.isNullObject = k === null;
+        if (k !== null) this.data.content = this.store().get(k);
+      },
+      false,
+      0,
+      () => this.data,
+    );
+    return this;
+  }
+  get content(): string {
+    return this.read("content");
+  }
+  set content(text: string) {
+    this.ctx.queue(
+      () => {
+        const k = this.key();
+        if (k === null) throw new FakeOfficeError("InvalidArgument", "method called on a null object");
+        if (this.sheet().protected) throw new FakeOfficeError("AccessDenied", "note on a protected sheet");
+        this.store().set(k, text);
+      },
+      true,
+      bytesOf(text),
+    );
+  }
+  delete(): void {
+    this.ctx.queue(() => {
+      const k = this.key();
+      if (k === null) throw new FakeOfficeError("InvalidArgument", "method called on a null object");
+      if (this.sheet().protected) throw new FakeOfficeError("AccessDenied", "note on a protected sheet");
+      this.store().delete(k);
+    }, true);
+  }
+  getLocation(): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const k = this.key();
+      const r = k === null ? null : parseRange(k);
+      return r ? { sheet: this.sheet(), box: r } : null;
+    });
   }
 }
 

@@ -25,6 +25,7 @@ import {
   fillToString,
   gridFromWorksheet,
   loadWorkbook,
+  noteChanges,
   readRecordAndSettings,
   restoreLatest,
   restyle,
@@ -84,12 +85,22 @@ export class FileHost implements WorkbookHost {
 
   async apply(plan: WritePlan): Promise<ApplyResult> {
     const { record } = readRecordAndSettings(this.wb);
+    // Draft notes only, all already in place: nothing to write, nothing to undo.
+    if (plan.writes.length === 0 && plan.notes?.length && noteChanges(this.wb, plan).length === 0)
+      return { written: 0, backupId: "", notes: 0 };
     const backup = applyPlan(this.wb, plan, record);
-    return { written: plan.writes.length, backupId: backup.id };
+    const result: ApplyResult = { written: plan.writes.length, backupId: backup.id };
+    if (plan.notes?.length) result.notes = backup.notes?.length ?? 0;
+    return result;
   }
 
   async restore(): Promise<RestoreResult> {
-    return { restored: restoreLatest(this.wb).restored };
+    const { restored, backup, notes } = restoreLatest(this.wb);
+    return backup.notes?.length ? { restored, notes } : { restored };
+  }
+
+  supportsNotes(): boolean {
+    return true;
   }
 
   /** Fills the cells, remembering in the record each cell's fill before its first highlight. */

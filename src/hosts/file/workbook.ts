@@ -18,6 +18,7 @@ import type {
   Analysis,
   Backup,
   BackupCell,
+  BackupNote,
   CellValue,
   GridCell,
   GridSnapshot,
@@ -548,6 +549,54 @@ function newId(now: Date): string {
   return `${now.getTime().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
 }
 
+/** Marker that starts the program's draft notes (SCORING.md §6): only these are ever refreshed. */
+const DRAFT_MARK = "【待补充】";
+
+/** A cell's note text (exceljs holds a string or rich-text runs); null when it has none. */
+export function noteTextOf(cell: ExcelJS.Cell): string | null {
+  const note = cell.note as unknown;
+  if (typeof note === "string") return note;
+  if (note && typeof note === "object") {
+    const texts = (note as { texts?: { text?: unknown }[] }).texts;
+    if (Array.isArray(texts)) return texts.map((r) => (typeof r?.text === "string" ? r.text : "")).join("");
+  }
+  return null;
+}
+
+function setNote(cell: ExcelJS.Cell, text: string | null): void {
+  if (text !== null) {
+    cell.note = text;
+    return;
+  }
+  // exceljs has no call that removes a note: drop the cell's comment, and the copy of it
+  // that serialising left on the value's model (which outlives the cell's note).
+  const inner = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+  inner._comment = undefined;
+  if (inner._value?.model) delete inner._value.model.comment;
+}
+
+/**
+ * The note changes a plan's draft notes (R-DEV) ask for: a note on each cell without one,
+ * a new text for one of the program's drafts whose text differs; a person's note is kept.
+ */
+export function noteChanges(wb: ExcelJS.Workbook, plan: WritePlan): BackupNote[] {
+  if (!plan.notes?.length) return [];
+  const ws = requireSheet(wb, plan.sheet);
+  const out: BackupNote[] = [];
+  const seen = new Set<string>();
+  for (const n of plan.notes) {
+    if (!n.text) continue;
+    const cell = cellAt(ws, n.cell);
+    if (seen.has(cell.address)) continue;
+    seen.add(cell.address);
+    const before = noteTextOf(cell);
+    if (before === null) out.push({ cell: cell.address, before: null, after: n.text });
+    else if (before.trimStart().startsWith(DRAFT_MARK) && before !== n.text)
+      out.push({ cell: cell.address, before, after: n.text });
+  }
+  return out;
+}
+
 /**
  * Applies a plan (R-WRITE-1): only the planned cells change (value; number format where
  * planned, on a fresh style object). Refuses a stale plan (a `before` no longer matches) or
@@ -582,6 +631,9 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan, record: Workboo
     at: at.toISOString(),
     cells: cells.map(backupCell),
   };
+  const notes = noteChanges(wb, plan);
+  if (notes.length > 0) backup.notes = notes;
+  for (const n of notes) setNote(cellAt(ws, n.cell), n.after);
   plan.writes.forEach((w, i) => {
     const cell = cells[i];
     cell.value = w.after;
@@ -615,14 +667,22 @@ function restoreCell(ws: ExcelJS.Worksheet, b: BackupCell): void {
  * Restores the cells of the latest backup exactly; the record becomes what it was before
  * that apply (`recordRestored`).
  */
-export function restoreLatest(wb: ExcelJS.Workbook): { restored: number; backup: Backup } {
+export function restoreLatest(wb: ExcelJS.Workbook): { restored: number; backup: Backup; notes: number } {
   const { record, settings } = readRecordAndSettings(wb);
   const backup = record.backups[record.backups.length - 1];
   if (!backup) throw new HostError("NOTHING_TO_RESTORE", "没有可撤销的写入记录。");
   const ws = requireSheet(wb, backup.sheet);
   for (const b of backup.cells) restoreCell(ws, b);
+  // Notes the apply added go, refreshed ones get their text back; one changed since is kept.
+  let notes = 0;
+  for (const n of backup.notes ?? []) {
+    const cell = cellAt(ws, n.cell);
+    if (noteTextOf(cell) !== n.after) continue;
+    setNote(cell, n.before);
+    notes++;
+  }
   writeRecord(wb, recordRestored(record, backup), settings);
-  return { restored: backup.cells.length, backup };
+  return { restored: backup.cells.length, backup, notes };
 }
 
 /**
@@ -757,7 +817,7 @@ export async function scoreWorkbook(
   data: ArrayBuffer | Uint8Array,
   fileName: string,
   opts: ScoreWorkbookOptions,
-): Promise<{ analysis: Analysis; output?: Uint8Array }> {
+): Promise<{ analysis: Analysis; output?: Uint8Array; notesChanged?: number }> {
   const bytes = toBytes(data);
   const wb = await loadWorkbook(bytes, fileName);
   const { record, settings } = readRecordAndSettings(wb);
@@ -783,9 +843,12 @@ export async function scoreWorkbook(
     file: fileName,
   });
   if (!opts.out) return { analysis };
-  if (analysis.plan.writes.length === 0) return { analysis, output: bytes.slice() };
+  // The plan lists every draft note; only those the sheet lacks (or that changed) are written.
+  const notesChanged = noteChanges(wb, analysis.plan).length;
+  if (analysis.plan.writes.length === 0 && notesChanged === 0)
+    return { analysis, output: bytes.slice(), notesChanged };
   applyPlan(wb, analysis.plan, record);
-  return { analysis, output: await workbookBytes(wb) };
+  return { analysis, output: await workbookBytes(wb), notesChanged };
 }
 
 /** `--sheet` names a sheet the workbook does not have. */

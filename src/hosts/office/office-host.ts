@@ -23,10 +23,12 @@ import { address as a1, columnLetters, parseAddress, parseRange } from "../../sh
 import type {
   Backup,
   BackupCell,
+  BackupNote,
   CellValue,
   GridCell,
   GridSnapshot,
   MergeArea,
+  PlannedNote,
   WorkbookRecord,
   WritePlan,
 } from "../../sheet/types";
@@ -86,6 +88,26 @@ interface SheetState {
   workbookProtected: boolean;
   /** Change counter of the sheet at the read; null when no change event is tracked. */
   version: number | null;
+  /** Notes and comments on the sheet at the read (ExcelApi 1.18 / 1.10); null: not known. */
+  noteCount: number | null;
+  commentCount: number | null;
+}
+
+/** A cell's note or comment, as found before writing or restoring one. */
+interface ExistingNote {
+  kind: "note" | "comment";
+  text: string;
+}
+
+/** Marker that starts the program's draft notes (SCORING.md §6): only these are ever refreshed. */
+const DRAFT_MARK = "【待补充】";
+
+const isDraft = (text: string): boolean => text.trimStart().startsWith(DRAFT_MARK);
+
+/** `Sheet!$D$13` → `D13`. */
+function localCell(address: string): string {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  return local.replace(/\$/g, "").toUpperCase();
 }
 
 interface UsedBox {
@@ -321,6 +343,9 @@ export class OfficeHost implements WorkbookHost {
     rec.load("name");
     const recUsed = rec.getUsedRangeOrNullObject(true);
     recUsed.load("values");
+    // How many notes and comments the sheet has: where none, notes are added without a lookup.
+    const noteCount = this.has("1.18") ? ws.notes.getCount() : null;
+    const commentCount = this.has("1.10") ? ws.comments.getCount() : null;
     const tracking = this.trackChanges(ws, sheet ?? this.lastActive ?? undefined);
     await ctx.sync();
 
@@ -332,7 +357,10 @@ export class OfficeHost implements WorkbookHost {
       await ctx.sync();
     }
     const records = rec.isNullObject || recUsed.isNullObject ? null : (recUsed.values as CellValue[][]);
-    return this.buildState(ws, wb.protection.protected, [block], merges, !rec.isNullObject, records);
+    const state = this.buildState(ws, wb.protection.protected, [block], merges, !rec.isNullObject, records);
+    state.noteCount = noteCount ? noteCount.value : null;
+    state.commentCount = commentCount ? commentCount.value : null;
+    return state;
   }
 
   /** The read in steps: the size first, then blocks that each fit one response. */
@@ -470,6 +498,8 @@ export class OfficeHost implements WorkbookHost {
       recordExists,
       workbookProtected,
       version: this.trackedIds.has(ws.id) ? (this.versions.get(ws.id) ?? 0) : null,
+      noteCount: null,
+      commentCount: null,
     };
   }
 
@@ -523,7 +553,9 @@ export class OfficeHost implements WorkbookHost {
     this.requireApi();
     let state = this.states.get(plan.sheet);
     if (!state) state = await this.readState(plan.sheet);
-    if (plan.writes.length === 0) return { written: 0, backupId: "" };
+    const mode = this.noteMode();
+    const wanted = mode ? uniqueNotes(plan.notes ?? []) : [];
+    if (plan.writes.length === 0 && wanted.length === 0) return { written: 0, backupId: "" };
     this.recordWriteGuard(state);
 
     // The plan must come from this very snapshot.
@@ -535,8 +567,25 @@ export class OfficeHost implements WorkbookHost {
     if (state.version === null) {
       await this.verifyUnchanged(state, plan);
     } else if ((this.versions.get(state.sheetId) ?? 0) !== state.version) {
-      throw this.staleError(plan.sheet, plan.writes[0].cell);
+      throw this.staleError(plan.sheet, plan.writes[0]?.cell ?? wanted[0].cell);
     }
+
+    // R-DEV notes: a person's note or comment is never touched; one of ours is refreshed.
+    const noteChanges: BackupNote[] = [];
+    if (mode && wanted.length > 0) {
+      const existing = await this.existingNotes(
+        plan.sheet,
+        wanted.map((n) => n.cell),
+        { notes: state.noteCount, comments: state.commentCount },
+      );
+      for (const n of wanted) {
+        const e = existing.get(n.cell);
+        if (!e) noteChanges.push({ cell: n.cell, before: null, after: n.text, kind: mode });
+        else if (isDraft(e.text) && e.text !== n.text)
+          noteChanges.push({ cell: n.cell, before: e.text, after: n.text, kind: e.kind });
+      }
+    }
+    if (plan.writes.length === 0 && noteChanges.length === 0) return { written: 0, backupId: "", notes: 0 };
 
     const cells: BackupCell[] = plan.writes.map((w) => {
       const c = this.snapshotCell(state, w.row, w.col);
@@ -553,6 +602,7 @@ export class OfficeHost implements WorkbookHost {
       at,
       cells,
     };
+    if (noteChanges.length > 0) backup.notes = noteChanges;
     const record = withApplied(state.record, plan, backup);
     const settings = this.mergedSettings(state.recordSettings);
     const own = new Set(plan.writes.map((w) => w.cell));
@@ -561,6 +611,8 @@ export class OfficeHost implements WorkbookHost {
 
     await this.run(plan.sheet, async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(plan.sheet);
+      // Notes first: should Excel refuse one, no cell and no record has changed yet.
+      for (const n of noteChanges) this.queueNote(ws, n.kind ?? "note", n.cell, n.before !== null, n.after);
       for (const w of plan.writes) {
         const r = ws.getRange(w.cell);
         if (w.numFmt) r.numberFormat = [[w.numFmt]];
@@ -585,7 +637,89 @@ export class OfficeHost implements WorkbookHost {
     }
     state.record = written;
     state.recordExists = true;
-    return { written: plan.writes.length, backupId: backup.id };
+    if (noteChanges.length > 0) {
+      state.noteCount = null;
+      state.commentCount = null;
+    }
+    const result: ApplyResult = { written: plan.writes.length, backupId: backup.id };
+    if (wanted.length > 0) result.notes = noteChanges.length;
+    return result;
+  }
+
+  /** How this client holds a draft note: an Excel note (1.18), a comment (1.10), or not at all. */
+  private noteMode(): "note" | "comment" | null {
+    return this.has("1.18") ? "note" : this.has("1.10") ? "comment" : null;
+  }
+
+  supportsNotes(): boolean {
+    return this.noteMode() !== null;
+  }
+
+  /**
+   * The notes and comments on `cells`, in one round trip (two when the sheet's number of
+   * comments is not known from the read). Where the read counted none of a kind, that kind is not looked up;
+   * where neither is, nothing is read at all.
+   */
+  private async existingNotes(
+    sheet: string,
+    cells: string[],
+    counts: { notes: number | null; comments: number | null },
+  ): Promise<Map<string, ExistingNote>> {
+    const out = new Map<string, ExistingNote>();
+    const notesOn = this.has("1.18") && counts.notes !== 0;
+    const commentsOn = this.has("1.10") && counts.comments !== 0;
+    if (!notesOn && !commentsOn) return out;
+    return this.run(sheet, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const notes = notesOn
+        ? cells.map((c) => {
+            const n = ws.notes.getItemOrNullObject(c);
+            n.load("content");
+            return n;
+          })
+        : [];
+      // Comments are found by position: CommentCollection has no null-object lookup by cell.
+      const queueComments = (count: number) =>
+        Array.from({ length: count }, (_, i) => {
+          const c = ws.comments.getItemAt(i);
+          c.load("content");
+          const at = c.getLocation();
+          at.load("address");
+          return { c, at };
+        });
+      let comments = commentsOn && counts.comments ? queueComments(counts.comments) : [];
+      const counted = commentsOn && counts.comments === null ? ws.comments.getCount() : null;
+      await ctx.sync();
+      notes.forEach((n, i) => {
+        if (!n.isNullObject) out.set(cells[i], { kind: "note", text: n.content ?? "" });
+      });
+      if (counted && counted.value > 0) {
+        comments = queueComments(counted.value);
+        await ctx.sync();
+      }
+      const wanted = new Set(cells);
+      for (const { c, at } of comments) {
+        const cell = localCell(at.address);
+        if (wanted.has(cell) && !out.has(cell)) out.set(cell, { kind: "comment", text: c.content ?? "" });
+      }
+      return out;
+    });
+  }
+
+  /** Queues adding (or, with `exists`, replacing the text of) the program's note on a cell. */
+  private queueNote(
+    ws: Excel.Worksheet,
+    kind: "note" | "comment",
+    cell: string,
+    exists: boolean,
+    text: string,
+  ): void {
+    const range = ws.getRange(cell);
+    if (kind === "note") {
+      if (exists) ws.notes.getItem(cell).content = text;
+      else ws.notes.add(range, text);
+    } else if (exists) ws.comments.getItemByCell(range).content = text;
+    else ws.comments.add(range, text);
   }
 
   /** Without change events: one more round trip comparing the cells about to change. */
@@ -651,6 +785,17 @@ export class OfficeHost implements WorkbookHost {
     if (!exists || !backup) throw new HostError("NOTHING_TO_RESTORE", t("office.err.nothingToRestore"));
     const next = withRestored(record, backup);
     const merged = this.mergedSettings(settings);
+    // Notes the apply added go, refreshed ones get their text back; a note a person has
+    // changed since is left as it is.
+    const notes = this.noteMode() ? (backup.notes ?? []) : [];
+    const current = notes.length
+      ? await this.existingNotes(
+          backup.sheet,
+          notes.map((n) => n.cell),
+          { notes: null, comments: null },
+        )
+      : new Map<string, ExistingNote>();
+    const undoNotes = notes.filter((n) => current.get(n.cell)?.text === n.after);
     await this.run(backup.sheet, async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(backup.sheet);
       ws.protection.load("protected");
@@ -658,13 +803,21 @@ export class OfficeHost implements WorkbookHost {
       await ctx.sync();
       if (ws.protection.protected)
         throw new HostError("PROTECTED", t("office.err.protected", { sheet: sheetLabel(backup.sheet) }));
+      for (const n of undoNotes) {
+        const kind = current.get(n.cell)?.kind ?? "note";
+        if (n.before !== null) this.queueNote(ws, kind, n.cell, true, n.before);
+        else if (kind === "note") ws.notes.getItem(n.cell).delete();
+        else ws.comments.getItemByCell(ws.getRange(n.cell)).delete();
+      }
       this.queueRestoreCells(ws, backup);
       this.queueRecord(ctx, true, next, merged);
       this.ownWrites.set(ws.id, new Set(backup.cells.map((c) => c.cell)));
       await ctx.sync();
     });
     this.states.delete(backup.sheet);
-    return { restored: backup.cells.length };
+    const result: RestoreResult = { restored: backup.cells.length };
+    if (notes.length > 0) result.notes = undoNotes.length;
+    return result;
   }
 
   private queueRestoreCells(ws: Excel.Worksheet, backup: Backup): void {
@@ -905,31 +1058,32 @@ export class OfficeHost implements WorkbookHost {
   // ------------------------------------------------------------ notes
 
   /**
-   * Deviation notes where a layout has no note column: an Excel note (ExcelApi 1.18) or a
-   * comment (1.10) on each cell; nothing where neither is supported (the pane lists them).
-   * Returns how many were added.
+   * Deviation notes where a layout has no note column: `apply` with notes only (an Excel
+   * note with ExcelApi 1.18, a comment with 1.10, nothing before; recorded for restore).
+   * Returns how many were added or refreshed.
    */
-  async addNotes(sheet: string, notes: { cell: string; text: string }[]): Promise<number> {
-    this.requireApi();
-    if (notes.length === 0) return 0;
-    const useNotes = this.has("1.18");
-    if (!useNotes && !this.has("1.10")) return 0;
-    return this.run(sheet, async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
-      for (const n of notes) {
-        const target = ws.getRange(n.cell);
-        if (useNotes) ws.notes.add(target, n.text);
-        else ctx.workbook.comments.add(target, n.text);
-      }
-      await ctx.sync();
-      return notes.length;
-    });
+  async addNotes(sheet: string, notes: PlannedNote[]): Promise<number> {
+    const result = await this.apply({ sheet, writes: [], notes });
+    return result.notes ?? 0;
   }
 
   /** Test and benchmark aid: whether a read would be split by the web payload limit. */
   static payloadEstimate(rows: number, cols: number): number {
     return rows * cols * BYTES_PER_CELL;
   }
+}
+
+/** One note per cell (the first wins), with a usable address and text. */
+function uniqueNotes(notes: PlannedNote[]): PlannedNote[] {
+  const seen = new Set<string>();
+  const out: PlannedNote[] = [];
+  for (const n of notes) {
+    const cell = parseAddress(n.cell) ? n.cell.toUpperCase() : null;
+    if (!cell || !n.text || seen.has(cell)) continue;
+    seen.add(cell);
+    out.push({ cell, text: n.text });
+  }
+  return out;
 }
 
 function uniqueName(base: string, taken: string[]): string {

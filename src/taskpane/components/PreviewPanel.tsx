@@ -1,23 +1,35 @@
-import type { PlannedWrite, Report, ReportDiagnostic } from "../../sheet/types";
+import type { PlannedNote, PlannedWrite, Report, ReportDiagnostic } from "../../sheet/types";
 import { t, type MessageKey } from "../../i18n/catalog";
 import { formatValue, groupDiagnostics, groupWrites } from "../logic";
 import { useStyles } from "../styles";
 
+export interface WritesListProps {
+  writes: PlannedWrite[];
+  report: Report;
+  judged: Set<string>;
+  /** R-DEV drafts for rows without a note column, shown under 偏差说明 as 批注 (cell → text). */
+  notes?: PlannedNote[];
+  /** Whether the host can add them as cell notes (else they are shown here only). */
+  notesHeld?: boolean;
+}
+
 /** The planned writes, grouped by kind (得分 / 执行率 / 总分 / 偏差说明), each before → after. */
-export function WritesList(props: { writes: PlannedWrite[]; report: Report; judged: Set<string> }) {
+export function WritesList(props: WritesListProps) {
   const s = useStyles();
   const proposed = new Set(
     props.report.indicators.filter((i) => i.scoreSource === "proposed").map((i) => i.row),
   );
   const labels = writeLabels(props.report);
+  const notes = props.notes ?? [];
   const groups = groupWrites(props.writes);
+  if (notes.length > 0 && !groups.some((g) => g.kind === "note")) groups.push({ kind: "note", writes: [] });
   if (groups.length === 0) return <p className={s.muted}>{t("taskpane.preview.none")}</p>;
   return (
     <>
       {groups.map((g) => (
         <div key={g.kind} role="group" aria-labelledby={`jx-kind-${g.kind}`}>
           <h3 id={`jx-kind-${g.kind}`} className={s.h3}>
-            {t(`taskpane.kind.${g.kind}` as MessageKey)}（{g.writes.length}）
+            {t(`taskpane.kind.${g.kind}` as MessageKey)}（{g.writes.length + (g.kind === "note" ? notes.length : 0)}）
           </h3>
           <ul className={s.list}>
             {g.writes.map((w) => (
@@ -30,8 +42,30 @@ export function WritesList(props: { writes: PlannedWrite[]; report: Report; judg
               />
             ))}
           </ul>
+          {g.kind === "note" && notes.length > 0 && (
+            <NotesList notes={notes} held={props.notesHeld !== false} />
+          )}
         </div>
       ))}
+    </>
+  );
+}
+
+/** Draft notes held as cell notes (批注), not cell values: cell → text. */
+function NotesList(props: { notes: PlannedNote[]; held: boolean }) {
+  const s = useStyles();
+  return (
+    <>
+      <p className={s.muted}>{t(props.held ? "taskpane.preview.notesHint" : "taskpane.preview.notesPaneOnly")}</p>
+      <ul className={s.list} aria-label={t("taskpane.preview.noteTag")}>
+        {props.notes.map((n) => (
+          <li key={n.cell} className={s.item} data-note={n.cell}>
+            <span className={s.cell}>{n.cell}</span>
+            <span className={s.tag}>{t("taskpane.preview.noteTag")}</span> →
+            <span className={s.note}>{n.text}</span>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

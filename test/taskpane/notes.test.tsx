@@ -1,0 +1,57 @@
+/** @jest-environment jsdom */
+/** R-DEV: drafts for a layout without a note column are previewed as 批注 (cell → text), not cell writes. */
+import "./dom";
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import { App } from "../../src/taskpane/App";
+import { FakeHost } from "./fake-host";
+import { testServices } from "./support";
+import { build } from "../sheet/grid-builder";
+
+/** L5 without a 偏差原因 column: rows 2 and 4 fall short of their targets. */
+const grid = build(
+  [
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "数量指标", "培训人次", "100人次", "80人次", 40, null],
+    [null, null, "覆盖乡镇", "10个", "10个", 30, null],
+    [null, "成本指标", "人均成本", "≤500元", "600元", 30, null],
+    ["总分", null, null, null, null, 100, null],
+  ],
+  { merges: ["A2:A4"] },
+);
+
+class NoNotesHost extends FakeHost {
+  supportsNotes(): boolean {
+    return false;
+  }
+}
+
+async function renderPane(host: FakeHost) {
+  render(<App services={testServices()} start={{ kind: "office", host }} />);
+  await screen.findByText(/将要写入的单元格（\d+ 个）/);
+}
+
+test("R-DEV: the preview lists the drafts under 偏差说明 as 批注 on the name cells, and 写入 passes them to the host", async () => {
+  const host = new FakeHost(grid);
+  await renderPane(host);
+  expect(screen.getByText("将要写入的单元格（4 个）", { exact: false })).toBeTruthy();
+  const group = screen.getByRole("group", { name: /^偏差说明（2）/ });
+  const items = within(group).getAllByRole("listitem");
+  expect(items.map((li) => li.getAttribute("data-note"))).toEqual(["C2", "C4"]);
+  expect(items[0].textContent).toContain("批注");
+  expect(items[0].textContent).toContain("【待补充】培训人次：年度指标值100人次，实际完成值80人次");
+  expect(items.every((li) => li.getAttribute("data-cell") === null)).toBe(true);
+  expect(within(group).getByText(/作为批注加在指标名称单元格上/)).toBeTruthy();
+
+  fireEvent.click(screen.getByRole("button", { name: "写入表格（4 个单元格，2 条批注）" }));
+  await screen.findByText(/已写入 4 个单元格/);
+  expect(host.applied[0].notes?.map((n) => n.cell)).toEqual(["C2", "C4"]);
+  expect(host.applied[0].writes.map((w) => w.cell)).not.toContain("C2");
+});
+
+test("R-DEV: where the host cannot hold notes, the pane alone shows them and 写入 counts cells only", async () => {
+  const host = new NoNotesHost(grid);
+  await renderPane(host);
+  const group = screen.getByRole("group", { name: /^偏差说明（2）/ });
+  expect(within(group).getByText(/草稿不会写入表格/)).toBeTruthy();
+  expect(screen.getByRole("button", { name: "写入表格（4 个单元格）" })).toBeTruthy();
+});
