@@ -21,9 +21,9 @@ import { analyzeSheet, chooseSheet, type GridSnapshot } from "../src/sheet";
 import { headerRole, normalizeHeader } from "../src/sheet/words";
 import { row, table } from "./core/fixtures";
 import { l1 } from "./sheet/fixtures";
+import { REFERENCE_DIR as REFERENCE } from "./support/expected";
 
 const central = resolveProfile("central");
-const REFERENCE = join(__dirname, "../../shared/reference");
 
 async function referenceGrid(name: string): Promise<GridSnapshot> {
   const wb = await loadWorkbook(readFileSync(join(REFERENCE, `${name}.xlsx`)), `${name}.xlsx`);

@@ -11,6 +11,7 @@ import { resolveProfile } from "../src/core";
 import { FileHost } from "../src/hosts/file/file-host";
 import {
   applyPlan,
+  chosenGrid,
   loadWorkbook,
   readRecordAndSettings,
   restoreLatest,
@@ -20,32 +21,20 @@ import {
   workbookGrids,
 } from "../src/hosts/file/workbook";
 import { HostError } from "../src/hosts/host";
-import { analyzeSheet, chooseSheet, RECORD_SHEET } from "../src/sheet";
+import { analyzeSheet, RECORD_SHEET } from "../src/sheet";
 import type { Analysis } from "../src/sheet/types";
 import { cellState, diffSheets, diffWorkbooks, readXlsx } from "./corpus/compare";
+import { readExpected, REFERENCE_DIR as REFERENCE } from "./support/expected";
 
-const REFERENCE = path.resolve(__dirname, "../../shared/reference");
 const WORKBOOKS = readdirSync(REFERENCE)
   .filter((f) => f.endsWith(".xlsx"))
   .sort();
 const profile = resolveProfile("central");
 
-interface Expected {
-  writesExactly?: string[];
-}
-
-function expected(name: string): Expected {
-  return JSON.parse(
-    readFileSync(path.join(REFERENCE, name.replace(/\.xlsx$/, ".expected.json")), "utf8"),
-  ) as Expected;
-}
-
 /** Scores the workbook as the hosts do: its record, the chosen sheet, its stored mapping. */
 function analyse(wb: ExcelJS.Workbook, file: string): Analysis {
   const { record, settings } = readRecordAndSettings(wb);
-  const grids = workbookGrids(wb);
-  const chosen = chooseSheet(grids.map((g) => ({ name: g.sheet, grid: g })));
-  const grid = grids.find((g) => g.sheet === chosen) ?? grids[0];
+  const grid = chosenGrid(workbookGrids(wb))!;
   return analyzeSheet(grid, {
     profile,
     record,
@@ -68,7 +57,7 @@ const FORMATS = ["0.000", "0.0%", "#,##0.00", "@"];
 
 describe.each(WORKBOOKS)("%s", (name) => {
   const bytes = readFileSync(path.join(REFERENCE, name));
-  const wanted = expected(name).writesExactly;
+  const wanted = readExpected(name).writesExactly;
 
   test("R-WRITE-4: applyPlan then restoreLatest gives every touched cell back exactly", async () => {
     const original = await readXlsx(bytes);
@@ -78,8 +67,7 @@ describe.each(WORKBOOKS)("%s", (name) => {
     if (wanted) expect(plan.writes.map((w) => w.cell).sort()).toEqual([...wanted].sort());
     const ws = wb.getWorksheet(plan.sheet)!;
 
-    const { record } = readRecordAndSettings(wb);
-    const backup = applyPlan(wb, plan, record);
+    const backup = applyPlan(wb, plan, readRecordAndSettings(wb));
     expect(backup.cells.map((c) => c.cell).sort()).toEqual(plan.writes.map((w) => w.cell).sort());
     for (const w of plan.writes) expect(ws.getCell(w.cell).value).toEqual(w.after);
 
@@ -110,7 +98,7 @@ describe.each(WORKBOOKS)("%s", (name) => {
 
     const plan = analyse(wb, name).plan;
     expect(plan.writes.map((w) => w.cell)).toEqual(first.writes.map((w) => w.cell));
-    applyPlan(wb, plan, readRecordAndSettings(wb).record);
+    applyPlan(wb, plan, readRecordAndSettings(wb));
     restoreLatest(wb);
     expectSheetUnchanged(before, ws);
     const reopened = (await readXlsx(await workbookBytes(wb))).getWorksheet(first.sheet)!;
@@ -121,7 +109,7 @@ describe.each(WORKBOOKS)("%s", (name) => {
     const original = await readXlsx(bytes);
     const wb = await loadWorkbook(bytes, name);
     const plan = analyse(wb, name).plan;
-    applyPlan(wb, plan, readRecordAndSettings(wb).record);
+    applyPlan(wb, plan, readRecordAndSettings(wb));
     const saved = await workbookBytes(wb);
 
     const again = await loadWorkbook(saved, name);

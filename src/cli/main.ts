@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "fs";
 import { basename, extname, join, resolve } from "path";
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, type OutputConfiguration } from "commander";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { SingleBar } from "cli-progress";
@@ -13,6 +13,7 @@ import { ProfileError, resolveProfile } from "../core";
 import type { Profile } from "../core/types";
 import { t } from "../i18n/catalog";
 import type { MessageKey } from "../i18n/catalog";
+import { reportWithoutTable } from "../sheet";
 import type { Report } from "../sheet/types";
 import { HostError } from "../hosts/host";
 import { FileReadError, scoreWorkbook, SheetNotFoundError } from "../hosts/file/workbook";
@@ -218,25 +219,6 @@ export function humanReport(report: Report): string {
   return lines.join("\n") + "\n";
 }
 
-/** A report for a file that could not be read (folder runs). */
-function unreadableReport(file: string, profile: string, message: string): Report {
-  return {
-    file,
-    sheet: "",
-    layout: null,
-    profile,
-    budget: null,
-    indicators: [],
-    total: null,
-    totalProvisional: false,
-    grade: null,
-    gradeProvisional: false,
-    gradeCap: null,
-    diagnostics: [{ code: "UNREADABLE_FILE", severity: "error", cell: null, row: null, message }],
-    writes: [],
-  };
-}
-
 /** Text that a spreadsheet would run as a formula gets a leading apostrophe. */
 export function neutralise(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
@@ -408,7 +390,13 @@ async function scoreFolder(dir: string, flags: ScoreFlags, profile: Profile, io:
         await scoreWorkbook(bytes, n, { sheet: flags.sheet, profile, recomputeAll: !!flags.recomputeAll })
       ).analysis.report;
     } catch (e) {
-      report = unreadableReport(n, profile.name, fileFailure(e, n).message);
+      report = reportWithoutTable(n, "", profile.name, {
+        code: "UNREADABLE_FILE",
+        severity: "error",
+        cell: null,
+        row: null,
+        message: fileFailure(e, n).message,
+      });
     }
     reports.push(report);
     bar?.increment();
@@ -455,16 +443,17 @@ async function template(kind: string, flags: { out?: string }, io: CliIO): Promi
 
 function buildProgram(io: CliIO, run: { status: number }): Command {
   const program = new Command("jixiao");
+  const output: OutputConfiguration = {
+    writeOut: (s) => io.stdout.write(s),
+    writeErr: (s) => io.stderr.write(s),
+    outputError: () => undefined,
+  };
   program
     .description(t("cli.description"))
     .version(version())
     .exitOverride()
     .showHelpAfterError(false)
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-      outputError: () => undefined,
-    });
+    .configureOutput(output);
   program
     .command("score")
     .description(t("cli.score.description"))
@@ -475,11 +464,7 @@ function buildProgram(io: CliIO, run: { status: number }): Command {
     .option("--out <file>", t("cli.opt.out"))
     .option("--recompute-all", t("cli.opt.recomputeAll"))
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-      outputError: () => undefined,
-    })
+    .configureOutput(output)
     .action(async (path: string, flags: ScoreFlags) => {
       run.status = await score(path, flags, io);
     });
@@ -489,11 +474,7 @@ function buildProgram(io: CliIO, run: { status: number }): Command {
     .argument("<kind>", "L1 | L2 | L3 | L4")
     .option("--out <file.xlsx>", t("cli.opt.templateOut"))
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-      outputError: () => undefined,
-    })
+    .configureOutput(output)
     .action(async (kind: string, flags: { out?: string }) => {
       run.status = await template(kind, flags, io);
     });

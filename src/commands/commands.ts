@@ -7,7 +7,7 @@
  */
 import { resolveProfile } from "../core";
 import { rememberLastRun, type QuickScoreStatus } from "./last-run";
-import { HostError, type ApplyResult, type WorkbookHost } from "../hosts/host";
+import type { ApplyResult, WorkbookHost } from "../hosts/host";
 import { createOfficeHost } from "../hosts/office/office-host";
 import { t } from "../i18n/catalog";
 import { analyzeSheet } from "../sheet";
@@ -20,6 +20,16 @@ export { LAST_RUN_KEY, type QuickScoreStatus } from "./last-run";
 export async function quickScore(host: WorkbookHost): Promise<QuickScoreStatus> {
   const at = new Date().toISOString();
   let sheet: string | null = null;
+  const failed = (message: string): QuickScoreStatus => ({
+    ok: false,
+    sheet,
+    total: null,
+    grade: null,
+    written: 0,
+    issues: 0,
+    message,
+    at,
+  });
   try {
     const read = await host.readSheet();
     sheet = read.grid.sheet;
@@ -31,17 +41,7 @@ export async function quickScore(host: WorkbookHost): Promise<QuickScoreStatus> 
       overrides: read.settings.overrides?.[sheet],
     });
     const { report, plan, layout } = analysis;
-    if (!layout)
-      return {
-        ok: false,
-        sheet,
-        total: null,
-        grade: null,
-        written: 0,
-        issues: 0,
-        message: t("office.cmd.noTable", { sheet }),
-        at,
-      };
+    if (!layout) return failed(t("office.cmd.noTable", { sheet }));
     const changes = plan.writes.length + (plan.notes?.length ?? 0);
     const result: ApplyResult = changes > 0 ? await host.apply(plan) : { written: 0, backupId: "" };
     const issues = report.diagnostics.filter((d) => d.severity !== "info").length;
@@ -74,17 +74,8 @@ export async function quickScore(host: WorkbookHost): Promise<QuickScoreStatus> 
       at,
     };
   } catch (e) {
-    const reason = e instanceof HostError || e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      sheet,
-      total: null,
-      grade: null,
-      written: 0,
-      issues: 0,
-      message: t("office.cmd.failed", { message: reason }),
-      at,
-    };
+    const reason = e instanceof Error ? e.message : String(e);
+    return failed(t("office.cmd.failed", { message: reason }));
   }
 }
 

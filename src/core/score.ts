@@ -751,7 +751,8 @@ function evaluateRow(ctx: Ctx, row: IndicatorRowInput, layout: TableInput["layou
 
 // ---------------------------------------------------------------- notes (R-DEV drafts)
 
-function isMarked(text: string | null): boolean {
+/** A note the program drafted (it starts with `DRAFT_MARK`, SCORING.md §6): only these are ever refreshed. */
+export function isDraftNote(text: string | null): boolean {
   return text !== null && text.trimStart().startsWith(DRAFT_MARK);
 }
 
@@ -793,7 +794,7 @@ function draftNotes(ctx: Ctx, rows: RowEval[]): void {
     groups.set(note.id, g);
   }
   for (const { note, rows: gRows } of groups.values()) {
-    const personal = !isBlank(note.text) && !isMarked(note.text);
+    const personal = !isBlank(note.text) && !isDraftNote(note.text);
     if (personal || note.formula) continue;
     const draft = draftText(gRows);
     const first = firstRow.get(note.id) ?? gRows[0].input.row;
@@ -973,7 +974,7 @@ function evaluateBudget(ctx: Ctx, b: BudgetInput): BudgetEval {
         `预算执行率${pct(rate)}，低于${pctShort(threshold)}，请说明原因。`,
       );
       const reason = total.reason;
-      if (reason && !reason.formula && (isBlank(reason.text) || isMarked(reason.text))) {
+      if (reason && !reason.formula && (isBlank(reason.text) || isDraftNote(reason.text))) {
         const draft = `${DRAFT_MARK}预算执行率${pct(rate)}，低于${pctShort(threshold)}。原因：；改进措施：`;
         if (reason.text !== draft)
           ctx.writes.push({

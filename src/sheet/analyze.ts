@@ -1,5 +1,5 @@
 /** grid → layout → TableInput → core → Report with addresses + WritePlan (R-WRITE-1/2/3). */
-import { scoreTable } from "../core";
+import { DRAFT_MARK, isDraftNote, isPercentFormat, scoreTable } from "../core";
 import type {
   BudgetInput,
   BudgetRowInput,
@@ -31,7 +31,7 @@ import type {
 } from "./types";
 
 /** Marker that starts a draft note the program may refresh (SCORING.md §6). */
-export const DRAFT_MARKER = "【待补充】";
+export const DRAFT_MARKER = DRAFT_MARK;
 
 /** Same value for the ledger's purposes (R-WRITE-2): numbers numerically, text trimmed. */
 export function sameValue(a: CellValue | undefined, b: number | string | null | undefined): boolean {
@@ -302,13 +302,18 @@ const WRITABLE: ReadonlySet<Field> = new Set<Field>([
   "grade",
 ]);
 
-function noTable(snap: GridSnapshot, options: AnalyzeOptions, missing: string[]): Analysis {
-  const words = missing.map((w) => `“${w}”`).join("、");
-  const report: Report = {
-    file: options.file ?? null,
-    sheet: snap.sheet,
+/** The report of a sheet where nothing could be scored: one error, no table. */
+export function reportWithoutTable(
+  file: string | null,
+  sheet: string,
+  profile: string,
+  diagnostic: ReportDiagnostic,
+): Report {
+  return {
+    file,
+    sheet,
     layout: null,
-    profile: options.profile.name,
+    profile,
     budget: null,
     indicators: [],
     total: null,
@@ -316,24 +321,23 @@ function noTable(snap: GridSnapshot, options: AnalyzeOptions, missing: string[])
     grade: null,
     gradeProvisional: false,
     gradeCap: null,
-    diagnostics: [
-      {
-        code: "NO_TABLE_FOUND",
-        severity: "error",
-        cell: null,
-        row: null,
-        message: options.mapping
-          ? `工作表“${snap.sheet}”的手动列设置不完整：缺少${words}。请补全后再评分。`
-          : `工作表“${snap.sheet}”中没有找到绩效指标表：没有一行同时含有指标名称列和分值列的表头（查找的表头文字：${words}）。请检查表头，或手动指定各列。`,
-      },
-    ],
+    diagnostics: [diagnostic],
     writes: [],
   };
-  return { report, plan: { sheet: snap.sheet, writes: [] }, layout: null };
 }
 
-function isPercentFormat(fmt: string | undefined): boolean {
-  return typeof fmt === "string" && fmt.replace(/"[^"]*"|\\./g, "").includes("%");
+function noTable(snap: GridSnapshot, options: AnalyzeOptions, missing: string[]): Analysis {
+  const words = missing.map((w) => `“${w}”`).join("、");
+  const report = reportWithoutTable(options.file ?? null, snap.sheet, options.profile.name, {
+    code: "NO_TABLE_FOUND",
+    severity: "error",
+    cell: null,
+    row: null,
+    message: options.mapping
+      ? `工作表“${snap.sheet}”的手动列设置不完整：缺少${words}。请补全后再评分。`
+      : `工作表“${snap.sheet}”中没有找到绩效指标表：没有一行同时含有指标名称列和分值列的表头（查找的表头文字：${words}）。请检查表头，或手动指定各列。`,
+  });
+  return { report, plan: { sheet: snap.sheet, writes: [] }, layout: null };
 }
 
 /** Turns the core's (row, field) writes into planned cell writes, keeping only what R-WRITE-1 allows. */
@@ -362,11 +366,7 @@ function planWrites(
     if (sameValue(before, w.after) && typeof before === typeof w.after) continue;
     if (isNote) {
       // Only empty or still-marked notes are written (R-WRITE-1).
-      if (
-        !isEmptyCell(current) &&
-        !(typeof before === "string" && before.trimStart().startsWith(DRAFT_MARKER))
-      )
-        continue;
+      if (!isEmptyCell(current) && !(typeof before === "string" && isDraftNote(before))) continue;
     } else if (!recomputeAll && origins.get(cell) === "person") {
       // R-WRITE-2: a person's value is kept unless 全部按规则重算 was asked for.
       continue;

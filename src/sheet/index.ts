@@ -1,7 +1,7 @@
 /** The pure sheet layer: grid snapshot → layout → report and write plan; the workbook record. */
 export * from "./types";
 export * from "./address";
-export { analyzeSheet, detectLayout, DRAFT_MARKER } from "./analyze";
+export { analyzeSheet, detectLayout, DRAFT_MARKER, reportWithoutTable } from "./analyze";
 export {
   emptyRecord,
   RECORD_SHEET,
@@ -9,6 +9,8 @@ export {
   decodeRecord,
   recordApplied,
   recordRestored,
+  recordHighlighted,
+  recordUnhighlighted,
   MAX_BACKUPS,
 } from "./record";
 export { chooseSheet } from "./choose";

@@ -184,3 +184,33 @@ export function recordRestored(record: WorkbookRecord, backup: Backup): Workbook
     highlights: record.highlights,
   };
 }
+
+/**
+ * The record after cells of `sheet` were highlighted: each cell keeps the fill it had before
+ * its first highlight (a cell highlighted twice goes back to the user's fill, not to the
+ * first highlight colour).
+ */
+export function recordHighlighted(
+  record: WorkbookRecord,
+  sheet: string,
+  cells: { cell: string; fill: string | null }[],
+): WorkbookRecord {
+  const highlights = record.highlights.map((h) => ({ sheet: h.sheet, cells: [...h.cells] }));
+  let entry = highlights.find((h) => h.sheet === sheet);
+  if (!entry) {
+    entry = { sheet, cells: [] };
+    highlights.push(entry);
+  }
+  const known = new Set(entry.cells.map((c) => c.cell));
+  for (const c of cells) {
+    if (known.has(c.cell)) continue;
+    entry.cells.push({ cell: c.cell, fill: c.fill });
+    known.add(c.cell);
+  }
+  return { ...record, highlights };
+}
+
+/** The record after the highlights of `sheet` were cleared. */
+export function recordUnhighlighted(record: WorkbookRecord, sheet: string): WorkbookRecord {
+  return { ...record, highlights: record.highlights.filter((h) => h.sheet !== sheet) };
+}

@@ -3,8 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { PRESETS, resolveProfile, scoreTable, type CoreReport, type CoreWrite } from "../../src/core";
 import { applyWrites, donghuA, donghuB, yiyangC, yuzhongD } from "./fixtures";
-
-const REF = path.resolve(__dirname, "../../../shared/reference");
+import { REFERENCE_DIR as REF } from "../support/expected";
 
 interface Expected {
   layout: string;

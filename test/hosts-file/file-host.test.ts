@@ -1,5 +1,6 @@
 /** The file host over an in-memory workbook: apply → restore (R-WRITE-4), highlights, settings, templates. */
 import { readFileSync } from "fs";
+import { buildTemplate } from "../../src/templates";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { resolveProfile } from "../../src/core";
@@ -241,5 +242,24 @@ describe("FileHost", () => {
     const read = await host.readSheet(name);
     const analysis = analyzeSheet(read.grid, { profile: resolveProfile() });
     expect(analysis.layout?.layout).toBe("L1");
+  });
+
+  test("an inserted template keeps the standard table's formats and validations, also in the downloaded copy", async () => {
+    const host = await FileHost.open(A, "A.xlsx");
+    const name = await host.insertTemplate("L2");
+    const ws = (await bookOf(host)).getWorksheet(name)!;
+    const tpl = buildTemplate("L2");
+    const validated = tpl.validations[0];
+    const first = validated.range.split(":")[0];
+    expect(ws.getCell(first).dataValidation).toMatchObject({ type: "list" });
+    const rate = tpl.cells.find((c) => c.numFmt === "0.00%")!;
+    expect(ws.getCell(rate.cell).numFmt).toBe("0.00%");
+    expect(ws.getColumn(1).width).toBe(tpl.widths[0]);
+    // 分值 accepts a number from 0 to 100 only, as in the downloaded template.
+    const weights = tpl.decimalValidations![0];
+    expect(ws.getCell(weights.range.split(":")[0]).dataValidation).toMatchObject({
+      type: "decimal",
+      formulae: [weights.min, weights.max],
+    });
   });
 });

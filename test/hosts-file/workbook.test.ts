@@ -2,8 +2,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { gridFromWorksheet, loadWorkbook } from "../../src/hosts/file/workbook";
-
-const REF = join(__dirname, "..", "..", "..", "shared", "reference");
+import { REFERENCE_DIR as REF } from "../support/expected";
 
 async function roundTrip(
   build: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void,

@@ -9,8 +9,7 @@ import { createOfficeHost } from "../../src/hosts/office/office-host";
 import { emptyRecord } from "../../src/sheet";
 import { FakeWorkbook, type FakeCell, type FakeValue } from "../support/fake-excel";
 import { analyze, settle, sheetState } from "./helpers";
-
-const REF = path.resolve(__dirname, "../../../shared/reference");
+import { REFERENCE_DIR as REF } from "../support/expected";
 
 /** Excel's serial number of a date (what Office.js reports for a date cell). */
 function serial(d: Date): number {

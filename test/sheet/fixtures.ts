@@ -129,3 +129,17 @@ export function l5(o: BuildOptions = {}): GridSnapshot {
   ];
   return build(rows, { merges: ["A1:H1", "A7:E7"], ...o });
 }
+
+/** L5 without a 偏差原因 column: levels merged down, two rows short of target, one met. */
+export function l5NoNotes(): GridSnapshot {
+  return build(
+    [
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "培训人次", "100人次", "80人次", 40, null],
+      [null, null, "覆盖乡镇", "10个", "10个", 30, null],
+      [null, "成本指标", "人均成本", "≤500元", "600元", 30, null],
+      ["总分", null, null, null, null, 100, null],
+    ],
+    { merges: ["A2:A4"] },
+  );
+}

@@ -2,23 +2,10 @@
 import { resolveProfile } from "../../src/core";
 import { analyzeSheet, decodeRecord, encodeRecord, emptyRecord, noteDrafts } from "../../src/sheet";
 import type { Backup, DetectedLayout, Report } from "../../src/sheet/types";
+import { l5NoNotes } from "./fixtures";
 import { build } from "./grid-builder";
 
 const profile = resolveProfile("central");
-
-/** L5 without a 偏差原因 column: levels merged down, two rows short of target, one met. */
-function l5NoNotes() {
-  return build(
-    [
-      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
-      ["产出指标", "数量指标", "培训人次", "100人次", "80人次", 40, null],
-      [null, null, "覆盖乡镇", "10个", "10个", 30, null],
-      [null, "成本指标", "人均成本", "≤500元", "600元", 30, null],
-      ["总分", null, null, null, null, 100, null],
-    ],
-    { merges: ["A2:A4"] },
-  );
-}
 
 describe("noteDrafts (R-DEV)", () => {
   test("R-DEV: the report carries each row's draft; the plan puts it on the 三级指标 cell as a note", () => {

@@ -272,6 +272,19 @@ class FakeContext {
   queue(run: () => void, write = false, bytes = 0, result?: () => unknown): void {
     this.ops.push({ run, write, bytes, result });
   }
+  /** A client result (getCount, get…Properties): `value` is filled in by the next sync. */
+  result<T>(initial: T, compute: () => T): { value: T } {
+    const result = { value: initial };
+    this.queue(
+      () => {
+        result.value = compute();
+      },
+      false,
+      0,
+      () => result.value,
+    );
+    return result;
+  }
   async sync(): Promise<void> {
     const book = this.book;
     book.syncs++;
@@ -579,16 +592,7 @@ class NotesProxy {
     return this.item(key, false);
   }
   getCount(): { value: number } {
-    const result = { value: NaN };
-    this.ctx.queue(
-      () => {
-        result.value = this.store().size;
-      },
-      false,
-      0,
-      () => result.value,
-    );
-    return result;
+    return this.ctx.result(NaN, () => this.store().size);
   }
   getItem(key: string): NoteProxy {
     return this.item(() => key.toUpperCase(), false);
@@ -910,50 +914,31 @@ class RangeProxy extends Loadable {
   }
   getCellProperties(opts: unknown): { value: unknown[][] } {
     void opts;
-    const result = { value: [] as unknown[][] };
-    this.ctx.queue(
-      () => {
-        result.value = this.each((_r, _c, cell) => ({
-          format: { fill: { color: cell?.fill ?? "#FFFFFF", pattern: cell?.fill ? "Solid" : "None" } },
-        }));
-      },
-      false,
-      0,
-      () => result.value,
+    return this.ctx.result<unknown[][]>([], () =>
+      this.each((_r, _c, cell) => ({
+        format: { fill: { color: cell?.fill ?? "#FFFFFF", pattern: cell?.fill ? "Solid" : "None" } },
+      })),
     );
-    return result;
   }
   getRowProperties(opts: unknown): { value: unknown[] } {
     void opts;
-    const result = { value: [] as unknown[] };
-    this.ctx.queue(
-      () => {
-        const { sheet, box } = this.target();
-        result.value = [];
-        for (let r = box.top; r <= box.bottom; r++)
-          result.value.push({ rowIndex: r - 1, rowHidden: sheet.hiddenRows.has(r) });
-      },
-      false,
-      0,
-      () => result.value,
-    );
-    return result;
+    return this.ctx.result<unknown[]>([], () => {
+      const { sheet, box } = this.target();
+      const rows: unknown[] = [];
+      for (let r = box.top; r <= box.bottom; r++)
+        rows.push({ rowIndex: r - 1, rowHidden: sheet.hiddenRows.has(r) });
+      return rows;
+    });
   }
   getColumnProperties(opts: unknown): { value: unknown[] } {
     void opts;
-    const result = { value: [] as unknown[] };
-    this.ctx.queue(
-      () => {
-        const { sheet, box } = this.target();
-        result.value = [];
-        for (let c = box.left; c <= box.right; c++)
-          result.value.push({ columnIndex: c - 1, columnHidden: sheet.hiddenCols.has(c) });
-      },
-      false,
-      0,
-      () => result.value,
-    );
-    return result;
+    return this.ctx.result<unknown[]>([], () => {
+      const { sheet, box } = this.target();
+      const cols: unknown[] = [];
+      for (let c = box.left; c <= box.right; c++)
+        cols.push({ columnIndex: c - 1, columnHidden: sheet.hiddenCols.has(c) });
+      return cols;
+    });
   }
   getMergedAreasOrNullObject(): Loadable & { address: string; load: (p?: string) => unknown } {
     const ctx = this.ctx;

@@ -5,19 +5,10 @@ import { fireEvent, render, screen, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { FakeHost } from "./fake-host";
 import { testServices } from "./support";
-import { build } from "../sheet/grid-builder";
+import { l5NoNotes } from "../sheet/fixtures";
 
 /** L5 without a 偏差原因 column: rows 2 and 4 fall short of their targets. */
-const grid = build(
-  [
-    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
-    ["产出指标", "数量指标", "培训人次", "100人次", "80人次", 40, null],
-    [null, null, "覆盖乡镇", "10个", "10个", 30, null],
-    [null, "成本指标", "人均成本", "≤500元", "600元", 30, null],
-    ["总分", null, null, null, null, 100, null],
-  ],
-  { merges: ["A2:A4"] },
-);
+const grid = l5NoNotes();
 
 class NoNotesHost extends FakeHost {
   supportsNotes(): boolean {

@@ -3,8 +3,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gridFromWorksheet, loadWorkbook } from "../../src/hosts/file/workbook";
 import type { GridSnapshot } from "../../src/sheet/types";
+import { REFERENCE_DIR as REFERENCE } from "../support/expected";
 
-export const REFERENCE = join(__dirname, "../../../shared/reference");
+export { REFERENCE };
 
 export async function referenceGrid(file: string, sheet?: string): Promise<GridSnapshot> {
   const data = readFileSync(join(REFERENCE, file));

@@ -10,8 +10,7 @@ import { address, analyzeSheet, parseAddress } from "../../src/sheet";
 import type { CellValue, GridSnapshot } from "../../src/sheet/types";
 import { buildTemplate, templateToGrid, type TemplateSheet } from "../../src/templates";
 import { findCell, setCell } from "./helpers";
-
-const REFERENCE = join(__dirname, "../../../shared/reference");
+import { REFERENCE_DIR as REFERENCE } from "../support/expected";
 
 interface Expected {
   total: number;

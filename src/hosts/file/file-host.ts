@@ -4,8 +4,8 @@
  * so it imports neither React nor anything the page loads eagerly.
  */
 import ExcelJS from "exceljs";
-import { chooseSheet, RECORD_SHEET } from "../../sheet";
-import { parseRange } from "../../sheet/address";
+import { writeTemplateSheet } from "./template-writer";
+import { RECORD_SHEET, recordHighlighted } from "../../sheet";
 import type { GridSnapshot, WritePlan } from "../../sheet/types";
 import { buildTemplate } from "../../templates";
 import type { IndicatorTemplateRow, TemplateKind, TemplateSheet } from "../../templates/types";
@@ -21,6 +21,7 @@ import {
 import {
   applyPlan,
   cellAt,
+  chosenGrid,
   fillFromString,
   fillToString,
   gridFromWorksheet,
@@ -29,18 +30,11 @@ import {
   readRecordAndSettings,
   restoreLatest,
   restyle,
+  solidFill,
   workbookBytes,
   workbookGrids,
   writeRecord,
 } from "./workbook";
-
-function solid(color: string): ExcelJS.Fill {
-  return {
-    type: "pattern",
-    pattern: "solid",
-    fgColor: { argb: `FF${color.replace(/^#/, "").toUpperCase()}` },
-  };
-}
 
 export class FileHost implements WorkbookHost {
   readonly kind = "file" as const;
@@ -74,9 +68,7 @@ export class FileHost implements WorkbookHost {
     else if (this.current !== null && this.wb.getWorksheet(this.current))
       grid = gridFromWorksheet(this.sheet(this.current));
     else {
-      const grids = workbookGrids(this.wb);
-      const chosen = chooseSheet(grids.map((g) => ({ name: g.sheet, grid: g })));
-      grid = grids.find((g) => g.sheet === chosen) ?? grids[0];
+      grid = chosenGrid(workbookGrids(this.wb));
       if (!grid) throw new HostError("UNREADABLE", `文件“${this.fileName}”中没有工作表。`);
     }
     this.current = grid.sheet;
@@ -84,11 +76,10 @@ export class FileHost implements WorkbookHost {
   }
 
   async apply(plan: WritePlan): Promise<ApplyResult> {
-    const { record } = readRecordAndSettings(this.wb);
     // Draft notes only, all already in place: nothing to write, nothing to undo.
     if (plan.writes.length === 0 && plan.notes?.length && noteChanges(this.wb, plan).length === 0)
       return { written: 0, backupId: "", notes: 0 };
-    const backup = applyPlan(this.wb, plan, record);
+    const backup = applyPlan(this.wb, plan, readRecordAndSettings(this.wb));
     const result: ApplyResult = { written: plan.writes.length, backupId: backup.id };
     if (plan.notes?.length) result.notes = backup.notes?.length ?? 0;
     return result;
@@ -107,22 +98,13 @@ export class FileHost implements WorkbookHost {
   async highlight(sheet: string, marks: HighlightMark[]): Promise<void> {
     const ws = this.sheet(sheet);
     const { record, settings } = readRecordAndSettings(this.wb);
-    const highlights = record.highlights.map((h) => ({ sheet: h.sheet, cells: [...h.cells] }));
-    let entry = highlights.find((h) => h.sheet === sheet);
-    if (!entry) {
-      entry = { sheet, cells: [] };
-      highlights.push(entry);
-    }
-    const known = new Set(entry.cells.map((c) => c.cell));
+    const before: { cell: string; fill: string | null }[] = [];
     for (const m of marks) {
       const cell = cellAt(ws, m.cell);
-      if (!known.has(cell.address)) {
-        entry.cells.push({ cell: cell.address, fill: fillToString(cell.fill) });
-        known.add(cell.address);
-      }
-      restyle(cell, { fill: solid(m.color) });
+      before.push({ cell: cell.address, fill: fillToString(cell.fill) });
+      restyle(cell, { fill: solidFill(m.color) });
     }
-    writeRecord(this.wb, { ...record, highlights }, settings);
+    writeRecord(this.wb, recordHighlighted(record, sheet, before), settings);
   }
 
   /** Gives every highlighted cell its earlier fill back exactly. */
@@ -171,49 +153,5 @@ export class FileHost implements WorkbookHost {
   /** The workbook as .xlsx bytes, for the download. */
   async toBuffer(): Promise<Uint8Array> {
     return workbookBytes(this.wb);
-  }
-}
-
-/** Renders a standard table into an empty worksheet. */
-export function writeTemplateSheet(ws: ExcelJS.Worksheet, tpl: TemplateSheet): void {
-  tpl.widths.forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
-  const border = parseRange(tpl.borderRange);
-  if (border) {
-    const thin: Partial<ExcelJS.Border> = { style: "thin" };
-    for (let r = border.top; r <= border.bottom; r++) {
-      for (let c = border.left; c <= border.right; c++) {
-        ws.getCell(r, c).style = { border: { top: thin, left: thin, bottom: thin, right: thin } };
-      }
-    }
-  }
-  for (const tc of tpl.cells) {
-    const cell = cellAt(ws, tc.cell);
-    cell.value = tc.formula
-      ? ({ formula: tc.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue)
-      : (tc.value as ExcelJS.CellValue);
-    const style: Partial<ExcelJS.Style> = { ...cell.style };
-    if (tc.numFmt) style.numFmt = tc.numFmt;
-    if (tc.bold) style.font = { bold: true };
-    if (tc.align || tc.wrap) {
-      style.alignment = { vertical: "middle", horizontal: tc.align, wrapText: tc.wrap };
-    }
-    if (tc.fill) style.fill = solid(tc.fill);
-    cell.style = style;
-  }
-  for (const m of tpl.merges) ws.mergeCells(m);
-  for (const v of tpl.validations) {
-    const range = parseRange(v.range);
-    if (!range) continue;
-    for (let r = range.top; r <= range.bottom; r++) {
-      for (let c = range.left; c <= range.right; c++) {
-        ws.getCell(r, c).dataValidation = {
-          type: "list",
-          allowBlank: true,
-          formulae: [`"${v.list.join(",")}"`],
-        };
-      }
-    }
   }
 }

@@ -3,6 +3,7 @@
  * no Node-only imports; input is an ArrayBuffer or a Uint8Array.
  */
 import ExcelJS from "exceljs";
+import { isDraftNote } from "../../core";
 import type { Profile } from "../../core/types";
 import {
   analyzeSheet,
@@ -426,8 +427,9 @@ export function cellValueOf(cell: ExcelJS.Cell): CellValue {
   return gridCell(cell)?.v ?? null;
 }
 
-function solidFill(hex: string): ExcelJS.Fill {
-  return { type: "pattern", pattern: "solid", fgColor: { argb: `FF${hex.slice(1).toUpperCase()}` } };
+/** A plain solid fill of colour `#RRGGBB` (the `#` may be left out). */
+export function solidFill(hex: string): ExcelJS.Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb: `FF${hex.replace(/^#/, "").toUpperCase()}` } };
 }
 
 /**
@@ -510,11 +512,6 @@ export function readRecordAndSettings(wb: ExcelJS.Workbook): RecordAndSettings {
   }
 }
 
-/** The workbook's record of program writes, backups and highlights. */
-export function readRecord(wb: ExcelJS.Workbook): WorkbookRecord {
-  return readRecordAndSettings(wb).record;
-}
-
 /** Writes the record and settings into the very hidden sheet `RECORD_SHEET`, replacing it. */
 export function writeRecord(wb: ExcelJS.Workbook, record: WorkbookRecord, settings?: WorkbookSettings): void {
   const existing = wb.getWorksheet(RECORD_SHEET);
@@ -548,9 +545,6 @@ function backupCell(cell: ExcelJS.Cell): BackupCell {
 function newId(now: Date): string {
   return `${now.getTime().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
 }
-
-/** Marker that starts the program's draft notes (SCORING.md §6): only these are ever refreshed. */
-const DRAFT_MARK = "【待补充】";
 
 /** A cell's note text (exceljs holds a string or rich-text runs); null when it has none. */
 export function noteTextOf(cell: ExcelJS.Cell): string | null {
@@ -591,7 +585,7 @@ export function noteChanges(wb: ExcelJS.Workbook, plan: WritePlan): BackupNote[]
     seen.add(cell.address);
     const before = noteTextOf(cell);
     if (before === null) out.push({ cell: cell.address, before: null, after: n.text });
-    else if (before.trimStart().startsWith(DRAFT_MARK) && before !== n.text)
+    else if (isDraftNote(before) && before !== n.text)
       out.push({ cell: cell.address, before, after: n.text });
   }
   return out;
@@ -601,9 +595,10 @@ export function noteChanges(wb: ExcelJS.Workbook, plan: WritePlan): BackupNote[]
  * Applies a plan (R-WRITE-1): only the planned cells change (value; number format where
  * planned, on a fresh style object). Refuses a stale plan (a `before` no longer matches) or
  * a protected sheet, writing nothing. Records a backup of every touched cell (R-WRITE-4) and
- * the ledger (R-WRITE-6) in the record sheet. Returns the backup.
+ * the ledger (R-WRITE-6) in the record sheet. `current` is the workbook's record and settings
+ * as `readRecordAndSettings` gives them. Returns the backup.
  */
-export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan, record: WorkbookRecord): Backup {
+export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan, current: RecordAndSettings): Backup {
   const ws = requireSheet(wb, plan.sheet);
   if (isProtected(ws)) {
     throw new HostError("PROTECTED", `工作表“${plan.sheet}”受保护，未写入任何单元格。请先撤销工作表保护。`);
@@ -639,8 +634,7 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan, record: Workboo
     cell.value = w.after;
     if (w.numFmt !== undefined && w.numFmt !== cell.numFmt) restyle(cell, { numFmt: w.numFmt });
   });
-  const { settings } = readRecordAndSettings(wb);
-  writeRecord(wb, recordApplied(record, plan, backup), settings);
+  writeRecord(wb, recordApplied(current.record, plan, backup), current.settings);
   return backup;
 }
 
@@ -800,6 +794,15 @@ export function workbookGrids(wb: ExcelJS.Workbook): GridSnapshot[] {
   return wb.worksheets.filter((ws) => ws.name !== RECORD_SHEET).map(gridFromWorksheet);
 }
 
+/** The snapshot of `sheet`, or without it of the sheet REPORT.md's rule chooses (the first when none has a table). */
+export function chosenGrid(grids: GridSnapshot[], sheet?: string): GridSnapshot | undefined {
+  const chosen = chooseSheet(
+    grids.map((g) => ({ name: g.sheet, grid: g })),
+    sheet,
+  );
+  return grids.find((g) => g.sheet === chosen) ?? grids[0];
+}
+
 export interface ScoreWorkbookOptions {
   /** Sheet name; without it, the sheet is chosen per REPORT.md. */
   sheet?: string;
@@ -820,7 +823,8 @@ export async function scoreWorkbook(
 ): Promise<{ analysis: Analysis; output?: Uint8Array; notesChanged?: number }> {
   const bytes = toBytes(data);
   const wb = await loadWorkbook(bytes, fileName);
-  const { record, settings } = readRecordAndSettings(wb);
+  const current = readRecordAndSettings(wb);
+  const { record, settings } = current;
   const grids = workbookGrids(wb);
   if (opts.sheet !== undefined && !grids.some((g) => g.sheet === opts.sheet)) {
     throw new SheetNotFoundError(
@@ -829,11 +833,7 @@ export async function scoreWorkbook(
       grids.map((g) => g.sheet),
     );
   }
-  const chosen = chooseSheet(
-    grids.map((g) => ({ name: g.sheet, grid: g })),
-    opts.sheet,
-  );
-  const grid = grids.find((g) => g.sheet === chosen) ?? grids[0];
+  const grid = chosenGrid(grids, opts.sheet)!;
   const analysis = analyzeSheet(grid, {
     profile: opts.profile,
     recomputeAll: opts.recomputeAll,
@@ -847,7 +847,7 @@ export async function scoreWorkbook(
   const notesChanged = noteChanges(wb, analysis.plan).length;
   if (analysis.plan.writes.length === 0 && notesChanged === 0)
     return { analysis, output: bytes.slice(), notesChanged };
-  applyPlan(wb, analysis.plan, record);
+  applyPlan(wb, analysis.plan, current);
   return { analysis, output: await workbookBytes(wb), notesChanged };
 }
 

@@ -17,8 +17,14 @@
  */
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load */
 import { t } from "../../i18n/catalog";
-import { resolveProfile } from "../../core";
-import { analyzeSheet } from "../../sheet";
+import { isDraftNote, resolveProfile } from "../../core";
+import {
+  analyzeSheet,
+  recordApplied,
+  recordHighlighted,
+  recordRestored,
+  recordUnhighlighted,
+} from "../../sheet";
 import { address as a1, columnLetters, parseAddress, parseRange } from "../../sheet/address";
 import type {
   Backup,
@@ -45,15 +51,7 @@ import {
 } from "../host";
 import { officeEnv, type OfficeEnv } from "./env";
 import { isPayloadError, sheetLabel, toHostError } from "./errors";
-import {
-  RECORD_SHEET,
-  readRecord,
-  recordRows,
-  withApplied,
-  withHighlights,
-  withRestored,
-  withoutHighlights,
-} from "./record-io";
+import { RECORD_SHEET, readRecord, recordRows } from "./record-io";
 
 /** Key of the workbook settings in `Office.context.document.settings`. */
 export const SETTINGS_KEY = "jixiao";
@@ -98,11 +96,6 @@ interface ExistingNote {
   kind: "note" | "comment";
   text: string;
 }
-
-/** Marker that starts the program's draft notes (SCORING.md §6): only these are ever refreshed. */
-const DRAFT_MARK = "【待补充】";
-
-const isDraft = (text: string): boolean => text.trimStart().startsWith(DRAFT_MARK);
 
 /** `Sheet!$D$13` → `D13`. */
 function localCell(address: string): string {
@@ -581,7 +574,7 @@ export class OfficeHost implements WorkbookHost {
       for (const n of wanted) {
         const e = existing.get(n.cell);
         if (!e) noteChanges.push({ cell: n.cell, before: null, after: n.text, kind: mode });
-        else if (isDraft(e.text) && e.text !== n.text)
+        else if (isDraftNote(e.text) && e.text !== n.text)
           noteChanges.push({ cell: n.cell, before: e.text, after: n.text, kind: e.kind });
       }
     }
@@ -603,7 +596,7 @@ export class OfficeHost implements WorkbookHost {
       cells,
     };
     if (noteChanges.length > 0) backup.notes = noteChanges;
-    const record = withApplied(state.record, plan, backup);
+    const record = recordApplied(state.record, plan, backup);
     const settings = this.mergedSettings(state.recordSettings);
     const own = new Set(plan.writes.map((w) => w.cell));
     this.ownWrites.set(state.sheetId, own);
@@ -783,7 +776,7 @@ export class OfficeHost implements WorkbookHost {
     const { exists, record, settings } = await this.readRecordWith(undefined, () => () => null);
     const backup = record.backups[record.backups.length - 1];
     if (!exists || !backup) throw new HostError("NOTHING_TO_RESTORE", t("office.err.nothingToRestore"));
-    const next = withRestored(record, backup);
+    const next = recordRestored(record, backup);
     const merged = this.mergedSettings(settings);
     // Notes the apply added go, refreshed ones get their text back; a note a person has
     // changed since is left as it is.
@@ -859,7 +852,7 @@ export class OfficeHost implements WorkbookHost {
       throw new HostError("PROTECTED", t("office.err.protected", { sheet: sheetLabel(sheet) }));
     if (read.workbookProtected && !read.exists)
       throw new HostError("PROTECTED", t("office.err.workbookProtected"));
-    const record = withHighlights(
+    const record = recordHighlighted(
       read.record,
       sheet,
       cells.map((cell, i) => ({ cell, fill: read.extra.fills[i] })),
@@ -885,7 +878,7 @@ export class OfficeHost implements WorkbookHost {
     const entry = read.record.highlights.find((h) => h.sheet === sheet);
     if (!entry || entry.cells.length === 0) return;
     if (read.extra) throw new HostError("PROTECTED", t("office.err.protected", { sheet: sheetLabel(sheet) }));
-    const record = withoutHighlights(read.record, sheet);
+    const record = recordUnhighlighted(read.record, sheet);
     const settings = this.mergedSettings(read.settings);
     await this.run(sheet, async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
