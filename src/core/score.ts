@@ -71,6 +71,7 @@ const SEVERITY: Record<DiagnosticCode, Severity> = {
   PERF_EXEC_MISMATCH: "warning",
   DEVIATION_NOTE_REQUIRED: "warning",
   FORMULA_KEPT: "info",
+  MERGES_UNKNOWN: "info",
 };
 
 /** Tolerances of R-TOTAL-5. */

@@ -32,7 +32,8 @@ export type DiagnosticCode =
   | "BUDGET_DENOMINATOR"
   | "PERF_EXEC_MISMATCH"
   | "DEVIATION_NOTE_REQUIRED"
-  | "FORMULA_KEPT";
+  | "FORMULA_KEPT"
+  | "MERGES_UNKNOWN";
 
 export type Layout = "L1" | "L2" | "L3" | "L4" | "L5";
 

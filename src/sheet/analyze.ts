@@ -416,7 +416,7 @@ export function analyzeSheet(grid: GridSnapshot, options: AnalyzeOptions): Analy
       for (const br of found.budget.rows) built.cells.set(`${br.row}:budgetDenominator`, address(br.row, c));
   }
 
-  const writes = planWrites(g, core, built.cells, built.origins, options.recomputeAll ?? false);
+  let writes = planWrites(g, core, built.cells, built.origins, options.recomputeAll ?? false);
   const diagnostics: ReportDiagnostic[] = core.diagnostics.map((d: CoreDiagnostic) => ({
     code: d.code,
     severity: d.severity,
@@ -424,6 +424,19 @@ export function analyzeSheet(grid: GridSnapshot, options: AnalyzeOptions): Analy
     row: d.row,
     message: d.message,
   }));
+  // Without merged areas, an "empty" note cell may be covered by a person's merged note
+  // block: draft notes are then not written (R-WRITE-1), only listed.
+  if (grid.mergesKnown === false && writes.some((w) => w.kind === "note")) {
+    writes = writes.filter((w) => w.kind !== "note");
+    diagnostics.push({
+      code: "MERGES_UNKNOWN",
+      severity: "info",
+      cell: null,
+      row: null,
+      message:
+        "此版本的 Excel 无法读取合并单元格（需要 ExcelApi 1.13 及以上），为免写入合并区域，偏差说明草稿没有写入表格；请按“请填写偏差原因分析”的提示手工填写。",
+    });
+  }
   const { diagnostics: _d, writes: _w, profile, ...rest } = core;
   void _d;
   void _w;

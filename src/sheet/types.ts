@@ -49,6 +49,11 @@ export interface GridSnapshot {
   merges: MergeArea[];
   hiddenRows: number[];
   hiddenCols: number[];
+  /**
+   * false when the host could not read merged areas (Office before ExcelApi 1.13): `merges`
+   * is then empty, and a cell that looks empty may be covered by a merge.
+   */
+  mergesKnown?: boolean;
   /** The sheet is protected (hosts refuse to write). */
   protected?: boolean;
 }

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { gridFromWorksheet } from "../../src/hosts/file/workbook";
 import { createOfficeHost } from "../../src/hosts/office/office-host";
 import { emptyRecord } from "../../src/sheet";
-import { FakeWorkbook, type FakeCell, type FakeValue } from "../support/fake-excel";
+import { FakeWorkbook, type FakeCell, type FakeOptions, type FakeValue } from "../support/fake-excel";
 import { analyze, settle, sheetState } from "./helpers";
 import { REFERENCE_DIR as REF } from "../support/expected";
 
@@ -47,10 +47,10 @@ function fakeCell(cell: ExcelJS.Cell): FakeCell | null {
   return { value: plain(v), ...base };
 }
 
-async function loadIntoFake(file: string): Promise<FakeWorkbook> {
+async function loadIntoFake(file: string, opts: FakeOptions = {}): Promise<FakeWorkbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(REF, file));
-  const book = new FakeWorkbook();
+  const book = new FakeWorkbook(opts);
   wb.eachSheet((ws) => {
     const sheet = book.addSheet(ws.name);
     ws.eachRow({ includeEmpty: false }, (row, r) => {
@@ -117,6 +117,30 @@ describe("reference workbook A through the Office host", () => {
     expect(book.syncs).toBe(2);
     await host.restore();
     expect(sheetState(sheet)).toEqual(before);
+  });
+});
+
+describe("reference workbook A on a client without merged areas (ExcelApi 1.7–1.12)", () => {
+  test("scores the same, but writes no draft note: a cell that looks empty may lie under a person's merged note (R-WRITE-1)", async () => {
+    const expected = (await import(path.join(REF, "A-donghu-2021-selfeval-blank.expected.json"))) as Expected;
+    const book = await loadIntoFake("A-donghu-2021-selfeval-blank.xlsx", { api: "1.12" });
+    const read = await createOfficeHost(book.env()).readSheet();
+    expect(read.grid.mergesKnown).toBe(false);
+    expect(read.grid.merges).toEqual([]);
+    const { report, plan } = analyze(read);
+    expect(report.total).toBeCloseTo(86.59, 2);
+    // I14–I16 look empty here although I13:I16 holds the person's note: nothing goes there.
+    expect(plan.writes.filter((w) => w.kind === "note")).toEqual([]);
+    expect(plan.writes.map((w) => w.cell).sort()).toEqual(
+      expected
+        .writesExactly!.filter((c) => !c.startsWith("I"))
+        .concat("I6")
+        .sort(),
+    );
+    const info = report.diagnostics.find((d) => d.code === "MERGES_UNKNOWN");
+    expect(info?.severity).toBe("info");
+    expect(info?.message).toContain("1.13");
+    expect(report.diagnostics.filter((d) => d.code === "DEVIATION_NOTE_REQUIRED").length).toBeGreaterThan(0);
   });
 });
 

@@ -478,6 +478,7 @@ export class OfficeHost implements WorkbookHost {
       hiddenCols,
       protected: ws.protection.protected,
     };
+    if (!this.has("1.13")) grid.mergesKnown = false;
     const total = blocks.reduce((n, b) => n + b.range.rowCount, 0);
     this.sizes.set(ws.name, { row0: top - 1, col0: left - 1, rows: total, cols: first.columnCount });
     const { record, settings } = readRecord(recordValues);
