@@ -52,6 +52,17 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
     </div>
   );
 
+  /** One button per standard table; `act` returns the status line. */
+  const kindButtons = (act: (kind: TemplateKind, title: string) => Promise<string>) =>
+    KINDS.map((k) => {
+      const title = t(`taskpane.templates.${k}` as MessageKey);
+      return (
+        <Button key={k} disabled={busy} onClick={() => run(() => act(k, title))}>
+          {title}
+        </Button>
+      );
+    });
+
   if (!host) {
     const templateFile = props.templateFile;
     return (
@@ -63,21 +74,11 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
           </h2>
           <p className={s.muted}>{t("taskpane.templates.blankHint")}</p>
           {templateFile &&
-            KINDS.map((k) => (
-              <Button
-                key={k}
-                disabled={busy}
-                onClick={() =>
-                  run(async () => {
-                    const name = `${t(`taskpane.templates.${k}` as MessageKey)}.xlsx`;
-                    saveXlsx(await templateFile(k), name);
-                    return t("taskpane.templates.downloaded", { name });
-                  })
-                }
-              >
-                {t(`taskpane.templates.${k}` as MessageKey)}
-              </Button>
-            ))}
+            kindButtons(async (k, title) => {
+              const name = `${title}.xlsx`;
+              saveXlsx(await templateFile(k), name);
+              return t("taskpane.templates.downloaded", { name });
+            })}
           <p className={s.item}>{t("taskpane.templates.needFile")}</p>
         </section>
       </>
@@ -95,17 +96,7 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
           {t("taskpane.templates.tables")}
         </h2>
         <p className={s.muted}>{t("taskpane.templates.tablesHint")}</p>
-        {KINDS.map((k) => (
-          <Button
-            key={k}
-            disabled={busy}
-            onClick={() =>
-              run(async () => t("taskpane.templates.inserted", { name: await host.insertTemplate(k) }))
-            }
-          >
-            {t(`taskpane.templates.${k}` as MessageKey)}
-          </Button>
-        ))}
+        {kindButtons(async (k) => t("taskpane.templates.inserted", { name: await host.insertTemplate(k) }))}
       </section>
       <section className={s.section} aria-labelledby="jx-library">
         <h2 id="jx-library" className={s.h2}>
