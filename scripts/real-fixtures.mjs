@@ -3,7 +3,7 @@
 // (cells row by row, merges as A1 ranges; a cell is null, text, a number, or {v, fmt}).
 // The output is reproducible: fixed document dates, one sheet per workbook.
 //
-//   node scripts/real-fixtures.mjs            write every workbook
+//   node scripts/real-fixtures.mjs            write every workbook whose description changed
 //   node scripts/real-fixtures.mjs --check    exit 1 when a committed workbook differs in content
 import { readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
@@ -29,13 +29,14 @@ export function buildWorkbook(desc) {
   desc.rows.forEach((row, r) => {
     row.forEach((x, c) => {
       if (x === null || x === undefined) return;
-      const cell = ws.getCell(r + 1, c + 1);
-      if (isCellObject(x)) {
-        cell.value = x.v;
-        if (x.fmt) cell.style = { ...cell.style, numFmt: x.fmt };
-      } else cell.value = x;
-      if (typeof cell.value === "string" && cell.value.includes("\n"))
-        cell.style = { ...cell.style, alignment: { wrapText: true, vertical: "middle" } };
+      const at = ws.getCell(r + 1, c + 1);
+      const value = isCellObject(x) ? x.v : x;
+      const style = {};
+      if (isCellObject(x) && x.fmt) style.numFmt = x.fmt;
+      if (typeof value === "string" && value.includes("\n"))
+        style.alignment = { wrapText: true, vertical: "middle" };
+      at.value = value;
+      at.style = style;
     });
   });
   for (const m of desc.merges ?? []) ws.mergeCells(m);
@@ -58,7 +59,9 @@ async function contentOf(bytes) {
 }
 
 let differ = 0;
-for (const f of readdirSync(dir).filter((f) => f.endsWith(".json") && !f.endsWith(".expected.json")).sort()) {
+for (const f of readdirSync(dir)
+  .filter((f) => f.endsWith(".json") && !f.endsWith(".expected.json"))
+  .sort()) {
   const desc = JSON.parse(readFileSync(path.join(dir, f), "utf8"));
   const out = path.join(dir, f.replace(/\.json$/, ".xlsx"));
   const bytes = Buffer.from(await buildWorkbook(desc).xlsx.writeBuffer());
@@ -68,7 +71,8 @@ for (const f of readdirSync(dir).filter((f) => f.endsWith(".json") && !f.endsWit
       differ++;
       process.stderr.write(`${path.relative(root, out)}: differs from ${f}\n`);
     }
-  } else {
+  } else if (!existsSync(out) || (await contentOf(readFileSync(out))) !== (await contentOf(bytes))) {
+    // Only a changed table is rewritten: the package bytes differ on every run.
     writeFileSync(out, bytes);
     process.stdout.write(`${path.relative(root, out)}\n`);
   }
