@@ -62,7 +62,6 @@ export function officeClient(): { Excel: Any; OfficeExtension: Any } {
   if (!g.__jixiaoOfficeLoaded) {
     if (typeof g.window === "undefined") {
       // Plain Node (the benchmark): a jsdom document, the global object as window.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { JSDOM } = require("jsdom") as typeof import("jsdom");
       const dom = new JSDOM("<!doctype html><html><head></head><body></body></html>", {
         url: "https://localhost/",
