@@ -6,7 +6,8 @@
 //
 //   npm run bench                      table + BENCHMARKS.md
 //   npm run --silent bench -- --json   one JSON object on stdout
-//   options: --quick (fewer repetitions), --no-write (leave BENCHMARKS.md alone), --no-build
+//   options: --quick (fewer repetitions), --no-write (leave BENCHMARKS.md alone), --no-build,
+//            --only reader (just the reader's figures; BENCHMARKS.md left alone)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -17,10 +18,13 @@ const require = createRequire(import.meta.url);
 require("./bench/register.cjs");
 const { runBench, SIZES } = require("./bench/run.ts");
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const onlyAt = argv.indexOf("--only");
+const only = onlyAt >= 0 ? argv[onlyAt + 1] : undefined;
 const json = args.has("--json");
 const quick = args.has("--quick");
-const write = !args.has("--no-write") && !quick;
+const write = !args.has("--no-write") && !quick && !only;
 const say = json ? (s) => process.stderr.write(s + "\n") : (s) => process.stdout.write(s + "\n");
 
 const TARGETS = {
@@ -69,6 +73,12 @@ function table(result) {
       mark(v.scoreVsParse),
     ],
     ["task pane initial JS, gzip", num(f.taskpaneInitialGzipKB, " KB"), TARGETS.size, mark(v.size)],
+    ...["band1", "band3", "sheetOf20"].map((k) => [
+      `reader, ms per table (${k})`,
+      num(f.readerMsPerTable?.[k]),
+      "≤ 1.5 × the figure before header bands and several tables per sheet",
+      "",
+    ]),
   ];
   return { rows, single, v };
 }
@@ -124,6 +134,11 @@ ${problems.length ? `\nNot measured in this run:\n\n${problems.map(([k, p]) => `
   the baseline is \`new ExcelJS.Workbook().xlsx.load(bytes)\` on each file; ${result.details.throughput ?? "alternating runs"}.
   The second ratio times, per file, \`loadWorkbook\` (parse) against reading the record,
   the grid snapshots, choosing the sheet and \`analyzeSheet\` (score).
+- **Reader**: grid snapshot to every table's report and plan (detection, scoring core,
+  write plan) for a synthetic project table of 20 indicator rows whose indicator header is
+  one row (\`band1\`) or a three-row band with merged groups (\`band3\`), and for a sheet of
+  20 such tables one under another (\`sheetOf20\`); ${result.details.reader ?? "median of several samples"};
+  the time per call divided by the number of tables reported (1 when none is found).
 - **Task pane size**: \`node scripts/size.mjs --json\` after a production build.
 
 ## Notes
@@ -133,6 +148,7 @@ ${notes}`;
 const result = await runBench({
   quick,
   noBuild: args.has("--no-build"),
+  only,
   log: (s) => process.stderr.write(s + "\n"),
 });
 const { rows, single } = table(result);

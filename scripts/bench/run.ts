@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { syntheticTable } from "./synthetic";
+import { syntheticSheet, syntheticTable } from "./synthetic";
 
 export const SIZES = [20, 200, 2000, 5000] as const;
 
@@ -33,6 +33,8 @@ export interface Figures {
   cliVsReadRatio: number | null;
   scoreVsParseRatio: number | null;
   taskpaneInitialGzipKB: number | null;
+  /** Grid snapshot → every table's report and plan, ms per table found (LAYOUTS.md bands, step 7). */
+  readerMsPerTable: Record<"band1" | "band3" | "sheetOf20", number> | null;
 }
 
 export interface BenchResult {
@@ -50,6 +52,8 @@ export interface BenchOptions {
   /** Skip the production build even when dist/taskpane.js is missing. */
   noBuild?: boolean;
   log: (line: string) => void;
+  /** Only this section (`reader`), for a quick comparison; the others stay null. */
+  only?: string;
 }
 
 export function machine(): Machine {
@@ -135,6 +139,51 @@ function benchCore(opts: BenchOptions): Figures["coreMsPerRow"] {
     out[String(n)] = round(median(perCall) / n, 4);
     opts.log(
       `  core ${String(n).padStart(5)} rows: ${round(median(perCall), 3)} ms per table, ${out[String(n)]} ms per row`,
+    );
+  }
+  return out;
+}
+
+/**
+ * The reader: a grid snapshot to every table's analysis (detection, core, plan), for one
+ * table with a 1-row header band, one with a 3-row band, and a sheet of 20 tables; median
+ * time per table reported.
+ */
+function benchReader(opts: BenchOptions): NonNullable<Figures["readerMsPerTable"]> {
+  const sheet = require("../../src/sheet") as typeof import("../../src/sheet") & {
+    analyzeTables?: (g: unknown, o: unknown) => unknown[];
+  };
+  const core = require("../../src/core") as typeof import("../../src/core");
+  const profile = core.resolveProfile("central");
+  const analyzeAll = (grid: unknown): number => {
+    if (typeof sheet.analyzeTables === "function") return sheet.analyzeTables(grid, { profile }).length;
+    sheet.analyzeSheet(grid as Parameters<typeof sheet.analyzeSheet>[0], { profile });
+    return 1;
+  };
+  const samples = opts.quick ? 3 : 7;
+  const minSampleMs = opts.quick ? 50 : 200;
+  const out = {} as NonNullable<Figures["readerMsPerTable"]>;
+  for (const kind of ["band1", "band3", "sheetOf20"] as const) {
+    const { grid, tables } = syntheticSheet(kind);
+    // A fresh snapshot object per call: nothing remembered from an earlier call is reused.
+    const fresh = () => ({ ...grid });
+    const found = analyzeAll(fresh()); // warm-up
+    const perCall: number[] = [];
+    for (let s = 0; s < samples; s++) {
+      let calls = 0;
+      const t0 = performance.now();
+      let t = t0;
+      do {
+        analyzeAll(fresh());
+        calls++;
+        t = performance.now();
+      } while (t - t0 < minSampleMs);
+      perCall.push((t - t0) / calls);
+    }
+    // Per table reported (a sheet where nothing is found counts as one).
+    out[kind] = round(median(perCall) / Math.max(1, found), 4);
+    opts.log(
+      `  reader ${kind}: ${out[kind]} ms per table (${tables} tables on the sheet, ${found} reported)`,
     );
   }
   return out;
@@ -325,10 +374,15 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     cliVsReadRatio: null,
     scoreVsParseRatio: null,
     taskpaneInitialGzipKB: null,
+    readerMsPerTable: null,
   };
   const host = machine();
   const why = (e: unknown) => ((e as Error)?.message ?? String(e)).split("\n")[0];
 
+  if (opts.only === "reader") {
+    figures.readerMsPerTable = benchReader(opts);
+    return { machine: host, figures, problems, details };
+  }
   opts.log("Office host round trips…");
   try {
     figures.syncs = await benchSyncs(opts);
@@ -341,6 +395,13 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     details.core = `median of ${opts.quick ? 3 : 7} samples of at least ${opts.quick ? 50 : 200} ms each`;
   } catch (e) {
     problems.core = why(e);
+  }
+  opts.log("Reader (grid snapshot to every table's analysis)…");
+  try {
+    figures.readerMsPerTable = benchReader(opts);
+    details.reader = `20 indicator rows per table; median of ${opts.quick ? 3 : 7} samples of at least ${opts.quick ? 50 : 200} ms each`;
+  } catch (e) {
+    problems.reader = why(e);
   }
   opts.log("CLI throughput (200 copies of the reference workbooks)…");
   try {
