@@ -51,7 +51,27 @@ const NULL_MARKERS = new Set([
 ]);
 
 /** Characters `toHalfWidth` changes (most texts have none: they are returned as they are). */
-const WIDE = /[\uff01-\uff5e\u3000﹦≧≦～〜]/;
+const WIDE = /[\uff01-\uff5e\u3000﹦≧≦～〜═⩾⩽﹥﹤﹢﹣]/;
+
+/**
+ * Look-alike comparator symbols typed for the usual ones (R-PARSE-1): `═` (box drawing,
+ * typed for ＝ in many Yunnan tables) is =, never ≥; `⩾ ⩽` (slanted) are ≥ ≤; `﹥ ﹤` (small
+ * forms) are > <.
+ */
+const LOOKALIKE: Record<string, string> = {
+  "﹦": "=",
+  "═": "=",
+  "≧": "≥",
+  "⩾": "≥",
+  "≦": "≤",
+  "⩽": "≤",
+  "﹥": ">",
+  "﹤": "<",
+  "﹢": "+",
+  "﹣": "-",
+  "～": "~",
+  "〜": "~",
+};
 
 /** Full-width → half-width, ideographic space → space (R-PARSE-2, R-PARSE-8). */
 export function toHalfWidth(s: string): string {
@@ -61,11 +81,7 @@ export function toHalfWidth(s: string): string {
     const c = ch.charCodeAt(0);
     if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
     else if (c === 0x3000) out += " ";
-    else if (ch === "﹦") out += "=";
-    else if (ch === "≧") out += "≥";
-    else if (ch === "≦") out += "≤";
-    else if (ch === "～" || ch === "〜") out += "~";
-    else out += ch;
+    else out += LOOKALIKE[ch] ?? ch;
   }
   return out;
 }
@@ -73,6 +89,70 @@ export function toHalfWidth(s: string): string {
 /** Qualitative normalisation (R-PARSE-8): trim, drop inner whitespace, full-width → half-width. */
 export function normalizeText(s: string): string {
   return toHalfWidth(s).replace(/\s+/g, "");
+}
+
+/** Comparator symbols that may stand before a text target or actual (`﹦增加`, `=有效带动`). */
+const LEADING_COMPARATOR = /^(?:>=|<=|==|[=≥≤><])+/;
+
+/**
+ * Qualitative text for comparison (R-PARSE-8): normalised, without a comparator standing
+ * before it (`﹦ 未造成污染` reads `未造成污染`; the comparator of a direction column is never
+ * part of the text).
+ */
+export function qualitativeText(s: string): string {
+  const t = normalizeText(s);
+  const stripped = t.replace(LEADING_COMPARATOR, "");
+  return stripped === "" ? t : stripped;
+}
+
+/** What a direction column (指标性质 / 计算符号 / 指标方向) says (R-DIR). */
+export type ColumnDirection = "positive" | "reverse" | "equal" | "qualitative";
+
+const DIRECTION_WORDS: [RegExp, ColumnDirection][] = [
+  [/^(?:≥|>=|>|=>|正向|大于或?等于|不低于|不少于|不小于|至少|大于|超过|高于|(?:及)?以上)$/, "positive"],
+  [
+    /^(?:≤|<=|<|=<|反向|小于或?等于|不高于|不超过|不多于|不大于|小于|低于|少于|(?:及)?以下|以内|之内)$/,
+    "reverse",
+  ],
+  [/^(?:=|==|等于|等同)$/, "equal"],
+  [/^定性$/, "qualitative"],
+];
+
+/**
+ * R-DIR: the direction a direction column's text gives. null: empty, a null marker, or
+ * 定量 (quantitative: the direction comes from the target's comparator); "unknown": any other
+ * text (DIRECTION_UNKNOWN: never guessed). A trailing 指标 / 型 is ignored (正向指标).
+ */
+export function parseDirection(text: string | null | undefined): ColumnDirection | "unknown" | null {
+  if (text === null || text === undefined) return null;
+  const t = normalizeText(String(text)).replace(/(?:指标|型|类)$/, "");
+  if (NULL_MARKERS.has(t) || /^[-—–/*\\]+$/.test(t) || t === "无" || t === "定量") return null;
+  for (const [re, d] of DIRECTION_WORDS) if (re.test(t)) return d;
+  return "unknown";
+}
+
+/**
+ * R-PARSE-9: a completion word written as the actual of a numeric or date target. `met`:
+ * 完成, 已完成, 达到, 达标, 达成预期指标, 是 …; `notMet`: 未完成, 未达到, 未达成, 否 …;
+ * null: any other text.
+ */
+export function completionWord(text: string | null | undefined): "met" | "notMet" | null {
+  if (text === null || text === undefined) return null;
+  const t = qualitativeText(String(text)).replace(/[。.!！]+$/, "");
+  if (t === "") return null;
+  if (
+    /^(?:否|没有?完成|未(?:能|全部|按时|如期)?(?:完成|达到|达成|达标|实现)(?:预期|年度)?(?:目标|指标|任务)?(?:值)?)$/.test(
+      t,
+    )
+  )
+    return "notMet";
+  if (
+    /^(?:是|已?(?:全部|按时|如期|全面|足额|及时)?(?:完成|达到|达成|达标|实现)(?:了)?(?:预期|年度|既定|计划)?(?:目标|指标|任务)?(?:值)?)$/.test(
+      t,
+    )
+  )
+    return "met";
+  return null;
 }
 
 const STATED_WEIGHT = /[（(]\s*[0-9０-９]+(?:[.．][0-9０-９]+)?\s*分\s*[）)]/g;
@@ -519,7 +599,21 @@ export function composeDisplay(
 ): string | null {
   if (value === null) return null;
   const d = normalizeText(direction ?? "");
-  const op = /^(≥|>=|正向)$/.test(d) ? "≥" : /^(≤|<=|反向)$/.test(d) ? "≤" : /^(=|等于)$/.test(d) ? "=" : "";
+  const dir = parseDirection(direction);
+  // A symbol is shown as written (`>` stays `>`); a word by its symbol (不低于 → ≥).
+  const op = /^(?:[≥≤=<>]|==)$/.test(d)
+    ? d.slice(0, 1)
+    : d === ">=" || d === "=>"
+      ? "≥"
+      : d === "<=" || d === "=<"
+        ? "≤"
+        : dir === "positive"
+          ? "≥"
+          : dir === "reverse"
+            ? "≤"
+            : dir === "equal"
+              ? "="
+              : "";
   const v = value.trim();
   const u = (unit ?? "").trim();
   const hasOp = /^[≥≤=<>]/.test(v);

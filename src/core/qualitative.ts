@@ -1,6 +1,6 @@
 /** Qualitative rows: bands (R-QUAL) and ladders (R-LADDER). */
 import Decimal from "decimal.js";
-import { normalizeText } from "./parse";
+import { normalizeText, qualitativeText } from "./parse";
 import type { Profile, QualitativeBands } from "./types";
 
 /** Built-in ladders, high → low; `/` separates synonyms on one step (R-LADDER). */
@@ -66,8 +66,9 @@ export type Placement =
   { kind: "identical" } | { kind: "ladder"; below: number } | { kind: "negation" } | null;
 
 export function placeQualitative(target: string, actual: string, profile: Profile): Placement {
-  const t = normalizeText(target);
-  const a = normalizeText(actual);
+  // R-PARSE-8: a comparator before a text target (﹦增加) is not part of the text.
+  const t = qualitativeText(target);
+  const a = qualitativeText(actual);
   if (t === "" || a === "") return null;
   if (t === a) return { kind: "identical" };
   for (const ladder of ladders(profile)) {

@@ -7,6 +7,7 @@ import {
   normalizeLabel,
   normalizeText,
   numberOf,
+  parseDirection,
   parseUnit,
   parseValue,
   statedWeight,
@@ -72,6 +73,8 @@ const SEVERITY: Record<DiagnosticCode, Severity> = {
   DEVIATION_NOTE_REQUIRED: "warning",
   FORMULA_KEPT: "info",
   MERGES_UNKNOWN: "info",
+  MULTIPLE_TABLES: "info",
+  TARGET_ADJUSTED: "info",
 };
 
 /** Tolerances of R-TOTAL-5. */
@@ -234,13 +237,8 @@ function readRuleText(text: string): TextRule {
 
 /** R-DIR: a direction column's text (指标性质 / 计算符号). */
 export function directionFromColumn(text: string | null | undefined): Direction | null {
-  if (!text) return null;
-  const t = normalizeText(text);
-  if (/^(≥|>=|>|正向|正向指标|大于等于)$/.test(t)) return "positive";
-  if (/^(≤|<=|<|反向|反向指标|小于等于)$/.test(t)) return "reverse";
-  if (/^(=|==|等于)$/.test(t)) return "equal";
-  if (/^(定性|定性指标)$/.test(t)) return "qualitative";
-  return null;
+  const d = parseDirection(text);
+  return d === "unknown" ? null : d;
 }
 
 // ---------------------------------------------------------------- units

@@ -33,7 +33,9 @@ export type DiagnosticCode =
   | "PERF_EXEC_MISMATCH"
   | "DEVIATION_NOTE_REQUIRED"
   | "FORMULA_KEPT"
-  | "MERGES_UNKNOWN";
+  | "MERGES_UNKNOWN"
+  | "MULTIPLE_TABLES"
+  | "TARGET_ADJUSTED";
 
 export type Layout = "L1" | "L2" | "L3" | "L4" | "L5";
 

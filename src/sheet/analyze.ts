@@ -12,7 +12,7 @@ import type {
   TableInput,
 } from "../core/types";
 import { address, parseAddress } from "./address";
-import { detect, rememberedDetection, type Found } from "./detect";
+import { detect, detectTables, rememberedDetection, usedRange, type Found, type NotFound } from "./detect";
 import { cellText, Grid, isEmptyCell, toCellInput } from "./grid";
 import { noteDrafts } from "./notes";
 import type {
@@ -76,6 +76,8 @@ export interface Built {
   cells: Map<string, string>;
   /** Origin of each score, rate, total and grade cell, by address. */
   origins: Map<string, CellOrigin>;
+  /** Rows whose target is their 调整指标值. */
+  adjustedRows: number[];
 }
 
 function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
@@ -109,6 +111,17 @@ function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
     return t === "" ? null : t;
   };
 
+  // 调整指标值, where non-empty on a row, is that row's target (TARGET_ADJUSTED).
+  const adjustedRows: number[] = [];
+  const adjusted = (r: number): { target?: IndicatorRowInput["target"] } => {
+    if (col.adjustedTarget === undefined || isEmptyCell(g.own(r, col.adjustedTarget))) return {};
+    if (toCellInput(g.own(r, col.adjustedTarget)).value === null) return {};
+    const t = cellText(g.own(r, col.adjustedTarget)).trim();
+    if (t === "" || /^[—–\-/*]$/.test(t)) return {};
+    cells.set(`${r}:target`, address(r, col.adjustedTarget));
+    adjustedRows.push(r);
+    return { target: toCellInput(g.own(r, col.adjustedTarget)) };
+  };
   const indicators: IndicatorRowInput[] = found.rows.map((fr) => {
     const r = fr.row;
     for (const f of ["name", "target", "actual", "weight", "note"] as const) put(r, f, col[f]);
@@ -121,6 +134,7 @@ function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
       level2: fr.level2,
       name: col.name !== undefined ? cellText(g.own(r, col.name)).trim() : "",
       target: col.target !== undefined ? toCellInput(g.own(r, col.target)) : null,
+      ...adjusted(r),
       actual: col.actual !== undefined ? toCellInput(g.own(r, col.actual)) : null,
       weight: col.weight !== undefined ? toCellInput(g.own(r, col.weight)) : null,
       score: scoreCell !== undefined ? toCellInput(scoreCell) : null,
@@ -219,6 +233,7 @@ function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
     input: { layout: found.layout, indicators, budget, totalRow, gradeCell },
     cells,
     origins,
+    adjustedRows,
   };
 }
 
@@ -269,17 +284,28 @@ function toDetected(found: Found, cells: Map<string, string>): DetectedLayout {
   return lazyCells(layout, cells);
 }
 
-/** Detection plus the core input (for tests and the UI's 识别 step). */
+/** Every table of a snapshot (or the one a mapping describes), remembered detection taken over. */
+function detectAll(snap: GridSnapshot, options: AnalyzeOptions): { grid: Grid; found: Found[] | NotFound } {
+  // A detection made by `chooseSheet` on this very snapshot is taken over, once.
+  const known = options.mapping ? null : rememberedDetection(snap, true);
+  if (known) return known;
+  const grid = new Grid(snap);
+  if (options.mapping) {
+    const one = detect(grid, options.mapping);
+    return { grid, found: "missing" in one ? one : [one] };
+  }
+  return { grid, found: detectTables(grid) };
+}
+
+/** Detection plus the core input of the first table, or of `options.table` (for tests and the UI's 识别 step). */
 export function detectBuilt(
   snap: GridSnapshot,
   options: AnalyzeOptions,
 ): { found: Found; built: Built; grid: Grid } | { missing: string[]; grid: Grid } {
-  // A detection made by `chooseSheet` on this very snapshot is taken over, once.
-  const known = options.mapping ? null : rememberedDetection(snap, true);
-  const grid = known ? known.grid : new Grid(snap);
-  const found = known ? known.found : detect(grid, options.mapping);
+  const { grid, found } = detectAll(snap, options);
   if ("missing" in found) return { missing: found.missing, grid };
-  return { found, built: buildInput(grid, found, options), grid };
+  const one = found[Math.min(found.length, Math.max(1, options.table ?? 1)) - 1];
+  return { found: one, built: buildInput(grid, one, options), grid };
 }
 
 /** LAYOUTS.md decision procedure; `{ missing }` names the header words looked for. */
@@ -290,6 +316,19 @@ export function detectLayout(
   const res = detectBuilt(grid, { profile: undefined as never, mapping });
   if ("missing" in res) return { missing: res.missing };
   return toDetected(res.found, res.built.cells);
+}
+
+/** Every table of a sheet as found (LAYOUTS.md step 7), with its range; none: `{ missing, found }`. */
+export function detectLayouts(
+  grid: GridSnapshot,
+  mapping?: ColumnMapping | null,
+): DetectedLayout[] | NotFound {
+  const { grid: g, found } = detectAll(grid, { profile: undefined as never, mapping });
+  if ("missing" in found) return found;
+  return found.map((f) => {
+    const built = buildInput(g, f, { profile: undefined as never });
+    return toDetected(f, built.cells);
+  });
 }
 
 const WRITABLE: ReadonlySet<Field> = new Set<Field>([
@@ -326,8 +365,9 @@ export function reportWithoutTable(
   };
 }
 
-function noTable(snap: GridSnapshot, options: AnalyzeOptions, missing: string[]): Analysis {
-  const words = missing.map((w) => `“${w}”`).join("、");
+function noTable(snap: GridSnapshot, options: AnalyzeOptions, nf: NotFound): Analysis {
+  const words = nf.missing.map((w) => `“${w}”`).join("、");
+  const seen = (nf.found ?? []).map((w) => `“${w}”`).join("、");
   const report = reportWithoutTable(options.file ?? null, snap.sheet, options.profile.name, {
     code: "NO_TABLE_FOUND",
     severity: "error",
@@ -335,9 +375,9 @@ function noTable(snap: GridSnapshot, options: AnalyzeOptions, missing: string[])
     row: null,
     message: options.mapping
       ? `工作表“${snap.sheet}”的手动列设置不完整：缺少${words}。请补全后再评分。`
-      : `工作表“${snap.sheet}”中没有找到绩效指标表：没有一行同时含有指标名称列和分值列的表头（查找的表头文字：${words}）。请检查表头，或手动指定各列。`,
+      : `工作表“${snap.sheet}”中没有找到绩效指标表：没有一至三行的表头同时含有指标名称列和分值列（${seen ? `找到的表头文字：${seen}；` : "没有找到任何表头文字；"}缺少的表头文字：${words}）。请检查表头，或手动指定表头行和各列。`,
   });
-  return { report, plan: { sheet: snap.sheet, writes: [] }, layout: null };
+  return { report, plan: { sheet: snap.sheet, writes: [] }, layout: null, tables: 0 };
 }
 
 /** Turns the core's (row, field) writes into planned cell writes, keeping only what R-WRITE-1 allows. */
@@ -359,6 +399,8 @@ function planWrites(
     const at = parseAddress(cell);
     if (!at) continue;
     const { row, col } = at;
+    // Nothing is written outside the table's own share of the sheet (LAYOUTS.md step 7).
+    if (!g.contains(row, col)) continue;
     const current = g.raw(row, col);
     // R-WRITE-3: a formula is never overwritten.
     if (current?.f) continue;
@@ -393,11 +435,69 @@ function diagnosticCell(d: CoreDiagnostic, cells: Map<string, string>): string |
   return cells.get(`${d.row}:${d.field}`) ?? null;
 }
 
-/** grid → layout → TableInput → core → Report with addresses + WritePlan. */
+/** The first table's analysis, or that of `options.table` (1-based; see `analyzeTables`). */
 export function analyzeSheet(grid: GridSnapshot, options: AnalyzeOptions): Analysis {
-  const res = detectBuilt(grid, options);
-  if ("missing" in res) return noTable(grid, options, res.missing);
-  const { found, built, grid: g } = res;
+  const { grid: g, found } = detectAll(grid, options);
+  if ("missing" in found) return noTable(grid, options, found);
+  const n = Math.min(found.length, Math.max(1, options.table ?? 1));
+  return analyzeFound(grid, g, found[n - 1], n, found.length, options);
+}
+
+/**
+ * Every table of the sheet, each its own report and plan (LAYOUTS.md step 7, REPORT.md
+ * `table`, `range`); one NO_TABLE_FOUND analysis when there is none.
+ */
+export function analyzeTables(grid: GridSnapshot, options: AnalyzeOptions): Analysis[] {
+  const { grid: g, found } = detectAll(grid, options);
+  if ("missing" in found) return [noTable(grid, options, found)];
+  return found.map((f, i) => analyzeFound(grid, g, f, i + 1, found.length, options));
+}
+
+/** The plans of several tables of one sheet as one (their cells never overlap). */
+export function mergePlans(plans: WritePlan[]): WritePlan {
+  const out: WritePlan = { sheet: plans[0]?.sheet ?? "", writes: plans.flatMap((p) => p.writes) };
+  const notes = plans.flatMap((p) => p.notes ?? []);
+  if (notes.length) out.notes = notes;
+  return out;
+}
+
+/**
+ * Where a table lies: its used cells from its first row to its total row (or last indicator
+ * row) and the rows that follow it without a blank line (grade, footnotes, 填表人), plus
+ * every cell it reads or writes.
+ */
+function rangeOf(g: Grid, found: Found, cells: Map<string, string>): string {
+  let end = Math.max(found.totalRow ?? found.lastRow, found.grade?.row ?? 0, found.headerEnd);
+  while (end < g.bottom && !g.rowEmpty(end + 1)) end++;
+  const used = usedRange(g.view({ top: g.top, left: g.left, bottom: end, right: g.right }));
+  let { top, left, bottom, right } = used ?? {
+    top: found.headerRow,
+    left: g.left,
+    bottom: found.headerEnd,
+    right: g.left,
+  };
+  for (const a of cells.values()) {
+    const p = parseAddress(a);
+    if (!p || !g.contains(p.row, p.col)) continue;
+    top = Math.min(top, p.row);
+    bottom = Math.max(bottom, p.row);
+    left = Math.min(left, p.col);
+    right = Math.max(right, p.col);
+  }
+  return `${address(top, left)}:${address(bottom, right)}`;
+}
+
+/** grid → layout → TableInput → core → Report with addresses + WritePlan, for one table. */
+function analyzeFound(
+  grid: GridSnapshot,
+  sheetGrid: Grid,
+  found: Found,
+  table: number,
+  tables: number,
+  options: AnalyzeOptions,
+): Analysis {
+  const g = sheetGrid.view(found.bounds);
+  const built = buildInput(g, found, options);
   const core = scoreTable(built.input, {
     profile: options.profile,
     recomputeAll: options.recomputeAll ?? false,
@@ -440,9 +540,30 @@ export function analyzeSheet(grid: GridSnapshot, options: AnalyzeOptions): Analy
   const { diagnostics: _d, writes: _w, profile, ...rest } = core;
   void _d;
   void _w;
+  for (const r of built.adjustedRows) {
+    const cell = built.cells.get(`${r}:target`) ?? null;
+    diagnostics.push({
+      code: "TARGET_ADJUSTED",
+      severity: "info",
+      cell,
+      row: r,
+      message: `第${r}行按调整后的指标值评分（${cell ?? ""}）。`,
+    });
+  }
+  if (table === 1 && tables > 1) {
+    diagnostics.unshift({
+      code: "MULTIPLE_TABLES",
+      severity: "info",
+      cell: null,
+      row: null,
+      message: `工作表“${grid.sheet}”中有${tables}张表，每张表分别评分。`,
+    });
+  }
   const report: Report = {
     file: options.file ?? null,
     sheet: grid.sheet,
+    table,
+    range: rangeOf(g, found, built.cells),
     layout: found.layout,
     profile,
     ...rest,
@@ -454,5 +575,5 @@ export function analyzeSheet(grid: GridSnapshot, options: AnalyzeOptions): Analy
   // R-DEV: drafts of rows with no note cell go on the row as cell notes, never into a cell.
   const notes = noteDrafts(report, layout);
   if (notes.length > 0) plan.notes = notes;
-  return { report, plan, layout };
+  return { report, plan, layout, tables };
 }

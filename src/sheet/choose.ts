@@ -1,6 +1,6 @@
 /** Which sheet to score when none is named (REPORT.md "Command line"). */
 import { Grid } from "./grid";
-import { detect, rememberDetection } from "./detect";
+import { detectTables, rememberDetection } from "./detect";
 import { RECORD_SHEET } from "./record";
 import type { GridSnapshot } from "./types";
 
@@ -9,7 +9,7 @@ const NAME_WORDS = ["自评表", "评分表", "自评"];
 function hasTable(grid: GridSnapshot): boolean {
   try {
     const g = new Grid(grid);
-    const found = detect(g);
+    const found = detectTables(g);
     // The analysis of the chosen sheet takes this detection over instead of repeating it.
     rememberDetection(grid, g, found);
     return !("missing" in found);

@@ -1,16 +1,18 @@
 /** Layout detection (LAYOUTS.md "How the reader decides"): header words, never fixed addresses. */
 import type { Layout } from "../core/types";
-import { cellText, Grid } from "./grid";
+import { cellText, Grid, isEmptyCell, type Bounds } from "./grid";
 import type { ColumnMapping, ColumnRole, GridSnapshot } from "./types";
 import {
   BUDGET_TOTAL_LABELS,
   budgetRole,
   GOAL_LABELS,
   GRADE_LABELS,
+  GRADE_WORDS,
   headerRole,
   isOneOf,
   normalizeHeader,
   ROLE_WORDS,
+  TABLE_START_LABELS,
   TABLE_TOTAL_LABELS,
   type BudgetRole,
 } from "./words";
@@ -34,29 +36,194 @@ export interface FoundBudget {
 export interface Found {
   layout: Layout;
   headerRow: number;
-  /** Last header row (a second header row under a merged group header), or headerRow. */
+  /** Last row of the indicator header band (LAYOUTS.md step 2), or headerRow. */
   headerEnd: number;
   columns: Partial<Record<ColumnRole, number>>;
+  /** 分值 columns right of the level columns (一级指标 | 分值 | 二级指标 | 分值 …): stated level weights. */
+  levelWeights: { level1?: number; level2?: number };
   rows: FoundRow[];
   firstRow: number;
   lastRow: number;
   totalRow: number | null;
   budget: FoundBudget | null;
   grade: { row: number; col: number } | null;
+  /** The rectangle this table was searched in (one table of several: its share of the sheet). */
+  bounds: Bounds;
+}
+
+/** What was looked for when no table was found (NO_TABLE_FOUND). */
+export interface NotFound {
+  /** Header words looked for and not found (the indicator-name and weight words). */
+  missing: string[];
+  /** Header words that were found on the sheet (normalised, in sheet order). */
+  found?: string[];
 }
 
 const AMOUNT_ROLES: BudgetRole[] = ["planned", "budget", "adjusted", "executed", "rate"];
 
-/** Column roles of one row, by header words (first column wins per role). */
-function rowRoles(g: Grid, row: number): Map<number, ColumnRole> {
-  const out = new Map<number, ColumnRole>();
+/** Header band of the indicator block: rows, column roles and its column extent. */
+interface Band {
+  row: number;
+  end: number;
+  columns: Partial<Record<ColumnRole, number>>;
+  levelWeights: Found["levelWeights"];
+  /** Leftmost and rightmost columns of the band's role-bearing cells (merges included). */
+  left: number;
+  right: number;
+}
+
+/** Role of the text a cell shows, a merged cell counting in every row and column it covers. */
+function roleAt(g: Grid, row: number, col: number): ColumnRole | null {
+  const t = cellText(g.mergedCell(row, col));
+  return t === "" ? null : headerRole(t);
+}
+
+/** A number typed in a cell: data, never a header. */
+function isNumberCell(g: Grid, row: number, col: number): boolean {
+  const c = g.own(row, col);
+  return !!c && (typeof c.v === "number" || c.v instanceof Date);
+}
+
+/**
+ * Own role-bearing cells of a row that may continue a header band: every role counts, the
+ * row holds no number, and its role cells are at least as many as its other texts.
+ */
+function extendsBand(g: Grid, row: number): boolean {
+  let roles = 0;
+  let others = 0;
   for (let c = g.left; c <= g.right; c++) {
     const t = g.text(row, c);
-    if (t === "") continue;
-    const role = headerRole(t);
-    if (role) out.set(c, role);
+    if (t.trim() === "") continue;
+    if (isNumberCell(g, row, c)) return false;
+    if (headerRole(t)) roles++;
+    else others++;
+  }
+  return roles > 0 && roles >= others;
+}
+
+/** True when the row's own cells hold a role word (a band starts only on such a row). */
+function hasOwnRole(g: Grid, row: number): boolean {
+  for (let c = g.left; c <= g.right; c++) {
+    const t = g.text(row, c);
+    if (t !== "" && headerRole(t)) return true;
+  }
+  return false;
+}
+
+/** Roles of a band's rows [top, end] per column: the lowest role-bearing cell wins (step 2). */
+function bandRoles(g: Grid, top: number, end: number): Map<number, ColumnRole> {
+  const out = new Map<number, ColumnRole>();
+  for (let c = g.left; c <= g.right; c++) {
+    for (let r = end; r >= top; r--) {
+      const role = roleAt(g, r, c);
+      if (role) {
+        out.set(c, role);
+        break;
+      }
+    }
   }
   return out;
+}
+
+function hasNameAndWeight(roles: Map<number, ColumnRole>): boolean {
+  let name = false;
+  let weight = false;
+  for (const role of roles.values()) {
+    if (role === "name") name = true;
+    else if (role === "weight") weight = true;
+  }
+  return name && weight;
+}
+
+/**
+ * The columns of one table's band, left to right, cut where a second table's header begins
+ * on the same rows (a level or name column again: tables side by side, step 7). Columns may
+ * come in any order within a table.
+ */
+function segments(roles: Map<number, ColumnRole>): Map<number, ColumnRole>[] {
+  const out: Map<number, ColumnRole>[] = [];
+  let cur = new Map<number, ColumnRole>();
+  let seen = new Set<ColumnRole>();
+  for (const [c, role] of [...roles.entries()].sort((a, b) => a[0] - b[0])) {
+    const again = (role === "level1" || role === "level2" || role === "name") && seen.has(role);
+    if (again && hasNameAndWeight(cur)) {
+      out.push(cur);
+      cur = new Map();
+      seen = new Set();
+    }
+    cur.set(c, role);
+    seen.add(role);
+  }
+  if (cur.size) out.push(cur);
+  return out;
+}
+
+/**
+ * Role columns of one band segment: the leftmost column of each role, except that where
+ * 分值 follows each level column the indicator's weight is the 分值 right of the name and
+ * the others are stated level weights (step 2).
+ */
+function columnsOf(roles: Map<number, ColumnRole>): {
+  columns: Partial<Record<ColumnRole, number>>;
+  levelWeights: Found["levelWeights"];
+} {
+  const sorted = [...roles.entries()].sort((a, b) => a[0] - b[0]);
+  const columns = firstByRole(roles);
+  const levelWeights: Found["levelWeights"] = {};
+  const weights = sorted.filter(([, r]) => r === "weight").map(([c]) => c);
+  if (weights.length > 1) {
+    const after = (role: ColumnRole): number | undefined => {
+      const at = columns[role];
+      if (at === undefined) return undefined;
+      const next = sorted.find(([c]) => c > at);
+      return next && next[1] === "weight" ? next[0] : undefined;
+    };
+    const w = after("name");
+    if (w !== undefined) {
+      columns.weight = w;
+      const w1 = after("level1");
+      const w2 = after("level2");
+      if (w1 !== undefined && w1 !== w) levelWeights.level1 = w1;
+      if (w2 !== undefined && w2 !== w) levelWeights.level2 = w2;
+    }
+  }
+  return { columns, levelWeights };
+}
+
+/** Right edge of a column's band cells, merged cells included. */
+function rightEdge(g: Grid, top: number, end: number, col: number): number {
+  let right = col;
+  for (let r = top; r <= end; r++) {
+    const m = g.merge(r, col);
+    if (m && m.right > right) right = m.right;
+  }
+  return right;
+}
+
+/**
+ * The header band starting at `row`, if any: one to three consecutive rows that together
+ * hold an indicator-name word and a weight word; the longest that still adds roles wins.
+ * Each segment of it (tables side by side) is returned; the first is the leftmost.
+ */
+function bandsAt(g: Grid, row: number): Band[] | null {
+  if (!hasOwnRole(g, row)) return null;
+  let end = row;
+  while (end < row + 2 && end < g.bottom && extendsBand(g, end + 1)) end++;
+  // The longest band that holds both words; a shorter one only when the longer does not.
+  for (let e = end; e >= row; e--) {
+    const roles = bandRoles(g, row, e);
+    if (!hasNameAndWeight(roles)) continue;
+    const out: Band[] = [];
+    for (const seg of segments(roles)) {
+      if (!hasNameAndWeight(seg)) continue;
+      const cols = [...seg.keys()];
+      const left = Math.min(...cols);
+      const last = Math.max(...cols);
+      out.push({ row, end: e, ...columnsOf(seg), left, right: rightEdge(g, row, e, last) });
+    }
+    return out.length ? out : null;
+  }
+  return null;
 }
 
 function firstByRole<R extends string>(cols: Map<number, R>): Partial<Record<R, number>> {
@@ -66,76 +233,38 @@ function firstByRole<R extends string>(cols: Map<number, R>): Partial<Record<R, 
   return out;
 }
 
-function isHeaderRow(roles: Map<number, ColumnRole>): boolean {
-  const set = new Set(roles.values());
-  return set.has("name") && set.has("weight");
-}
-
-/** `isHeaderRow(rowRoles(g, row))`, without building the roles (asked of every row). */
-function isHeaderRowAt(g: Grid, row: number): boolean {
-  let name = false;
-  let weight = false;
-  for (let c = g.left; c <= g.right; c++) {
+/** A row that repeats the header inside the indicator block (a table split over pages). */
+function repeatsHeader(g: Grid, row: number, columns: Partial<Record<ColumnRole, number>>): boolean {
+  const is = (role: ColumnRole): boolean => {
+    const c = columns[role];
+    if (c === undefined) return false;
     const t = g.text(row, c);
-    if (t === "") continue;
-    const role = headerRole(t);
-    if (role === "name") name = true;
-    else if (role === "weight") weight = true;
-    if (name && weight) return true;
-  }
-  return false;
+    return t !== "" && headerRole(t) === role;
+  };
+  return is("name") || is("weight") || (is("target") && is("actual"));
 }
 
-/** A second header row: every own non-empty cell is a header word, and it is not itself a header row. */
-function subHeaderRoles(g: Grid, row: number): Map<number, ColumnRole> | null {
-  if (row > g.bottom) return null;
-  const roles = rowRoles(g, row);
-  if (roles.size === 0 || isHeaderRow(roles)) return null;
-  for (let c = g.left; c <= g.right; c++) if (g.text(row, c).trim() !== "" && !roles.has(c)) return null;
-  return roles;
-}
-
-function findHeader(
-  g: Grid,
-): { row: number; end: number; columns: Partial<Record<ColumnRole, number>> } | null {
+/** Header words found on the sheet, and the name/weight words missing (NO_TABLE_FOUND). */
+function notFound(g: Grid): NotFound {
+  const roles = new Set<ColumnRole>();
+  const words: string[] = [];
   for (let r = g.top; r <= g.bottom; r++) {
-    if (!isHeaderRowAt(g, r)) continue;
-    const roles = rowRoles(g, r);
-    const sub = subHeaderRoles(g, r + 1);
-    if (!sub) return { row: r, end: r, columns: firstByRole(roles) };
-    // A group header merged over several columns (年度指标值 over 指标性质 | 指标值 | 度量单位)
-    // hands its columns to the roles of the row below it.
-    const merged = new Map(roles);
-    for (const [c] of sub) {
-      const m = g.merge(r, c);
-      if (m && m.right > m.left) for (let k = m.left; k <= m.right; k++) merged.delete(k);
-    }
-    const taken = new Set(merged.values());
-    for (const [c, role] of [...sub.entries()].sort((a, b) => a[0] - b[0])) {
-      if (!merged.has(c) && !taken.has(role)) {
-        merged.set(c, role);
-        taken.add(role);
-      }
-    }
-    return { row: r, end: r + 1, columns: firstByRole(merged) };
-  }
-  return null;
-}
-
-/** The words looked for when no header row is found. */
-function missingWords(g: Grid): string[] {
-  let hasName = false;
-  let hasWeight = false;
-  for (let r = g.top; r <= g.bottom; r++) {
-    for (const role of rowRoles(g, r).values()) {
-      if (role === "name") hasName = true;
-      if (role === "weight") hasWeight = true;
+    for (let c = g.left; c <= g.right; c++) {
+      const t = g.text(r, c);
+      if (t === "") continue;
+      const role = headerRole(t);
+      if (!role) continue;
+      roles.add(role);
+      const w = normalizeHeader(t);
+      if (words.length < 40 && !words.includes(w)) words.push(w);
     }
   }
-  const out: string[] = [];
-  if (!hasName || hasWeight) out.push(...ROLE_WORDS.name);
-  if (!hasWeight || hasName) out.push(...ROLE_WORDS.weight);
-  return out;
+  const missing: string[] = [];
+  if (!roles.has("name")) missing.push(...ROLE_WORDS.name);
+  if (!roles.has("weight")) missing.push(...ROLE_WORDS.weight);
+  // Both found but never together in one header band: name both.
+  if (missing.length === 0) missing.push(...ROLE_WORDS.name, ...ROLE_WORDS.weight);
+  return { missing, found: words };
 }
 
 function budgetRowLabel(
@@ -198,16 +327,43 @@ function gradeIn(g: Grid, row: number): { row: number; col: number } | null {
   for (let c = g.left; c <= g.right; c++) {
     if (!isOneOf(g.text(row, c), GRADE_LABELS)) continue;
     const m = g.merge(row, c);
-    return { row, col: (m ? m.right : c) + 1 };
+    const col = (m ? m.right : c) + 1;
+    // The label heads a grade column (in the header band) rather than standing left of the grade.
+    if (col > g.right) return null;
+    return { row, col };
   }
   return null;
 }
 
-function findGrade(g: Grid, top: number, totalRow: number | null): { row: number; col: number } | null {
+/**
+ * The grade cell (LAYOUTS.md "grade"): right of a 等级 label at or below the table total row
+ * (or above the table), else the total row's cell of a column headed 等级, else a cell right
+ * of the total's score cell on the total row holding a grade word (优 良 中 差, 优秀 …).
+ */
+function findGrade(
+  g: Grid,
+  top: number,
+  band: { row: number; end: number },
+  totalRow: number | null,
+  scoreCol: number | undefined,
+): { row: number; col: number } | null {
   if (totalRow !== null) {
     for (let r = totalRow; r <= Math.min(g.bottom, totalRow + 5); r++) {
       const hit = gradeIn(g, r);
       if (hit) return hit;
+    }
+    for (let c = g.left; c <= g.right; c++) {
+      for (let r = band.row; r <= band.end; r++) {
+        if (isOneOf(cellText(g.mergedCell(r, c)), GRADE_LABELS)) return { row: totalRow, col: c };
+      }
+    }
+    if (scoreCol !== undefined) {
+      for (let c = scoreCol + 1; c <= g.right; c++) {
+        const t = g.text(totalRow, c);
+        if (t === "") continue;
+        if (isOneOf(t, GRADE_WORDS)) return { row: totalRow, col: c };
+        break;
+      }
     }
   }
   for (let r = g.top; r < top; r++) {
@@ -226,29 +382,21 @@ function levelText(g: Grid, row: number, col: number | undefined): string {
   return cellText(g.mergedCell(row, col)).trim();
 }
 
-/** Decision procedure of LAYOUTS.md; `missing` names the header words looked for. */
-export function detect(grid: Grid, mapping?: ColumnMapping | null): Found | { missing: string[] } {
-  let header: { row: number; end: number; columns: Partial<Record<ColumnRole, number>> } | null;
-  if (mapping) {
-    const cols: Partial<Record<ColumnRole, number>> = {};
-    for (const [role, col] of Object.entries(mapping.columns ?? {}) as [ColumnRole, number | undefined][]) {
-      if (typeof col === "number" && Number.isInteger(col) && col >= 1 && role in ROLE_WORDS)
-        cols[role] = col;
-    }
-    const missing: string[] = [];
-    if (cols.name === undefined) missing.push(...ROLE_WORDS.name);
-    if (cols.weight === undefined) missing.push(...ROLE_WORDS.weight);
-    const hr = Number.isInteger(mapping.headerRow) ? mapping.headerRow : NaN;
-    if (!(hr >= 1 && hr <= grid.bottom)) missing.push("表头行");
-    if (missing.length) return { missing };
-    header = { row: hr, end: hr, columns: cols };
-  } else {
-    header = findHeader(grid);
-    if (!header) return { missing: missingWords(grid) };
-  }
+/** A level label with the weight of its 分值 column stated in it (`产出指标（50分）`), for R-TOTAL-3. */
+function withLevelWeight(g: Grid, row: number, label: string, col: number | undefined): string {
+  if (col === undefined || label === "" || /[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]/.test(label)) return label;
+  const c = g.mergedCell(row, col);
+  const v = c?.v;
+  const n =
+    typeof v === "number" ? v : typeof v === "string" && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isFinite(n) ? `${label}（${n}分）` : label;
+}
+
+/** One table read from its header band (or a manual mapping), inside `grid`'s bounds. */
+function detectOne(grid: Grid, header: Band): Found {
   const columns = header.columns;
 
-  // Indicator block: up to the table total row or the end of the used range.
+  // Indicator block: up to the table total row or the end of the grid.
   let totalRow: number | null = null;
   for (let r = header.end + 1; r <= grid.bottom; r++) {
     const lm = grid.leftmost(r);
@@ -258,7 +406,9 @@ export function detect(grid: Grid, mapping?: ColumnMapping | null): Found | { mi
     }
   }
   const lastRow = totalRow !== null ? totalRow - 1 : grid.bottom;
-  const dataCols = (["name", "target", "actual", "weight", "score", "direction", "unit"] as const)
+  const dataCols = (
+    ["name", "target", "adjustedTarget", "actual", "weight", "score", "direction", "unit"] as const
+  )
     .map((k) => columns[k])
     .filter((c): c is number => c !== undefined);
   const rows: FoundRow[] = [];
@@ -267,9 +417,9 @@ export function detect(grid: Grid, mapping?: ColumnMapping | null): Found | { mi
   for (let r = header.end + 1; r <= lastRow; r++) {
     // Levels: a merged cell gives its value to the rows it covers; an empty one inherits.
     // A row repeating the header (a table split over pages) is skipped.
-    if (isHeaderRowAt(grid, r)) continue;
-    const t1 = levelText(grid, r, columns.level1);
-    const t2 = levelText(grid, r, columns.level2);
+    if (repeatsHeader(grid, r, columns)) continue;
+    const t1 = withLevelWeight(grid, r, levelText(grid, r, columns.level1), header.levelWeights.level1);
+    const t2 = withLevelWeight(grid, r, levelText(grid, r, columns.level2), header.levelWeights.level2);
     // A new level 1 starts its own level 2 (an empty level 2 under it does not inherit across).
     if (t1 !== "" && t1 !== l1 && squash(t1) !== squash(l1)) {
       l1 = t1;
@@ -290,7 +440,8 @@ export function detect(grid: Grid, mapping?: ColumnMapping | null): Found | { mi
   else {
     const labels = budget.rows.map((b) => normalizeHeader(b.label));
     layout =
-      !labels.includes("年度资金总额") && (labels.includes("基本支出") || labels.includes("项目支出"))
+      !labels.some((l) => l === "年度资金总额" || l === "项目资金总额") &&
+      (labels.includes("基本支出") || labels.includes("项目支出"))
         ? "L4"
         : "L1";
   }
@@ -301,13 +452,157 @@ export function detect(grid: Grid, mapping?: ColumnMapping | null): Found | { mi
     headerRow: header.row,
     headerEnd: header.end,
     columns,
+    levelWeights: header.levelWeights,
     rows,
     firstRow: rows.length ? rows[0].row : header.end + 1,
     lastRow: rows.length ? rows[rows.length - 1].row : header.end,
     totalRow,
     budget,
-    grade: findGrade(grid, top, totalRow),
+    grade: findGrade(grid, top, header, totalRow, columns.score),
+    bounds: { top: grid.top, left: grid.left, bottom: grid.bottom, right: grid.right },
   };
+}
+
+/** The header band a manual mapping describes (LAYOUTS.md "When the reader cannot decide"). */
+function mappedBand(grid: Grid, mapping: ColumnMapping): Band | NotFound {
+  const cols: Partial<Record<ColumnRole, number>> = {};
+  for (const [role, col] of Object.entries(mapping.columns ?? {}) as [ColumnRole, number | undefined][]) {
+    if (typeof col === "number" && Number.isInteger(col) && col >= 1 && role in ROLE_WORDS) cols[role] = col;
+  }
+  const missing: string[] = [];
+  if (cols.name === undefined) missing.push(...ROLE_WORDS.name);
+  if (cols.weight === undefined) missing.push(...ROLE_WORDS.weight);
+  const hr = Number.isInteger(mapping.headerRow) ? mapping.headerRow : NaN;
+  if (!(hr >= 1 && hr <= grid.bottom)) missing.push("表头行");
+  const he = mapping.headerEnd;
+  const end =
+    typeof he === "number" && Number.isInteger(he) && he >= hr && he <= Math.min(grid.bottom, hr + 2)
+      ? he
+      : hr;
+  if (missing.length) return { missing };
+  const used = Object.values(cols) as number[];
+  return {
+    row: hr,
+    end,
+    columns: cols,
+    levelWeights: {},
+    left: Math.min(...used),
+    right: Math.max(...used),
+  };
+}
+
+/** A row that opens a table: a title, a project row, a budget header or a goal row (step 7). */
+function opensTable(g: Grid, row: number): boolean {
+  const lm = g.leftmost(row);
+  if (!lm) return false;
+  const n = normalizeHeader(lm.text);
+  if (TABLE_START_LABELS.includes(n) || GOAL_LABELS.includes(n)) return true;
+  if (/(自评表|评分表|评价表)$/.test(n) || /^(项目支出|部门整体支出)?绩效(自评|评价)/.test(n)) return true;
+  let budgetWords = 0;
+  for (let c = g.left; c <= g.right; c++) {
+    const t = g.text(row, c);
+    if (t !== "" && budgetRole(t) && ++budgetWords >= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * Where the table whose band is `next` begins, when a table with band `prev` lies above it
+ * in the same columns: the first row opening a table after `prev`'s total row (or after
+ * `prev`'s band when it has none), else, after a total row, `next`'s first band row. null:
+ * `next` repeats `prev`'s header (a table split over pages).
+ */
+function splitBetween(g: Grid, prev: Band, next: Band): number | null {
+  let total: number | null = null;
+  for (let r = prev.end + 1; r < next.row; r++) {
+    const lm = g.leftmost(r);
+    if (lm && isOneOf(lm.text, TABLE_TOTAL_LABELS)) {
+      total = r;
+      break;
+    }
+  }
+  for (let r = (total ?? prev.end) + 1; r < next.row; r++) if (opensTable(g, r)) return r;
+  return total !== null ? next.row : null;
+}
+
+/** Rows and columns a table occupies in its share of the sheet: non-empty cells and merges. */
+export function usedRange(g: Grid): Bounds | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -Infinity;
+  let right = -Infinity;
+  for (let r = g.top; r <= g.bottom; r++) {
+    for (let c = g.left; c <= g.right; c++) {
+      if (isEmptyCell(g.own(r, c))) continue;
+      const m = g.merge(r, c);
+      const b = m ?? { top: r, left: c, bottom: r, right: c };
+      top = Math.min(top, b.top, r);
+      left = Math.min(left, b.left, c);
+      bottom = Math.max(bottom, Math.min(b.bottom, g.bottom), r);
+      right = Math.max(right, Math.min(b.right, g.right), c);
+    }
+  }
+  return top === Infinity ? null : { top: Math.max(top, g.top), left: Math.max(left, g.left), bottom, right };
+}
+
+/**
+ * Every table of a sheet (LAYOUTS.md step 7), in reading order: header bands are found down
+ * the sheet, side by side bands cut where a second table's header begins; tables in the same
+ * columns end where the next one opens. Each table is detected inside its own share of the
+ * sheet, so nothing of one is read or written as part of another.
+ */
+export function detectTables(grid: Grid): Found[] | NotFound {
+  const bands: Band[] = [];
+  for (let r = grid.top; r <= grid.bottom; r++) {
+    const at = bandsAt(grid, r);
+    if (!at) continue;
+    bands.push(...at);
+    r = at[0].end;
+  }
+  if (bands.length === 0) return notFound(grid);
+  if (bands.length === 1) return [detectOne(grid, bands[0])];
+
+  // Column groups: bands whose columns overlap belong to one stack of tables.
+  const groups: { left: number; right: number; bands: Band[] }[] = [];
+  for (const b of [...bands].sort((x, y) => x.left - y.left)) {
+    const g = groups.find((x) => b.left <= x.right && b.right >= x.left);
+    if (g) {
+      g.left = Math.min(g.left, b.left);
+      g.right = Math.max(g.right, b.right);
+      g.bands.push(b);
+    } else groups.push({ left: b.left, right: b.right, bands: [b] });
+  }
+  groups.sort((a, b) => a.left - b.left);
+
+  const tables: { band: Band; bounds: Bounds }[] = [];
+  groups.forEach((grp, i) => {
+    const left = i === 0 ? grid.left : groups[i - 1].right + 1;
+    const right = i === groups.length - 1 ? grid.right : grp.right;
+    const view = grid.view({ top: grid.top, left, bottom: grid.bottom, right });
+    const stack = grp.bands.sort((a, b) => a.row - b.row);
+    let top = grid.top;
+    let current = stack[0];
+    for (let k = 1; k < stack.length; k++) {
+      const split = splitBetween(view, current, stack[k]);
+      if (split === null) continue;
+      tables.push({ band: current, bounds: { top, left, bottom: split - 1, right } });
+      top = split;
+      current = stack[k];
+    }
+    tables.push({ band: current, bounds: { top, left, bottom: grid.bottom, right } });
+  });
+  tables.sort((a, b) => a.band.row - b.band.row || a.band.left - b.band.left);
+  return tables.map((t) => detectOne(grid.view(t.bounds), t.band));
+}
+
+/** Decision procedure of LAYOUTS.md for the first table of a grid (or the one a mapping describes). */
+export function detect(grid: Grid, mapping?: ColumnMapping | null): Found | NotFound {
+  if (mapping) {
+    const band = mappedBand(grid, mapping);
+    return "missing" in band ? band : detectOne(grid, band);
+  }
+  const all = detectTables(grid);
+  return "missing" in all ? all : all[0];
 }
 
 /** A header detection of a snapshot (no manual mapping), kept for the analysis that follows it. */
@@ -318,7 +613,7 @@ interface Remembered {
   left: number;
   height: number;
   grid: Grid;
-  found: Found | { missing: string[] };
+  found: Found[] | NotFound;
 }
 
 const remembered = new WeakMap<GridSnapshot, Remembered>();
@@ -328,11 +623,7 @@ const remembered = new WeakMap<GridSnapshot, Remembered>();
  * snapshot object takes it over instead of searching the header again (`chooseSheet`, then
  * `analyzeSheet`). Weakly held: it goes with the snapshot.
  */
-export function rememberDetection(
-  snap: GridSnapshot,
-  grid: Grid,
-  found: Found | { missing: string[] },
-): void {
+export function rememberDetection(snap: GridSnapshot, grid: Grid, found: Found[] | NotFound): void {
   remembered.set(snap, {
     cells: snap.cells,
     merges: snap.merges,
@@ -348,7 +639,7 @@ export function rememberDetection(
 export function rememberedDetection(
   snap: GridSnapshot,
   take: boolean,
-): { grid: Grid; found: Found | { missing: string[] } } | null {
+): { grid: Grid; found: Found[] | NotFound } | null {
   const r = remembered.get(snap);
   if (!r) return null;
   if (take) remembered.delete(snap);

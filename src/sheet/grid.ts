@@ -3,41 +3,84 @@ import type { CellInput } from "../core/types";
 import { address } from "./address";
 import type { CellValue, GridCell, GridSnapshot, MergeArea } from "./types";
 
+/** A rectangle of sheet rows and columns, 1-based and inclusive. */
+export interface Bounds {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 export class Grid {
   readonly top: number;
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
+  /** Sheet row and column of `snap.cells[0][0]` (a view keeps them while its bounds narrow). */
+  private readonly originTop: number;
+  private readonly originLeft: number;
   /** Merged area of each covered cell, keyed by `cellKey`. */
-  private readonly mergeAt = new Map<number, MergeArea>();
+  private readonly mergeAt: Map<number, MergeArea>;
   private readonly hidden: Set<number>;
 
-  constructor(readonly snap: GridSnapshot) {
-    this.top = snap.top;
-    this.left = snap.left;
+  constructor(
+    readonly snap: GridSnapshot,
+    bounds?: Bounds,
+    shared?: { mergeAt: Map<number, MergeArea>; hidden: Set<number> },
+  ) {
+    this.originTop = snap.top;
+    this.originLeft = snap.left;
     const rows = Array.isArray(snap.cells) ? snap.cells : [];
-    this.bottom = snap.top + rows.length - 1;
     let width = 0;
     for (const r of rows) if (Array.isArray(r) && r.length > width) width = r.length;
-    this.right = snap.left + width - 1;
+    const full = {
+      top: snap.top,
+      left: snap.left,
+      bottom: snap.top + rows.length - 1,
+      right: snap.left + width - 1,
+    };
+    const b = bounds ?? full;
+    this.top = b.top;
+    this.left = b.left;
+    this.bottom = b.bottom;
+    this.right = b.right;
+    if (shared) {
+      this.mergeAt = shared.mergeAt;
+      this.hidden = shared.hidden;
+      return;
+    }
+    this.mergeAt = new Map();
     for (const m of Array.isArray(snap.merges) ? snap.merges : []) {
       if (!m || m.bottom < m.top || m.right < m.left) continue;
       // Merges far outside the used range cannot matter; clip to keep the map small.
-      const top = Math.max(m.top, this.top);
-      const bottom = Math.min(m.bottom, this.bottom);
-      const left = Math.max(m.left, this.left);
-      const right = Math.min(m.right, this.right);
+      const top = Math.max(m.top, full.top);
+      const bottom = Math.min(m.bottom, full.bottom);
+      const left = Math.max(m.left, full.left);
+      const right = Math.min(m.right, full.right);
       for (let r = top; r <= bottom; r++)
         for (let c = left; c <= right; c++) this.mergeAt.set(cellKey(r, c), m);
     }
     this.hidden = new Set(Array.isArray(snap.hiddenRows) ? snap.hiddenRows : []);
   }
 
+  /**
+   * The same sheet seen through a narrower rectangle (one table of several, LAYOUTS.md step 7):
+   * loops over rows and columns stay inside it; cells and merges are still read by sheet address.
+   */
+  view(b: Bounds): Grid {
+    return new Grid(this.snap, b, { mergeAt: this.mergeAt, hidden: this.hidden });
+  }
+
+  /** True when the cell lies inside this grid's bounds. */
+  contains(row: number, col: number): boolean {
+    return row >= this.top && row <= this.bottom && col >= this.left && col <= this.right;
+  }
+
   /** The raw cell (null when absent). */
   raw(row: number, col: number): GridCell | null {
-    const r = this.snap.cells[row - this.top];
+    const r = this.snap.cells[row - this.originTop];
     if (!Array.isArray(r)) return null;
-    const c = r[col - this.left];
+    const c = r[col - this.originLeft];
     return c && typeof c === "object" ? c : null;
   }
 

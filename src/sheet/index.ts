@@ -1,7 +1,15 @@
 /** The pure sheet layer: grid snapshot → layout → report and write plan; the workbook record. */
 export * from "./types";
 export * from "./address";
-export { analyzeSheet, detectLayout, DRAFT_MARKER, reportWithoutTable } from "./analyze";
+export {
+  analyzeSheet,
+  analyzeTables,
+  detectLayout,
+  detectLayouts,
+  DRAFT_MARKER,
+  mergePlans,
+  reportWithoutTable,
+} from "./analyze";
 export {
   emptyRecord,
   RECORD_SHEET,

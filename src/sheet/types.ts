@@ -64,6 +64,8 @@ export type ColumnRole =
   | "level2"
   | "name"
   | "target"
+  /** 调整指标值: where non-empty on a row, that row's target (TARGET_ADJUSTED). */
+  | "adjustedTarget"
   | "actual"
   | "weight"
   | "score"
@@ -74,7 +76,10 @@ export type ColumnRole =
 
 /** A manual column mapping (LAYOUTS.md "When the reader cannot decide"), 1-based sheet columns. */
 export interface ColumnMapping {
+  /** First row of the indicator header band. */
   headerRow: number;
+  /** Last row of the band (one to three rows, LAYOUTS.md step 2); absent: headerRow. */
+  headerEnd?: number;
   columns: Partial<Record<ColumnRole, number>>;
 }
 
@@ -125,6 +130,10 @@ export interface ReportWrite {
 export interface Report extends Omit<CoreReport, "diagnostics" | "writes" | "profile"> {
   file: string | null;
   sheet: string;
+  /** Which table of the sheet (1-based, reading order; LAYOUTS.md step 7); absent in reports made before it was kept. */
+  table?: number;
+  /** Where the table lies (`A1:I29`); null when no table was found. */
+  range?: string | null;
   layout: Layout | null;
   profile: string;
   diagnostics: ReportDiagnostic[];
@@ -240,6 +249,8 @@ export interface AnalyzeOptions {
   overrides?: Record<number, RowOverride>;
   /** File name for the report (`file`). */
   file?: string | null;
+  /** Which table of a sheet holding several (1-based; default 1). */
+  table?: number;
 }
 
 export interface Analysis {
@@ -247,4 +258,6 @@ export interface Analysis {
   plan: WritePlan;
   /** null when no table was found (the report then carries NO_TABLE_FOUND). */
   layout: DetectedLayout | null;
+  /** How many tables the sheet holds (LAYOUTS.md step 7); 0 when none was found. */
+  tables?: number;
 }

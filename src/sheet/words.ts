@@ -36,10 +36,29 @@ export const ROLE_WORDS: Record<ColumnRole, readonly string[]> = {
   level1: ["一级指标"],
   level2: ["二级指标"],
   name: ["三级指标", "指标名称", "具体指标"],
-  target: ["年度指标值", "指标值", "年初目标值", "年度目标值", "目标值", "计划值", "预期指标值"],
-  actual: ["实际完成值", "完成值", "全年实际值", "实际值", "实际完成"],
-  weight: ["分值", "权重", "标准分", "满分"],
-  score: ["得分", "评价得分", "自评得分", "实际得分"],
+  target: [
+    "年度指标值",
+    "指标值",
+    "年初目标值",
+    "年度目标值",
+    "目标值",
+    "计划值",
+    "预期指标值",
+    "年初指标值",
+  ],
+  adjustedTarget: ["调整指标值", "调整后指标值", "调整后目标值", "调整目标值"],
+  actual: [
+    "实际完成值",
+    "完成值",
+    "全年实际值",
+    "实际值",
+    "实际完成",
+    "全年完成值",
+    "全年实际完成值",
+    "实际完成数",
+  ],
+  weight: ["分值", "权重", "标准分", "满分", "指标权重", "权重分"],
+  score: ["得分", "评价得分", "自评得分", "实际得分", "指标得分"],
   note: ["偏差原因分析及改进措施", "偏差原因分析", "偏差原因及改进措施", "未完成原因分析", "原因分析"],
   direction: ["指标性质", "计算符号", "指标方向"],
   unit: ["度量单位", "计量单位", "单位"],
@@ -52,6 +71,7 @@ const ROLE_ORDER: ColumnRole[] = [
   "level2",
   "name",
   "target",
+  "adjustedTarget",
   "actual",
   "weight",
   "score",
@@ -86,14 +106,18 @@ const BUDGET_ORDER: BudgetRole[] = [
   "reason",
 ];
 
-/** Budget rows that carry the budget score (R-BUDGET). */
-export const BUDGET_TOTAL_LABELS = ["年度资金总额", "合计", "资金总额"];
+/** Budget rows that carry the budget score (R-BUDGET); labels are normalised (trailing colon dropped). */
+export const BUDGET_TOTAL_LABELS = ["年度资金总额", "项目资金总额", "资金总额", "总额", "合计", "总计"];
 /** Table total row labels (LAYOUTS.md 4). */
-export const TABLE_TOTAL_LABELS = ["总分", "合计", "总计", "评价得分", "自评得分"];
+export const TABLE_TOTAL_LABELS = ["总分", "合计", "总计", "评价得分", "自评得分", "自评总分"];
 /** Labels of the goal block that ends the budget block. */
 export const GOAL_LABELS = ["年度总体目标", "总体目标", "年度绩效目标"];
-/** Labels of a grade cell (the grade is the cell right of it). */
+/** Labels of a grade cell (the grade is the cell right of it), and headers of a grade column. */
 export const GRADE_LABELS = ["等级", "评价等级", "自评等级", "绩效等级"];
+/** Texts of a written grade (R-GRADE-1: 优秀/良好/合格/不合格 read as 优/良/中/差). */
+export const GRADE_WORDS = ["优", "良", "中", "差", "优秀", "良好", "合格", "不合格"];
+/** Labels of rows that open a new table (title, project rows): a table above ends before them. */
+export const TABLE_START_LABELS = ["项目名称", "单位名称", "部门名称", "预算单位", "主管部门", "实施单位"];
 
 /** Splits `分值/权重`-style headers into their alternatives. */
 function alternatives(norm: string): string[] {
@@ -117,10 +141,16 @@ function roleOf<R extends string>(text: string, words: Record<R, readonly string
   return null;
 }
 
-/** The indicator column role of a header text, when its normalised text equals a role word. */
-export const headerRole: (text: string) => ColumnRole | null = memo((text) =>
-  roleOf(text, ROLE_WORDS, ROLE_ORDER),
-);
+/**
+ * The indicator column role of a header text, when its normalised text equals a role word;
+ * any other header containing 原因 is the deviation-note column (未完成原因及拟采取的改进措施).
+ */
+export const headerRole: (text: string) => ColumnRole | null = memo((text) => {
+  const role = roleOf(text, ROLE_WORDS, ROLE_ORDER);
+  if (role) return role;
+  const norm = normalizeHeader(text);
+  return norm.includes("原因") && norm.length <= 30 ? "note" : null;
+});
 
 /** The budget column role of a header text. */
 export const budgetRole: (text: string) => BudgetRole | null = memo((text) =>

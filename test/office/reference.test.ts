@@ -50,8 +50,7 @@ function fakeCell(cell: ExcelJS.Cell): FakeCell | null {
 async function loadIntoFake(file: string, opts: FakeOptions = {}): Promise<FakeWorkbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(REF, file));
-  // Merged areas (ExcelApi 1.13) decide where draft notes may go: the reference plan needs them.
-  const book = new FakeWorkbook({ api: "1.18", ...opts });
+  const book = new FakeWorkbook(opts);
   wb.eachSheet((ws) => {
     const sheet = book.addSheet(ws.name);
     ws.eachRow({ includeEmpty: false }, (row, r) => {

@@ -1,0 +1,349 @@
+/**
+ * LAYOUTS.md "How the reader decides" 2 (header bands), 3 (budget labels), 7 (several
+ * tables on one sheet) and the header-word table; REPORT.md `table`, `range`.
+ */
+import { resolveProfile } from "../../src/core";
+import {
+  analyzeSheet,
+  analyzeTables,
+  detectLayout,
+  detectLayouts,
+  mergePlans,
+  type DetectedLayout,
+  type GridSnapshot,
+} from "../../src/sheet";
+import { build, type In } from "./grid-builder";
+import { l1Rows } from "./fixtures";
+
+const profile = resolveProfile("central");
+
+function layoutOf(g: GridSnapshot): DetectedLayout {
+  const d = detectLayout(g);
+  if ("missing" in d) throw new Error(`no table: ${d.missing.join(",")}`);
+  return d;
+}
+
+/** The Yunnan 公开14表: a two-row band, the groups merged on the upper row. */
+function yunnan(
+  o: { fillMerged?: boolean; noMerges?: boolean; top?: number; left?: number } = {},
+): GridSnapshot {
+  const rows: In[][] = [
+    ["项目支出绩效自评表"],
+    ["项目名称", "学生资助"],
+    ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    [null, "年度资金总额：", 100, 100, 95, 10, null, null],
+    [null, "其中：财政拨款", 100, 100, 95, null, null, null],
+    ["年度总体目标", "完成资助"],
+    [
+      "绩效指标",
+      null,
+      null,
+      "年度指标值",
+      null,
+      null,
+      "实际完成值",
+      "分值",
+      "得分",
+      "偏差原因分析及改进措施",
+    ],
+    ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+    ["产出指标", "数量指标", "学生受资助人数", "≧", 735, "人次", 735, 30, null, null],
+    [null, null, "资助资金发放数", "≥", 100, "万元", 80, 30, null, null],
+    ["效益指标", "社会效益指标", "家庭负担减轻", "﹦", "明显", null, "明显", 30, null, null],
+    ["总分", null, null, null, null, null, null, 100, null, null],
+  ];
+  const merges = ["A1:J1", "A3:A5", "A7:C7", "D7:F7", "G7:G8", "H7:H8", "I7:I8", "J7:J8", "A9:A10", "B9:B10"];
+  return build(rows, {
+    merges: o.noMerges ? [] : merges,
+    fillMerged: o.fillMerged,
+    top: o.top,
+    left: o.left,
+  });
+}
+
+describe("LAYOUTS.md step 2: the indicator header band", () => {
+  it("reads the Yunnan two-row band: each column takes its lowest role-bearing cell", () => {
+    const d = layoutOf(yunnan());
+    expect(d.layout).toBe("L2");
+    expect(d.headerRow).toBe(7);
+    expect(d.columns).toEqual({
+      level1: 1,
+      level2: 2,
+      name: 3,
+      direction: 4,
+      target: 5,
+      unit: 6,
+      actual: 7,
+      weight: 8,
+      score: 9,
+      note: 10,
+    });
+    expect(d.indicatorRows).toEqual([9, 10, 11]);
+    expect(d.totalRow).toBe(12);
+  });
+
+  it("reads the same band whether covered cells repeat the anchor, are empty, or merges are unknown", () => {
+    const a = layoutOf(yunnan());
+    expect(layoutOf(yunnan({ fillMerged: true })).columns).toEqual(a.columns);
+    expect(layoutOf(yunnan({ noMerges: true })).columns).toEqual(a.columns);
+    expect(layoutOf(yunnan({ top: 4, left: 3 })).indicatorRows).toEqual([12, 13, 14]);
+  });
+
+  it("scores the Yunnan table (R-BUDGET label with a trailing colon)", () => {
+    const a = analyzeSheet(yunnan(), { profile });
+    expect(a.report.layout).toBe("L2");
+    expect(a.report.budget?.rate).toBe(0.95);
+    expect(a.report.indicators.map((i) => i.score)).toEqual([30, 24, 30]);
+    expect(a.report.total).toBe(93.5);
+    expect(a.report.table).toBe(1);
+    expect(a.report.range).toBe("A1:J12");
+  });
+
+  it("reads a three-row band (groups over a middle row over the split columns)", () => {
+    const g = build(
+      [
+        [
+          "绩效指标",
+          null,
+          null,
+          "年度指标值",
+          null,
+          null,
+          "实际完成值",
+          "分值",
+          "得分",
+          "未完成原因及拟采取的改进措施",
+        ],
+        ["一级指标", "二级指标", "三级指标", "指标值", null, null],
+        [null, null, null, "指标性质", "指标值", "度量单位"],
+        ["产出指标", "数量指标", "培训人次", "≥", 100, "人次", 90, 100, null, null],
+      ],
+      { merges: ["A1:C1", "D1:F1", "D2:F2", "A2:A3", "B2:B3", "C2:C3", "G1:G3", "H1:H3", "I1:I3", "J1:J3"] },
+    );
+    const d = layoutOf(g);
+    expect(d.headerRow).toBe(1);
+    expect(d.columns).toMatchObject({
+      level1: 1,
+      name: 3,
+      direction: 4,
+      target: 5,
+      unit: 6,
+      weight: 8,
+      note: 10,
+    });
+    expect(d.indicatorRows).toEqual([4]);
+    const a = analyzeSheet(g, { profile });
+    expect(a.report.indicators[0].score).toBe(90);
+    // The note column (a header containing 原因) receives the draft note.
+    expect(a.plan.writes.some((w) => w.cell === "J4" && w.kind === "note")).toBe(true);
+  });
+
+  it("R-TOTAL-3: with 分值 after each level column, the indicator weight is the 分值 right of the name", () => {
+    const g = build([
+      ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分", "评分标准"],
+      ["决策", 20, "项目立项", 20, "立项依据充分性", 10, 10, "…"],
+      [null, null, null, null, "立项程序规范性", 10, 8, "…"],
+      ["过程", 80, "资金管理", 80, "资金到位率", 70, 70, "…"],
+      ["总分", null, null, null, null, 100, null],
+    ]);
+    const d = layoutOf(g);
+    expect(d.columns.weight).toBe(6);
+    const a = analyzeSheet(g, { profile });
+    expect(a.report.indicators.map((i) => i.weight)).toEqual([10, 10, 70]);
+    expect(a.report.indicators[0].level1).toBe("决策");
+    const lw = a.report.diagnostics.filter((x) => x.code === "LEVEL_WEIGHT_MISMATCH");
+    expect(lw.map((x) => x.message).join()).toMatch(/过程.*80.*70/);
+  });
+
+  it("skips a repeated two-row band inside the indicator block (a table split over pages)", () => {
+    const g = yunnan();
+    const rows = g.cells;
+    rows.splice(10, 0, [...rows[6]], [...rows[7]]);
+    const d = layoutOf(build(rows.map((r) => r.map((c) => (c ? c.v : null)))));
+    expect(d.indicatorRows).toEqual([9, 10, 13]);
+  });
+});
+
+describe("header words (LAYOUTS.md table)", () => {
+  it("reads 年初指标值 / 调整指标值 (TARGET_ADJUSTED), 全年完成值, 指标权重, 指标得分, 自评总分", () => {
+    const g = build([
+      [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年初指标值",
+        "调整指标值",
+        "全年完成值",
+        "指标权重",
+        "指标得分",
+        "未完成原因和改进措施",
+      ],
+      ["产出指标", "数量指标", "培训人次", "100人次", "80人次", "80人次", 50, null, null],
+      [null, null, "宣传次数", "10次", null, "8次", 50, null, null],
+      ["自评总分", null, null, null, null, null, 100, null],
+    ]);
+    const d = layoutOf(g);
+    expect(d.columns).toMatchObject({
+      target: 4,
+      adjustedTarget: 5,
+      actual: 6,
+      weight: 7,
+      score: 8,
+      note: 9,
+    });
+    expect(d.totalRow).toBe(4);
+    const a = analyzeSheet(g, { profile });
+    expect(a.report.indicators.map((i) => [i.target, i.score])).toEqual([
+      ["80人次", 50],
+      ["10次", 40],
+    ]);
+    const adj = a.report.diagnostics.filter((x) => x.code === "TARGET_ADJUSTED");
+    expect(adj.map((x) => [x.row, x.cell, x.severity])).toEqual([[2, "E2", "info"]]);
+    expect(a.report.total).toBe(90);
+  });
+
+  it.each([["总额"], ["项目资金总额"], ["年度资金总额："], ["合计:"], ["资金总额"]])(
+    "R-BUDGET: %j labels the budget total row",
+    (label) => {
+      const g = build([
+        ["项目资金", null, "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分", "原因"],
+        [null, label, 10, 10, 9, null, 10, null, null],
+        [null, "财政拨款", 10, 10, 9, null, null, null, null],
+        ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "权重", "得分"],
+        ["产出指标", "数量指标", "培训", "10次", "10次", 90, null],
+      ]);
+      const a = analyzeSheet(g, { profile });
+      expect(a.report.budget?.row).toBe(2);
+      expect(a.report.budget?.score).toBe(9);
+      expect(a.report.total).toBe(99);
+    },
+  );
+
+  it("reads the grade cell of the total row: a grade word right of the score, or a column headed 等级", () => {
+    const withWord = build([
+      ["三级指标", "指标值", "实际完成值", "分值", "得分", "备注"],
+      ["培训", "10次", "10次", 100, null, null],
+      ["总分", null, null, 100, null, "良"],
+    ]);
+    expect(layoutOf(withWord).cells["3:grade"]).toBe("F3");
+    const withColumn = build([
+      ["三级指标", "指标值", "实际完成值", "分值", "得分", "自评等级"],
+      ["培训", "10次", "10次", 100, null, null],
+      ["总分", null, null, 100, null, null],
+    ]);
+    expect(layoutOf(withColumn).cells["3:grade"]).toBe("F3");
+  });
+});
+
+/** Two L1 tables one under the other (rows 1–29 and 33–61) or side by side (A–I, K–S). */
+function twoTables(side: boolean): GridSnapshot {
+  const { rows, merges } = l1Rows();
+  const second = rows.map((r) => [...r]);
+  second[2] = ["项目名称", "第二个项目"];
+  second[5] = [null, "年度资金总额", null, 100, 100, 100, 10];
+  const shift = (m: string, dr: number, dc: number) =>
+    m.replace(
+      /([A-Z]+)(\d+)/g,
+      (_, c: string, r: string) => String.fromCharCode(c.charCodeAt(0) + dc) + String(Number(r) + dr),
+    );
+  if (side) {
+    const all = rows.map((r, i) => {
+      const left = [...r];
+      while (left.length < 10) left.push(null);
+      return [...left, ...second[i]];
+    });
+    return build(all, { merges: [...merges, ...merges.map((m) => shift(m, 0, 10))] });
+  }
+  return build([...rows, [], [], [], ...second], {
+    merges: [...merges, ...merges.map((m) => shift(m, 32, 0))],
+  });
+}
+
+describe("LAYOUTS.md step 7: several tables on one sheet", () => {
+  it.each([
+    ["one under the other", false, ["A1:I29", "A33:I61"]],
+    ["side by side", true, ["A1:I29", "K1:S29"]],
+  ])(
+    "finds and scores each table %s as its own report (table, range, MULTIPLE_TABLES)",
+    (_, side, ranges) => {
+      const g = twoTables(side as boolean);
+      const all = analyzeTables(g, { profile });
+      expect(all.map((a) => a.report.table)).toEqual([1, 2]);
+      expect(all.map((a) => a.report.range)).toEqual(ranges);
+      expect(all.map((a) => a.tables)).toEqual([2, 2]);
+      expect(all[0].report.diagnostics.filter((d) => d.code === "MULTIPLE_TABLES")).toHaveLength(1);
+      expect(all[1].report.diagnostics.some((d) => d.code === "MULTIPLE_TABLES")).toBe(false);
+      expect(all[0].report.budget?.rate).toBe(0.8246);
+      expect(all[1].report.budget?.rate).toBe(1);
+      expect(all[0].report.total).not.toBe(all[1].report.total);
+      // The second table alone, by number, is the same analysis.
+      expect(analyzeSheet(g, { profile, table: 2 }).report).toEqual(all[1].report);
+    },
+  );
+
+  it("writes nothing outside a table's own range", () => {
+    for (const side of [false, true]) {
+      const all = analyzeTables(twoTables(side), { profile });
+      for (const a of all) {
+        const [from, to] = (a.report.range ?? "").split(":");
+        const inRange = (cell: string) => {
+          const col = (s: string) => s.replace(/\d+/g, "");
+          const row = (s: string) => Number(s.replace(/[A-Z]+/g, ""));
+          return (
+            col(cell) >= col(from) && col(cell) <= col(to) && row(cell) >= row(from) && row(cell) <= row(to)
+          );
+        };
+        expect(a.plan.writes.length).toBeGreaterThan(0);
+        for (const w of a.plan.writes) expect(inRange(w.cell)).toBe(true);
+        for (const n of a.plan.notes ?? []) expect(inRange(n.cell)).toBe(true);
+      }
+      const merged = mergePlans(all.map((a) => a.plan));
+      expect(merged.writes).toHaveLength(all.reduce((n, a) => n + a.plan.writes.length, 0));
+      expect(new Set(merged.writes.map((w) => w.cell)).size).toBe(merged.writes.length);
+    }
+  });
+
+  it("a header repeated without a total row or a new title between is one table (page split)", () => {
+    const { rows, merges } = l1Rows();
+    const header = rows[11];
+    const split = [...rows.slice(0, 20), [...header], ...rows.slice(20)];
+    const g = build(split, {
+      merges: merges.map((m) =>
+        m.replace(/(\d+)/g, (r) => String(Number(r) > 20 ? Number(r) + 1 : Number(r))),
+      ),
+    });
+    const all = detectLayouts(g);
+    if ("missing" in all) throw new Error("no table");
+    expect(all).toHaveLength(1);
+    expect(all[0].indicatorRows).not.toContain(21);
+  });
+
+  it("NO_TABLE_FOUND says which header words were found and which are missing", () => {
+    const g = build([["说明"], ["三级指标", "年度指标值", "得分"], ["培训", "1", null]]);
+    const d = detectLayouts(g);
+    expect(d).toEqual({
+      missing: ["分值", "权重", "标准分", "满分", "指标权重", "权重分"],
+      found: ["三级指标", "年度指标值", "得分"],
+    });
+    const a = analyzeTables(g, { profile });
+    expect(a).toHaveLength(1);
+    expect(a[0].report.diagnostics[0].code).toBe("NO_TABLE_FOUND");
+    expect(a[0].report.diagnostics[0].message).toMatch(/找到的表头文字：“三级指标”、“年度指标值”、“得分”/);
+    expect(a[0].report.diagnostics[0].message).toMatch(/缺少的表头文字：“分值”/);
+  });
+
+  it("a manual mapping names the header band's last row (headerEnd)", () => {
+    const g = build([
+      ["指标", null, "目标", null, null],
+      ["名称", "标准", "目标", "实际", "得"],
+      ["培训", 100, "10次", "10次", null],
+    ]);
+    const d = detectLayout(g, {
+      headerRow: 1,
+      headerEnd: 2,
+      columns: { name: 1, weight: 2, target: 3, actual: 4, score: 5 },
+    });
+    if ("missing" in d) throw new Error("no table");
+    expect(d.indicatorRows).toEqual([3]);
+  });
+});

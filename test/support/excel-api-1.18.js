@@ -1,1 +1,0 @@
-process.env.JIXIAO_EXCEL_API = "1.18";
