@@ -50,7 +50,8 @@ function fakeCell(cell: ExcelJS.Cell): FakeCell | null {
 async function loadIntoFake(file: string, opts: FakeOptions = {}): Promise<FakeWorkbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(REF, file));
-  const book = new FakeWorkbook(opts);
+  // Merged areas (ExcelApi 1.13) decide where draft notes may go: the reference plan needs them.
+  const book = new FakeWorkbook({ api: "1.18", ...opts });
   wb.eachSheet((ws) => {
     const sheet = book.addSheet(ws.name);
     ws.eachRow({ includeEmpty: false }, (row, r) => {

@@ -6,8 +6,8 @@ import { analyzeSheet, encodeRecord, emptyRecord } from "../../src/sheet";
 import { analyze, settle, setup, sheetState } from "./helpers";
 
 describe("restore (R-WRITE-4)", () => {
-  test("apply then restore brings back every value, number format and fill exactly", async () => {
-    const { host, sheet } = setup(20);
+  test("apply then restore brings back every value, number format and fill exactly (ExcelApi ≥ 1.13: fills, merges)", async () => {
+    const { host, sheet } = setup(20, { api: "1.18" });
     // Cells the run will write, with the user's own formats and fills.
     sheet.set("H13", null, { fill: "#FFFF00" });
     sheet.set("G6", null, { numFmt: "0.0", fill: "#DDEBF7" });
@@ -129,6 +129,7 @@ describe("staleness: a sheet changed since the read is not written", () => {
     const { book, host, sheet } = setup(20);
     const analysis = analyze(await host.readSheet());
     book.userEdit("自评表", "D20", "改过的指标");
+    await settle();
     const before = sheetState(sheet);
     const e = await host.apply(analysis.plan).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(HostError);

@@ -37,9 +37,10 @@ describe("one read and one write round trip (R-WRITE-4)", () => {
   });
 
   test("Excel on the web: a sheet past the 5 MB limit is read in blocks, the same as on the desktop", async () => {
-    const web = new FakeWorkbook({ web: true });
+    // At ExcelApi 1.18 (fills and row properties in the read, as most web clients).
+    const web = new FakeWorkbook({ web: true, api: "1.18" });
     buildSelfEvalTable(web, 8000);
-    const desktop = new FakeWorkbook();
+    const desktop = new FakeWorkbook({ api: "1.18" });
     buildSelfEvalTable(desktop, 8000);
     const webHost = createOfficeHost(web.env());
     const webRead = await webHost.readSheet();
@@ -56,8 +57,8 @@ describe("one read and one write round trip (R-WRITE-4)", () => {
     expect(webHost.fallbackReads).toBe(1);
   });
 
-  test("merged areas, hidden rows, number formats, text and fills come with the read", async () => {
-    const { book, host, sheet } = setup(20);
+  test("merged areas, hidden rows, number formats, text and fills come with the read (ExcelApi ≥ 1.13)", async () => {
+    const { book, host, sheet } = setup(20, { api: "1.18" });
     sheet.hiddenRows.add(15);
     sheet.hiddenCols.add(1);
     sheet.set("H14", 3, { numFmt: "0.00", fill: "#FFFF00" });
@@ -100,7 +101,7 @@ describe("one read and one write round trip (R-WRITE-4)", () => {
   });
 
   test("a sheet with more than 512 merged areas is read in one sync (merges are queried in blocks)", async () => {
-    const { book, host, sheet } = setup(20);
+    const { book, host, sheet } = setup(20, { api: "1.18" });
     for (let r = 40; r < 700; r++) sheet.merge(`K${r}:L${r}`);
     sheet.set("K699", "x");
     const read = await host.readSheet();

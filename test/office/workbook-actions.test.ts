@@ -18,7 +18,10 @@ describe("insertTemplate", () => {
       expect(sheet.cell(c.cell).value).toEqual(c.value);
     expect(sheet.merges.length).toBe(tpl.merges.length);
     expect(sheet.columnWidths.size).toBe(tpl.widths.length);
-    expect(sheet.validations.length).toBe(tpl.validations.length + (tpl.decimalValidations?.length ?? 0));
+    // Data validation needs ExcelApi 1.8; before, the table comes without its lists.
+    expect(sheet.validations.length).toBe(
+      book.supports("1.8") ? tpl.validations.length + (tpl.decimalValidations?.length ?? 0) : 0,
+    );
 
     // The inserted table is one the reader recognises (L1).
     const read = await host.readSheet(name);

@@ -1,15 +1,17 @@
 /**
- * A small recording fake of Excel's request context (Office.js), enough for the Office
- * host: worksheets, ranges (values, formulas, number formats, text, fills), used range,
- * merged areas, hidden rows, protection, change events, notes and comments (with their
- * requirement sets), and `context.sync()`
- * counting round trips. Commands queue until `sync`, then run in order, as in Excel.
- * Errors can be injected (cell edit mode, a failing sync); writes to a protected sheet
- * fail with AccessDenied. With `web`, a request or response above 5 MB fails as on Excel
- * on the web.
+ * The workbook model behind the Office host's tests: sheets, cells (values, formulas,
+ * number formats, fills), merged areas, hidden rows and columns, protection, visibility,
+ * notes and comments, document settings. The host reaches it only through Microsoft's real
+ * Excel client library (office-client.ts), whose serialised RichApi requests
+ * rich-api-server.ts answers from this model: every round trip, request and response is
+ * the one the real client makes. Test set-up changes the model directly (`set`, `merge`);
+ * a person's edit (`userEdit`) also raises Excel's change event through the library's
+ * RichApi message hook.
  */
 import type { OfficeEnv, DocumentSettings } from "../../src/hosts/office/env";
-import { address, columnNumber, parseRange } from "../../src/sheet/address";
+import { address, parseRange } from "../../src/sheet/address";
+import { apiAtLeast, officeClient, setRequirementCheck } from "./office-client";
+import { RichApiServer } from "./rich-api-server";
 
 export type FakeValue = string | number | boolean | null;
 
@@ -44,7 +46,8 @@ export class FakeSheet {
   comments = new Map<string, string>();
   validations: { range: string; rule: unknown }[] = [];
   columnWidths = new Map<number, number>();
-  handlers: ((e: unknown) => unknown)[] = [];
+  /** Whether the add-in registered this sheet's change event (`onChanged`). */
+  eventsOn = false;
   constructor(
     public name: string,
     public id: string,
@@ -72,6 +75,31 @@ export class FakeSheet {
     const r = parseRange(a1);
     if (!r) throw new Error(`bad range ${a1}`);
     this.merges.push(r);
+  }
+  /** Inserts `n` rows at `at`, moving cells, merges and hidden rows below it down. */
+  insertRows(at: number, n: number): void {
+    const moved = new Map<string, FakeCell>();
+    for (const [k, c] of this.cells) {
+      const [r, col] = k.split(",").map(Number);
+      moved.set(r >= at ? this.key(r + n, col) : k, c);
+    }
+    this.cells = moved;
+    this.merges = this.merges.map((m) =>
+      m.top >= at
+        ? { ...m, top: m.top + n, bottom: m.bottom + n }
+        : m.bottom >= at
+          ? { ...m, bottom: m.bottom + n }
+          : m,
+    );
+    this.hiddenRows = new Set([...this.hiddenRows].map((r) => (r >= at ? r + n : r)));
+  }
+  /** The used range of values (`getUsedRange(true)`), or null on an empty sheet. */
+  usedBoxOrNull(): Box | null {
+    const b = this.usedBox();
+    const c = this.get(b.top, b.left);
+    return b.bottom === 1 && b.right === 1 && (!c || ((c.value === null || c.value === "") && !c.formula))
+      ? null
+      : b;
   }
   /** The used range of cells holding a value or formula (A1 when there is none). */
   usedBox(): Box {
@@ -106,41 +134,10 @@ export class FakeSheet {
   }
 }
 
-/** An error shaped like OfficeExtension.Error. */
-export class FakeOfficeError extends Error {
-  constructor(
-    public code: string,
-    message = code,
-  ) {
-    super(message);
-    this.name = "RichApi.Error";
-  }
-}
-
-const VERSIONS = [
-  "1.1",
-  "1.2",
-  "1.3",
-  "1.4",
-  "1.5",
-  "1.6",
-  "1.7",
-  "1.8",
-  "1.9",
-  "1.10",
-  "1.11",
-  "1.12",
-  "1.13",
-  "1.14",
-  "1.15",
-  "1.16",
-  "1.17",
-  "1.18",
-];
-const LIMIT = 5 * 1024 * 1024;
+const DEFAULT_API = process.env.JIXIAO_EXCEL_API ?? "1.18";
 
 export interface FakeOptions {
-  /** Highest ExcelApi set supported (default 1.18). */
+  /** Highest ExcelApi set supported (default: JIXIAO_EXCEL_API, else 1.18). */
   api?: string;
   /** Excel on the web: 5 MB request and response limits. */
   web?: boolean;
@@ -148,41 +145,53 @@ export interface FakeOptions {
   noEvents?: boolean;
   /** A method called on a null object fails (instead of giving a null object). */
   nullChainThrows?: boolean;
+  /**
+   * How Excel reports the add-in's own writes: one event per written range (default), or
+   * one event whose address bounds every range the batch wrote on a sheet.
+   */
+  ownEvents?: "range" | "bounding";
 }
+
+/** Unique sheet ids across workbooks: the library keeps event handlers per target id. */
+let sheetIds = 0;
 
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   activeName = "";
   protected = false;
-  /** Every `context.sync()`, including failed ones. */
+  /** Requests sent (each `context.sync()` with something to do), including failed ones. */
   syncs = 0;
-  /** Syncs that carried at least one write. */
+  /** Requests that changed the workbook. */
   writeSyncs = 0;
-  /** The user is typing in a cell: every sync fails with InvalidOperationInCellEditMode. */
+  /** The user is typing in a cell: every request fails with InvalidOperationInCellEditMode. */
   editMode = false;
-  /** The next sync fails with this code (then it is cleared). */
+  /** The next request fails with this code (then it is cleared). */
   failNext: string | null = null;
   api: string;
   web: boolean;
   noEvents: boolean;
   nullChainThrows: boolean;
+  ownEvents: "range" | "bounding";
   selection = { sheet: "", row: 1, col: 1 };
-  /** Largest response and request sizes seen, in bytes (JSON). */
+  /** Sizes of every request and response, in UTF-8 bytes as serialised, and the largest. */
+  requests: number[] = [];
+  responses: number[] = [];
   maxResponse = 0;
   maxRequest = 0;
   settingsStore: Record<string, unknown> = {};
   savedSettings: Record<string, unknown> = {};
-  private nextId = 1;
+  private server = new RichApiServer(this);
 
   constructor(opts: FakeOptions = {}) {
-    this.api = opts.api ?? "1.18";
+    this.api = opts.api ?? DEFAULT_API;
     this.web = opts.web ?? false;
     this.noEvents = opts.noEvents ?? false;
     this.nullChainThrows = opts.nullChainThrows ?? false;
+    this.ownEvents = opts.ownEvents ?? "range";
   }
 
   addSheet(name: string): FakeSheet {
-    const s = new FakeSheet(name, `{${this.nextId++}}`);
+    const s = new FakeSheet(name, `{00000000-0000-0000-0000-${String(++sheetIds).padStart(12, "0")}}`);
     this.sheets.push(s);
     if (!this.activeName) this.activeName = name;
     return s;
@@ -191,22 +200,56 @@ export class FakeWorkbook {
     return this.sheets.find((s) => s.name === name);
   }
   supports(version: string): boolean {
-    return VERSIONS.indexOf(version) !== -1 && VERSIONS.indexOf(version) <= VERSIONS.indexOf(this.api);
+    return apiAtLeast(this.api, version);
   }
 
-  /** A user edit: changes the cell and raises the sheet's change event. */
+  /** Raises Excel's change event for one range of a sheet, as the library receives it. */
+  raise(sheet: FakeSheet, address: string, triggerSource: string, later = true): void {
+    if (!sheet.eventsOn) return;
+    const { OfficeExtension } = officeClient();
+    const message = {
+      address,
+      changeType: "RangeEdited",
+      source: "Local",
+      triggerSource,
+      worksheetId: sheet.id,
+      shiftDirection: "None",
+    };
+    const send = () =>
+      OfficeExtension._testTriggerRichApiMessageEvent({
+        entries: [
+          { messageCategory: 65536, messageType: 10, targetId: sheet.id, message: JSON.stringify(message) },
+        ],
+      });
+    if (later) setTimeout(send);
+    else send();
+  }
+
+  /** The change events of a batch's writes, after its response (as Excel sends them). */
+  raiseChanges(changes: { sheet: FakeSheet; boxes: Box[] }[]): void {
+    // ExcelApi 1.14 tells the add-in's own writes apart; before, their source is unknown.
+    const trigger = this.supports("1.14") ? "ThisLocalAddin" : "Unknown";
+    for (const { sheet, boxes } of changes) {
+      const parts =
+        this.ownEvents === "bounding"
+          ? [
+              boxes.reduce((a, b) => ({
+                top: Math.min(a.top, b.top),
+                left: Math.min(a.left, b.left),
+                bottom: Math.max(a.bottom, b.bottom),
+                right: Math.max(a.right, b.right),
+              })),
+            ]
+          : boxes;
+      for (const b of parts) this.raise(sheet, boxAddress(b), trigger);
+    }
+  }
+
+  /** A person's edit: changes the cell and raises the sheet's change event. */
   userEdit(sheet: string, a1: string, value: FakeValue): void {
     const s = this.sheet(sheet)!;
     s.set(a1, value, { formula: undefined });
-    for (const h of s.handlers)
-      void h({
-        address: a1,
-        worksheetId: s.id,
-        changeType: "RangeEdited",
-        source: "Local",
-        triggerSource: "Unknown",
-        type: "WorksheetChanged",
-      });
+    this.raise(s, a1, "Unknown", false);
   }
 
   /** Save and reopen: the same content, no event handlers, settings as last saved. */
@@ -215,11 +258,15 @@ export class FakeWorkbook {
       api: opts.api ?? this.api,
       web: opts.web ?? this.web,
       noEvents: opts.noEvents ?? this.noEvents,
+      ownEvents: opts.ownEvents ?? this.ownEvents,
     });
-    w.sheets = this.sheets.map((s) => s.clone());
+    w.sheets = this.sheets.map((s) => {
+      const c = s.clone();
+      c.eventsOn = false;
+      return c;
+    });
     w.activeName = this.activeName;
     w.protected = this.protected;
-    w.nextId = this.nextId;
     w.settingsStore = JSON.parse(JSON.stringify(this.savedSettings));
     w.savedSettings = JSON.parse(JSON.stringify(this.savedSettings));
     return w;
@@ -238,17 +285,21 @@ export class FakeWorkbook {
     };
   }
 
+  /** The Office host's environment: `Excel.run` of the real client, answered by this model. */
   env(): OfficeEnv {
+    const { Excel } = officeClient();
+    const support = (name: string, version: string) => name === "ExcelApi" && this.supports(version);
     return {
-      run: (batch) => batch(new FakeContext(this) as unknown as Excel.RequestContext),
-      isSetSupported: (name, version) => name === "ExcelApi" && this.supports(version),
+      run: <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+        setRequirementCheck(support);
+        const context = new Excel.RequestContext();
+        context._requestExecutor = this.server.executor();
+        return Excel.run(context, batch) as Promise<T>;
+      },
+      isSetSupported: support,
       settings: this.settings(),
       web: this.web,
     };
-  }
-
-  newId(): string {
-    return `{${this.nextId++}}`;
   }
 
   /** Round trips since the last reset (alias of `syncs`, for the benchmark). */
@@ -258,823 +309,16 @@ export class FakeWorkbook {
   resetSyncCount(): void {
     this.syncs = 0;
     this.writeSyncs = 0;
+    this.requests = [];
+    this.responses = [];
+    this.maxRequest = 0;
+    this.maxResponse = 0;
   }
 }
 
-type Op = { run: () => void; write: boolean; bytes: number; result?: () => unknown };
-
-class FakeContext {
-  ops: Op[] = [];
-  workbook: WorkbookProxy;
-  constructor(public book: FakeWorkbook) {
-    this.workbook = new WorkbookProxy(this);
-  }
-  queue(run: () => void, write = false, bytes = 0, result?: () => unknown): void {
-    this.ops.push({ run, write, bytes, result });
-  }
-  /** A client result (getCount, get…Properties): `value` is filled in by the next sync. */
-  result<T>(initial: T, compute: () => T): { value: T } {
-    const result = { value: initial };
-    this.queue(
-      () => {
-        result.value = compute();
-      },
-      false,
-      0,
-      () => result.value,
-    );
-    return result;
-  }
-  async sync(): Promise<void> {
-    const book = this.book;
-    book.syncs++;
-    const ops = this.ops;
-    this.ops = [];
-    if (book.editMode) throw new FakeOfficeError("InvalidOperationInCellEditMode");
-    if (book.failNext) {
-      const code = book.failNext;
-      book.failNext = null;
-      throw new FakeOfficeError(code);
-    }
-    const request = ops.reduce((n, o) => n + o.bytes, 0) + ops.length * 40;
-    book.maxRequest = Math.max(book.maxRequest, request);
-    if (book.web && request > LIMIT) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded");
-    if (ops.some((o) => o.write)) book.writeSyncs++;
-    const events: { sheet: FakeSheet; address: string }[] = [];
-    this.pendingEvents = events;
-    let response = 0;
-    for (const op of ops) {
-      op.run();
-      if (op.result) response += JSON.stringify(op.result() ?? null).length;
-    }
-    book.maxResponse = Math.max(book.maxResponse, response);
-    if (book.web && response > LIMIT) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded");
-    // Change events of this add-in's writes arrive after the sync, as in Excel.
-    const triggerSource = book.supports("1.14") ? "ThisLocalAddin" : "Unknown";
-    for (const e of events)
-      for (const h of e.sheet.handlers)
-        setTimeout(
-          () =>
-            void h({
-              address: e.address,
-              worksheetId: e.sheet.id,
-              changeType: "RangeEdited",
-              source: "Local",
-              triggerSource,
-              type: "WorksheetChanged",
-            }),
-          0,
-        );
-  }
-  pendingEvents: { sheet: FakeSheet; address: string }[] = [];
-  changed(sheet: FakeSheet, box: Box): void {
-    const a =
-      address(box.top, box.left) +
-      (box.bottom !== box.top || box.right !== box.left ? ":" + address(box.bottom, box.right) : "");
-    this.pendingEvents.push({ sheet, address: a });
-  }
-  trackedObjects = { add: () => undefined, remove: () => undefined };
-}
-
-function notLoaded(what: string): never {
-  throw new FakeOfficeError("PropertyNotLoaded", `${what} was not loaded`);
-}
-
-class Loadable {
-  protected data: Record<string, unknown> = {};
-  isNullObject = false;
-  protected read<T>(name: string): T {
-    if (!(name in this.data)) notLoaded(name);
-    return this.data[name] as T;
-  }
-}
-
-class ProtectionProxy extends Loadable {
-  constructor(
-    private ctx: FakeContext,
-    private target: () => { protected: boolean } | null,
-  ) {
-    super();
-  }
-  load(): this {
-    this.ctx.queue(
-      () => {
-        this.data.protected = this.target()?.protected ?? false;
-      },
-      false,
-      0,
-      () => this.data,
-    );
-    return this;
-  }
-  get protected(): boolean {
-    return this.read("protected");
-  }
-}
-
-class WorkbookProxy {
-  worksheets: WorksheetsProxy;
-  protection: ProtectionProxy;
-  comments: { add: (cell: RangeProxy, text: string) => void };
-  constructor(private ctx: FakeContext) {
-    this.worksheets = new WorksheetsProxy(ctx);
-    this.protection = new ProtectionProxy(ctx, () => ctx.book);
-    this.comments = {
-      add: (cell, text) =>
-        ctx.queue(() => {
-          const t = cell.resolve();
-          if (!t) throw new FakeOfficeError("ItemNotFound");
-          t.sheet.comments.set(address(t.box.top, t.box.left), text);
-        }, true),
-    };
-  }
-  getSelectedRange(): RangeProxy {
-    const book = this.ctx.book;
-    return new RangeProxy(this.ctx, () => {
-      const s = book.sheet(book.selection.sheet || book.activeName);
-      if (!s) return null;
-      const { row, col } = book.selection;
-      return { sheet: s, box: { top: row, left: col, bottom: row, right: col } };
-    });
-  }
-}
-
-class WorksheetsProxy extends Loadable {
-  private list: WorksheetProxy[] = [];
-  constructor(private ctx: FakeContext) {
-    super();
-  }
-  getItem(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => {
-      const s = this.ctx.book.sheet(name);
-      if (!s) throw new FakeOfficeError("ItemNotFound", `Sheet ${name} not found`);
-      return s;
-    });
-  }
-  getItemOrNullObject(name: string): WorksheetProxy {
-    const p = new WorksheetProxy(this.ctx, () => this.ctx.book.sheet(name) ?? null);
-    this.ctx.queue(() => {
-      p.isNullObject = !this.ctx.book.sheet(name);
-    });
-    return p;
-  }
-  getActiveWorksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => this.ctx.book.sheet(this.ctx.book.activeName) ?? null);
-  }
-  add(name: string): WorksheetProxy {
-    const book = this.ctx.book;
-    this.ctx.queue(() => {
-      if (book.protected) throw new FakeOfficeError("AccessDenied", "workbook protected");
-      if (book.sheet(name)) throw new FakeOfficeError("ItemAlreadyExists");
-      book.sheets.push(new FakeSheet(name, book.newId()));
-    }, true);
-    return new WorksheetProxy(this.ctx, () => book.sheet(name) ?? null);
-  }
-  load(): this {
-    this.ctx.queue(
-      () => {
-        this.list = this.ctx.book.sheets.map((s) => {
-          const p = new WorksheetProxy(this.ctx, () => s);
-          p.setLoaded({ name: s.name, id: s.id, visibility: s.visibility });
-          return p;
-        });
-      },
-      false,
-      0,
-      () => this.ctx.book.sheets.map((s) => s.name),
-    );
-    return this;
-  }
-  get items(): WorksheetProxy[] {
-    return this.list;
-  }
-}
-
-class WorksheetProxy extends Loadable {
-  protection: ProtectionProxy;
-  onChanged: { add: (h: (e: unknown) => unknown) => { remove: () => void } };
-  notes: NotesProxy;
-  comments: NotesProxy;
-  constructor(
-    private ctx: FakeContext,
-    private resolveSheet: () => FakeSheet | null,
-  ) {
-    super();
-    this.protection = new ProtectionProxy(ctx, () => this.resolveSheet());
-    this.onChanged = {
-      add: (h) => {
-        ctx.queue(() => {
-          if (ctx.book.noEvents) throw new FakeOfficeError("GeneralException", "events unavailable");
-          this.sheet().handlers.push(h);
-        });
-        return { remove: () => undefined };
-      },
-    };
-    this.notes = new NotesProxy(ctx, () => this.sheet(), "notes");
-    this.comments = new NotesProxy(ctx, () => this.sheet(), "comments");
-  }
-  setLoaded(d: Record<string, unknown>): void {
-    Object.assign(this.data, d);
-  }
-  sheet(): FakeSheet {
-    const s = this.resolveSheet();
-    if (!s) throw new FakeOfficeError("ItemNotFound");
-    return s;
-  }
-  load(props?: string): this {
-    void props;
-    this.ctx.queue(
-      () => {
-        const s = this.resolveSheet();
-        this.isNullObject = !s;
-        if (s) Object.assign(this.data, { name: s.name, id: s.id, visibility: s.visibility });
-      },
-      false,
-      0,
-      () => this.data,
-    );
-    return this;
-  }
-  get name(): string {
-    return this.read("name");
-  }
-  get id(): string {
-    return this.read("id");
-  }
-  set visibility(v: "Visible" | "Hidden" | "VeryHidden") {
-    this.ctx.queue(() => {
-      this.sheet().visibility = v;
-    }, true);
-  }
-  activate(): void {
-    this.ctx.queue(() => {
-      this.ctx.book.activeName = this.sheet().name;
-    });
-  }
-  private rangeOf(box: () => Box | null): RangeProxy {
-    return new RangeProxy(this.ctx, () => {
-      const s = this.resolveSheet();
-      const b = s ? box() : null;
-      return s && b ? { sheet: s, box: b } : null;
-    });
-  }
-  getRange(a?: string): RangeProxy {
-    if (a === undefined) return this.rangeOf(() => ({ top: 1, left: 1, bottom: 1048576, right: 16384 }));
-    return this.rangeOf(() => parseA1(a));
-  }
-  getRangeByIndexes(r: number, c: number, rows: number, cols: number): RangeProxy {
-    return this.rangeOf(() => ({ top: r + 1, left: c + 1, bottom: r + rows, right: c + cols }));
-  }
-  getUsedRange(valuesOnly?: boolean): RangeProxy {
-    void valuesOnly;
-    return this.rangeOf(() => this.sheet().usedBox());
-  }
-  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
-    void valuesOnly;
-    const p = new RangeProxy(this.ctx, () => {
-      const s = this.resolveSheet();
-      if (!s || s.cells.size === 0) return null;
-      return { sheet: s, box: s.usedBox() };
-    });
-    this.ctx.queue(() => {
-      if (!this.resolveSheet() && this.ctx.book.nullChainThrows)
-        throw new FakeOfficeError("InvalidArgument", "method called on a null object");
-      p.isNullObject = !p.resolve();
-    });
-    return p;
-  }
-}
-
-/**
- * `worksheet.notes` (ExcelApi 1.18, keyed by cell address) or `worksheet.comments` (1.10;
- * the fake's comment id is its cell address). A cell holds at most one note or comment, as
- * in Excel: adding a second fails. Calls fail with ApiNotFound where the set is missing.
- */
-class NotesProxy {
-  constructor(
-    private ctx: FakeContext,
-    private sheet: () => FakeSheet,
-    private kind: "notes" | "comments",
-  ) {}
-  private store(): Map<string, string> {
-    if (!this.ctx.book.supports(this.kind === "notes" ? "1.18" : "1.10"))
-      throw new FakeOfficeError("ApiNotFound", `${this.kind} are not supported`);
-    return this.sheet()[this.kind];
-  }
-  private item(cell: () => string | null, nullable: boolean): NoteProxy {
-    return new NoteProxy(
-      this.ctx,
-      () => this.store(),
-      cell,
-      nullable,
-      () => this.sheet(),
-    );
-  }
-  add(cell: RangeProxy | string, text: string): NoteProxy {
-    const key = (): string => {
-      if (typeof cell === "string") return cell.replace(/^.*!/, "").toUpperCase();
-      const t = cell.target();
-      return address(t.box.top, t.box.left);
-    };
-    this.ctx.queue(
-      () => {
-        const store = this.store();
-        const sheet = this.sheet();
-        if (sheet.protected) throw new FakeOfficeError("AccessDenied", "note on a protected sheet");
-        const k = key();
-        if (sheet.notes.has(k) || sheet.comments.has(k))
-          throw new FakeOfficeError("InvalidArgument", `${k} already has a note or comment`);
-        store.set(k, text);
-      },
-      true,
-      bytesOf(text),
-    );
-    return this.item(key, false);
-  }
-  getCount(): { value: number } {
-    return this.ctx.result(NaN, () => this.store().size);
-  }
-  getItem(key: string): NoteProxy {
-    return this.item(() => key.toUpperCase(), false);
-  }
-  getItemOrNullObject(key: string): NoteProxy {
-    return this.item(() => key.toUpperCase(), true);
-  }
-  getItemByCell(cell: RangeProxy): NoteProxy {
-    return this.item(() => {
-      const t = cell.target();
-      return address(t.box.top, t.box.left);
-    }, false);
-  }
-  getItemAt(index: number): NoteProxy {
-    return this.item(() => {
-      const keys = [...this.store().keys()];
-      if (index < 0 || index >= keys.length)
-        throw new FakeOfficeError("InvalidArgument", "index out of range");
-      return keys[index];
-    }, false);
-  }
-}
-
-class NoteProxy extends Loadable {
-  constructor(
-    private ctx: FakeContext,
-    private store: () => Map<string, string>,
-    private cell: () => string | null,
-    private nullable: boolean,
-    private sheet: () => FakeSheet,
-  ) {
-    super();
-  }
-  /** The cell of an existing note; null for a null object. */
-  private key(): string | null {
-    const k = this.cell();
-    if (k !== null && this.store().has(k)) return k;
-    if (this.nullable) return null;
-    throw new FakeOfficeError("ItemNotFound", `no note at ${k}`);
-  }
-  load(props?: string): this {
-    void props;
-    this.ctx.queue(
-      () => {
-        const k = this.key();
-        this.isNullObject = k === null;
-        if (k !== null) this.data.content = this.store().get(k);
-      },
-      false,
-      0,
-      () => this.data,
-    );
-    return this;
-  }
-  get content(): string {
-    return this.read("content");
-  }
-  set content(text: string) {
-    this.ctx.queue(
-      () => {
-        const k = this.key();
-        if (k === null) throw new FakeOfficeError("InvalidArgument", "method called on a null object");
-        if (this.sheet().protected) throw new FakeOfficeError("AccessDenied", "note on a protected sheet");
-        this.store().set(k, text);
-      },
-      true,
-      bytesOf(text),
-    );
-  }
-  delete(): void {
-    this.ctx.queue(() => {
-      const k = this.key();
-      if (k === null) throw new FakeOfficeError("InvalidArgument", "method called on a null object");
-      if (this.sheet().protected) throw new FakeOfficeError("AccessDenied", "note on a protected sheet");
-      this.store().delete(k);
-    }, true);
-  }
-  getLocation(): RangeProxy {
-    return new RangeProxy(this.ctx, () => {
-      const k = this.key();
-      const r = k === null ? null : parseRange(k);
-      return r ? { sheet: this.sheet(), box: r } : null;
-    });
-  }
-}
-
-function parseA1(a: string): Box | null {
-  const rows = /^(\d+):(\d+)$/.exec(a);
-  if (rows) return { top: Number(rows[1]), left: 1, bottom: Number(rows[2]), right: 16384 };
-  const cols = /^([A-Z]+):([A-Z]+)$/i.exec(a);
-  if (cols) return { top: 1, left: columnNumber(cols[1]), bottom: 1048576, right: columnNumber(cols[2]) };
-  return parseRange(a);
-}
-
-function defaultText(c: FakeCell | undefined): string {
-  if (!c || c.value === null) return "";
-  if (c.text !== undefined) return c.text;
-  const v = c.value;
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  if (typeof v === "number") {
-    const fmt = c.numFmt ?? "General";
-    const pct = /^0(\.(0+))?%$/.exec(fmt);
-    if (pct) return (v * 100).toFixed(pct[2]?.length ?? 0) + "%";
-    const fixed = /^0\.(0+)$/.exec(fmt) ?? /^#,##0\.(0+)$/.exec(fmt);
-    if (fixed) return v.toFixed(fixed[1].length);
-    return String(v);
-  }
-  return v;
-}
-
-function bytesOf(v: unknown): number {
-  return JSON.stringify(v).length;
-}
-
-type Target = { sheet: FakeSheet; box: Box };
-
-class RangeProxy extends Loadable {
-  format: FormatProxy;
-  dataValidation: { rule: unknown; errorAlert: unknown };
-  constructor(
-    private ctx: FakeContext,
-    readonly resolve: () => Target | null,
-  ) {
-    super();
-    this.format = new FormatProxy(ctx, this);
-    const dv = { rule: undefined as unknown, errorAlert: undefined as unknown };
-    this.dataValidation = Object.defineProperties(dv, {
-      rule: {
-        set: (rule: unknown) => {
-          ctx.queue(() => this.target().sheet.validations.push({ range: this.a1(), rule }), true);
-        },
-      },
-      errorAlert: { set: () => {} },
-    });
-  }
-  target(): Target {
-    const t = this.resolve();
-    if (!t) throw new FakeOfficeError("ItemNotFound");
-    return t;
-  }
-  a1(): string {
-    const { box } = this.target();
-    return (
-      address(box.top, box.left) +
-      (box.bottom !== box.top || box.right !== box.left ? ":" + address(box.bottom, box.right) : "")
-    );
-  }
-  private each<T>(fn: (row: number, col: number, cell: FakeCell | undefined) => T): T[][] {
-    const { sheet, box } = this.target();
-    const out: T[][] = [];
-    for (let r = box.top; r <= box.bottom; r++) {
-      const row: T[] = [];
-      for (let c = box.left; c <= box.right; c++) row.push(fn(r, c, sheet.get(r, c)));
-      out.push(row);
-    }
-    return out;
-  }
-  load(props?: string | string[]): this {
-    const names = (Array.isArray(props) ? props : (props ?? "values").split(",")).map((p) => p.trim());
-    this.ctx.queue(
-      () => {
-        const t = this.resolve();
-        if (!t) {
-          this.isNullObject = true;
-          return;
-        }
-        const { sheet, box } = t;
-        for (const n of names) {
-          switch (n) {
-            case "address":
-              this.data.address = `${sheet.name}!${this.a1()}`;
-              break;
-            case "rowIndex":
-              this.data.rowIndex = box.top - 1;
-              break;
-            case "columnIndex":
-              this.data.columnIndex = box.left - 1;
-              break;
-            case "rowCount":
-              this.data.rowCount = box.bottom - box.top + 1;
-              break;
-            case "columnCount":
-              this.data.columnCount = box.right - box.left + 1;
-              break;
-            case "values":
-              this.data.values = this.each((_r, _c, cell) =>
-                cell?.value === null || cell === undefined ? "" : cell.value,
-              );
-              break;
-            case "formulas":
-              this.data.formulas = this.each(
-                (_r, _c, cell) =>
-                  cell?.formula ?? (cell?.value === null || cell === undefined ? "" : cell.value),
-              );
-              break;
-            case "numberFormat":
-              this.data.numberFormat = this.each((_r, _c, cell) => cell?.numFmt ?? "General");
-              break;
-            case "text":
-              this.data.text = this.each((_r, _c, cell) => defaultText(cell));
-              break;
-            case "valueTypes":
-              this.data.valueTypes = this.each((_r, _c, cell) =>
-                !cell || cell.value === null || cell.value === ""
-                  ? "Empty"
-                  : cell.error
-                    ? "Error"
-                    : typeof cell.value === "number"
-                      ? "Double"
-                      : typeof cell.value === "boolean"
-                        ? "Boolean"
-                        : "String",
-              );
-              break;
-            default:
-              throw new FakeOfficeError("InvalidArgument", `fake cannot load ${n}`);
-          }
-        }
-      },
-      false,
-      0,
-      () => this.data,
-    );
-    return this;
-  }
-  get address(): string {
-    return this.read("address");
-  }
-  get rowIndex(): number {
-    return this.read("rowIndex");
-  }
-  get columnIndex(): number {
-    return this.read("columnIndex");
-  }
-  get rowCount(): number {
-    return this.read("rowCount");
-  }
-  get columnCount(): number {
-    return this.read("columnCount");
-  }
-  get values(): FakeValue[][] {
-    return this.read("values");
-  }
-  get formulas(): FakeValue[][] {
-    return this.read("formulas");
-  }
-  get numberFormat(): string[][] {
-    return this.read("numberFormat");
-  }
-  get text(): string[][] {
-    return this.read("text");
-  }
-  get valueTypes(): string[][] {
-    return this.read("valueTypes");
-  }
-  private writeCells(what: string, grid: unknown[][], apply: (cell: FakeCell, v: unknown) => FakeCell): void {
-    this.ctx.queue(
-      () => {
-        const { sheet, box } = this.target();
-        if (sheet.protected) throw new FakeOfficeError("AccessDenied", `${what} on a protected sheet`);
-        const rows = box.bottom - box.top + 1;
-        const cols = box.right - box.left + 1;
-        if (grid.length !== rows || grid.some((r) => r.length !== cols))
-          throw new FakeOfficeError(
-            "InvalidArgument",
-            `${what}: ${grid.length}x${grid[0]?.length} for ${rows}x${cols}`,
-          );
-        for (let r = 0; r < rows; r++)
-          for (let c = 0; c < cols; c++) {
-            const k = sheet.key(box.top + r, box.left + c);
-            sheet.cells.set(k, apply({ ...(sheet.cells.get(k) ?? { value: null }) }, grid[r][c]));
-          }
-        this.ctx.changed(sheet, box);
-      },
-      true,
-      bytesOf(grid),
-    );
-  }
-  set values(grid: FakeValue[][]) {
-    this.writeCells("values", grid, (cell, v) => {
-      const s = v as FakeValue;
-      delete cell.formula;
-      delete cell.text;
-      delete cell.error;
-      if (typeof s === "string" && s.startsWith("=")) return { ...cell, formula: s, value: null };
-      // A leading apostrophe keeps text as typed; Excel does not store it in the value.
-      if (typeof s === "string" && s.startsWith("'")) return { ...cell, value: s.slice(1) };
-      if (typeof s === "string" && /^-?\d+(\.\d+)?$/.test(s)) return { ...cell, value: Number(s) };
-      return { ...cell, value: s === "" ? null : s };
-    });
-  }
-  set formulas(grid: FakeValue[][]) {
-    this.writeCells("formulas", grid, (cell, v) => {
-      delete cell.text;
-      delete cell.error;
-      if (typeof v === "string" && v.startsWith("=")) return { ...cell, formula: v, value: null };
-      delete cell.formula;
-      return { ...cell, value: v === "" ? null : (v as FakeValue) };
-    });
-  }
-  set numberFormat(grid: string[][]) {
-    this.writeCells("numberFormat", grid, (cell, v) => {
-      delete cell.text;
-      return { ...cell, numFmt: v === "General" ? undefined : (v as string) };
-    });
-  }
-  clear(applyTo?: string): void {
-    this.ctx.queue(() => {
-      const { sheet, box } = this.target();
-      for (const [k] of [...sheet.cells]) {
-        const [r, c] = k.split(",").map(Number);
-        if (r < box.top || r > box.bottom || c < box.left || c > box.right) continue;
-        if (applyTo === "Contents") {
-          const cell = sheet.cells.get(k)!;
-          sheet.cells.set(k, { ...cell, value: null, formula: undefined, text: undefined });
-        } else sheet.cells.delete(k);
-      }
-    }, true);
-  }
-  getCellProperties(opts: unknown): { value: unknown[][] } {
-    void opts;
-    return this.ctx.result<unknown[][]>([], () =>
-      this.each((_r, _c, cell) => ({
-        format: { fill: { color: cell?.fill ?? "#FFFFFF", pattern: cell?.fill ? "Solid" : "None" } },
-      })),
-    );
-  }
-  getRowProperties(opts: unknown): { value: unknown[] } {
-    void opts;
-    return this.ctx.result<unknown[]>([], () => {
-      const { sheet, box } = this.target();
-      const rows: unknown[] = [];
-      for (let r = box.top; r <= box.bottom; r++)
-        rows.push({ rowIndex: r - 1, rowHidden: sheet.hiddenRows.has(r) });
-      return rows;
-    });
-  }
-  getColumnProperties(opts: unknown): { value: unknown[] } {
-    void opts;
-    return this.ctx.result<unknown[]>([], () => {
-      const { sheet, box } = this.target();
-      const cols: unknown[] = [];
-      for (let c = box.left; c <= box.right; c++)
-        cols.push({ columnIndex: c - 1, columnHidden: sheet.hiddenCols.has(c) });
-      return cols;
-    });
-  }
-  getMergedAreasOrNullObject(): Loadable & { address: string; load: (p?: string) => unknown } {
-    const ctx = this.ctx;
-    const data: { address?: string } = {};
-    const areas = {
-      isNullObject: false,
-      load: () => areas,
-      get address(): string {
-        if (data.address === undefined) notLoaded("address");
-        return data.address;
-      },
-    };
-    ctx.queue(
-      () => {
-        const { sheet, box } = this.target();
-        const inside = sheet.merges.filter(
-          (m) => m.top >= box.top && m.top <= box.bottom && m.left >= box.left && m.left <= box.right,
-        );
-        if (inside.length > 512) throw new FakeOfficeError("GeneralException", "more than 512 merged areas");
-        areas.isNullObject = inside.length === 0;
-        data.address = inside
-          .map((m) => `${sheet.name}!${address(m.top, m.left)}:${address(m.bottom, m.right)}`)
-          .join(",");
-      },
-      false,
-      0,
-      () => data,
-    );
-    return areas as unknown as Loadable & { address: string; load: (p?: string) => unknown };
-  }
-  merge(across?: boolean): void {
-    void across;
-    this.ctx.queue(() => {
-      const { sheet, box } = this.target();
-      sheet.merges.push({ ...box });
-    }, true);
-  }
-  insert(shift: string): void {
-    void shift;
-    this.ctx.queue(() => {
-      const { sheet, box } = this.target();
-      if (sheet.protected) throw new FakeOfficeError("AccessDenied");
-      const n = box.bottom - box.top + 1;
-      const moved = new Map<string, FakeCell>();
-      for (const [k, c] of sheet.cells) {
-        const [r, col] = k.split(",").map(Number);
-        moved.set(r >= box.top ? sheet.key(r + n, col) : k, c);
-      }
-      sheet.cells = moved;
-      sheet.merges = sheet.merges.map((m) =>
-        m.top >= box.top
-          ? { ...m, top: m.top + n, bottom: m.bottom + n }
-          : m.bottom >= box.top
-            ? { ...m, bottom: m.bottom + n }
-            : m,
-      );
-      sheet.hiddenRows = new Set([...sheet.hiddenRows].map((r) => (r >= box.top ? r + n : r)));
-    }, true);
-  }
-  select(): void {
-    this.ctx.queue(() => {
-      const { sheet, box } = this.target();
-      this.ctx.book.selection = { sheet: sheet.name, row: box.top, col: box.left };
-    });
-  }
-}
-
-class FormatProxy {
-  fill: { color: string; load: (p?: string) => void; clear: () => void };
-  font: { bold: boolean; size: number };
-  borders: { getItem: (edge: string) => { style: string } };
-  constructor(ctx: FakeContext, range: RangeProxy) {
-    let loaded: string | undefined;
-    const setCells = (fn: (c: FakeCell) => FakeCell) =>
-      ctx.queue(
-        () => {
-          const { sheet, box } = range.target();
-          if (sheet.protected) throw new FakeOfficeError("AccessDenied", "format on a protected sheet");
-          for (let r = box.top; r <= box.bottom; r++)
-            for (let c = box.left; c <= box.right; c++) {
-              const k = sheet.key(r, c);
-              sheet.cells.set(k, fn({ ...(sheet.cells.get(k) ?? { value: null }) }));
-            }
-        },
-        true,
-        20,
-      );
-    this.fill = {
-      get color(): string {
-        if (loaded === undefined) notLoaded("format.fill.color");
-        return loaded;
-      },
-      set color(v: string) {
-        setCells((c) => ({ ...c, fill: v.toUpperCase() }));
-      },
-      load: () =>
-        ctx.queue(
-          () => {
-            const { sheet, box } = range.target();
-            loaded = sheet.get(box.top, box.left)?.fill ?? "#FFFFFF";
-          },
-          false,
-          0,
-          () => loaded,
-        ),
-      clear: () => setCells((c) => ({ ...c, fill: null })),
-    };
-    this.font = {
-      set bold(v: boolean) {
-        setCells((c) => ({ ...c, bold: v }));
-      },
-      get bold(): boolean {
-        return notLoaded("font.bold");
-      },
-      set size(v: number) {
-        void v;
-      },
-      get size(): number {
-        return notLoaded("font.size");
-      },
-    };
-    this.borders = { getItem: () => ({ style: "" }) };
-    const setWidth = (v: number) => {
-      ctx.queue(() => {
-        const { sheet, box } = range.target();
-        for (let c = box.left; c <= box.right; c++) sheet.columnWidths.set(c, v);
-      }, true);
-    };
-    const ignore = () => {};
-    Object.defineProperties(this, {
-      columnWidth: { set: setWidth },
-      rowHeight: { set: ignore },
-      wrapText: { set: ignore },
-      horizontalAlignment: { set: ignore },
-    });
-  }
+function boxAddress(b: Box): string {
+  const tl = address(b.top, b.left);
+  return b.bottom === b.top && b.right === b.left ? tl : `${tl}:${address(b.bottom, b.right)}`;
 }
 
 // ------------------------------------------------------------------ synthetic tables

@@ -1007,9 +1007,12 @@ export class OfficeHost implements WorkbookHost {
     const at = (inside ? selected : layout.lastRow) + 1;
     const n = rows.length;
     const cols = layout.columns;
+    // Where merged areas cannot be read (ExcelApi < 1.13) a level cell may lie inside one:
+    // the levels are then left to the person, never written into a hidden merged cell.
     const merged = (col: number | undefined) =>
       col !== undefined &&
-      state.grid.merges.some((m) => m.left <= col && col <= m.right && m.top < at && at <= m.bottom);
+      (state.grid.mergesKnown === false ||
+        state.grid.merges.some((m) => m.left <= col && col <= m.right && m.top < at && at <= m.bottom));
     await this.run(sheet, async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.getRange(`${at}:${at + n - 1}`).insert("Down");

@@ -1,0 +1,1 @@
+process.env.JIXIAO_EXCEL_API = "1.17";
