@@ -70,8 +70,8 @@ export default [
         {
           patterns: [
             {
-              regex: "^(?!decimal\\.js$|\\./|\\.\\./(core|sheet|templates)(/|$))",
-              message: "src/sheet is pure: core, decimal.js and its own files only.",
+              regex: "^(?!decimal\\.js$|\\./|\\.\\./(core|sheet|templates|i18n)(/|$))",
+              message: "src/sheet is pure: core, the message catalogs, decimal.js and its own files only.",
             },
           ],
         },

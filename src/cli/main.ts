@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import { SingleBar } from "cli-progress";
 import { ProfileError, resolveProfile } from "../core";
 import type { Profile } from "../core/types";
-import { t } from "../i18n/catalog";
+import { formatMessage, getLocale, t } from "../i18n/catalog";
 import type { MessageKey } from "../i18n/catalog";
 import { reportWithoutTable } from "../sheet";
 import type { Report } from "../sheet/types";
@@ -73,7 +73,7 @@ export function loadProfile(spec: string | undefined): Profile {
     return resolveProfile(json as Record<string, unknown>, basename(spec).replace(/\.json$/i, ""));
   } catch (e) {
     if (e instanceof ProfileError)
-      throw new Exit(2, t("cli.profileInvalid", { key: e.key, message: e.message }));
+      throw new Exit(2, t("cli.profileInvalid", { key: e.key, message: formatMessage(e.text, getLocale()) }));
     throw e;
   }
 }

@@ -1,13 +1,19 @@
 /** Profiles (SCORING.md §8): the central default, presets, and custom objects merged over it. */
+import { message, type CoreMessageKey, type Message } from "./messages";
 import type { Grade, GradeCap, Profile } from "./types";
 
-/** An invalid profile: `key` names the offending key (the CLI exits 2). */
+/**
+ * An invalid profile: `key` names the offending key (the CLI exits 2); `text` says what is
+ * wrong, as a message for the catalogs (`Error.message` holds only its key, for logs).
+ */
 export class ProfileError extends Error {
   readonly key: string;
-  constructor(key: string, message: string) {
-    super(message);
+  readonly text: Message;
+  constructor(key: string, text: Message) {
+    super(`${text.key}: ${key}`);
     this.name = "ProfileError";
     this.key = key;
+    this.text = text;
   }
 }
 
@@ -82,28 +88,25 @@ export function parseWhen(when: string): ParsedWhen | null {
   return { figure: m[1] as ParsedWhen["figure"], op: m[2] as ParsedWhen["op"], value: Number(m[3]) };
 }
 
-function typeName(v: unknown): string {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "数组";
+/** What a profile value is, for a message (`文本“abc”`, `数组`). */
+function typeName(v: unknown): Message {
+  if (v === null) return message("core.profile.type.null");
+  if (Array.isArray(v)) return message("core.profile.type.array");
   switch (typeof v) {
     case "string":
-      return "文本";
+      return message("core.profile.type.text", { value: v });
     case "number":
-      return "数字";
+      return message("core.profile.type.number", { value: String(v) });
     case "boolean":
-      return "true/false";
+      return message("core.profile.type.boolean");
     default:
-      return "对象";
+      return message("core.profile.type.object");
   }
 }
 
-function fail(key: string, expected: string, got: unknown): never {
-  throw new ProfileError(
-    key,
-    `评分口径配置项“${key}”无效：应为${expected}，实际为${typeName(got)}${
-      typeof got === "string" || typeof got === "number" ? `“${String(got)}”` : ""
-    }。`,
-  );
+function fail(key: string, expected: CoreMessageKey | Message, got: unknown): never {
+  const e = typeof expected === "string" ? message(expected) : expected;
+  throw new ProfileError(key, message("core.profile.invalid", { key, expected: e, got: typeName(got) }));
 }
 
 function isNum(v: unknown): v is number {
@@ -111,7 +114,8 @@ function isNum(v: unknown): v is number {
 }
 
 function checkEnum<T extends string>(key: string, v: unknown, allowed: readonly T[]): T {
-  if (typeof v !== "string" || !allowed.includes(v as T)) fail(key, `以下之一：${allowed.join("、")}`, v);
+  if (typeof v !== "string" || !allowed.includes(v as T))
+    fail(key, message("core.profile.expect.oneOf", { values: allowed }), v);
   return v as T;
 }
 
@@ -123,64 +127,60 @@ function checkGradeList(key: string, v: unknown): Grade {
 function validate(key: string, v: unknown): unknown {
   switch (key) {
     case "name":
-      if (typeof v !== "string" || v.trim() === "") fail(key, "非空文本", v);
+      if (typeof v !== "string" || v.trim() === "") fail(key, "core.profile.expect.nonEmptyText", v);
       return v;
     case "decimals":
-      if (!isNum(v) || !Number.isInteger(v) || v < 0 || v > 6) fail(key, "0至6之间的整数", v);
+      if (!isNum(v) || !Number.isInteger(v) || v < 0 || v > 6) fail(key, "core.profile.expect.decimals", v);
       return v;
     case "totalPolicy":
       return checkEnum(key, v, ["sum-of-rounded", "round-of-sum"] as const);
     case "budgetWeightDefault":
-      if (!isNum(v) || v < 0 || v > 100) fail(key, "0至100之间的数字", v);
+      if (!isNum(v) || v < 0 || v > 100) fail(key, "core.profile.expect.weight", v);
       return v;
     case "budgetDenominator":
       return checkEnum(key, v, ["全年预算数", "调整后预算数", "年初预算数"] as const);
     case "reverseMode":
       return checkEnum(key, v, ["ratio", "linear", "binary"] as const);
     case "overCompletionFactor":
-      if (!isNum(v) || v < 1) fail(key, "不小于1的数字", v);
+      if (!isNum(v) || v < 1) fail(key, "core.profile.expect.factor", v);
       return v;
     case "overCompletionNoteRequired":
     case "rescaleNotApplicable":
-      if (typeof v !== "boolean") fail(key, "true 或 false", v);
+      if (typeof v !== "boolean") fail(key, "core.profile.expect.boolean", v);
       return v;
     case "lowExecutionThreshold":
-      if (!isNum(v) || v < 0 || v > 1) fail(key, "0至1之间的小数（如0.9）", v);
+      if (!isNum(v) || v < 0 || v > 1) fail(key, "core.profile.expect.fraction", v);
       return v;
     case "qualitativeBands": {
       if (!Array.isArray(v) || v.length !== 2 || !v.every(isNum))
-        fail(key, "两个数字组成的数组（如[0.8, 0.6]）", v);
+        fail(key, "core.profile.expect.bandsPair", v);
       const [b0, b1] = v as number[];
-      if (!(b0 <= 1 && b1 >= 0 && b1 <= b0)) fail(key, "两个0至1之间、前大后小的数字", v);
+      if (!(b0 <= 1 && b1 >= 0 && b1 <= b0)) fail(key, "core.profile.expect.bandsOrder", v);
       return [b0, b1];
     }
     case "gradeBands": {
-      if (!Array.isArray(v) || v.length === 0) fail(key, '等级数组（如[{"grade":"优","min":90}]）', v);
+      if (!Array.isArray(v) || v.length === 0) fail(key, "core.profile.expect.gradeBands", v);
       return (v as unknown[]).map((b, i) => {
         const k = `${key}[${i}]`;
-        if (!b || typeof b !== "object" || Array.isArray(b)) fail(k, "含 grade 与 min 的对象", b);
+        if (!b || typeof b !== "object" || Array.isArray(b)) fail(k, "core.profile.expect.gradeBand", b);
         const o = b as Record<string, unknown>;
         for (const kk of Object.keys(o))
-          if (kk !== "grade" && kk !== "min") fail(`${k}.${kk}`, "grade 或 min", kk);
+          if (kk !== "grade" && kk !== "min") fail(`${k}.${kk}`, "core.profile.expect.gradeBandKey", kk);
         const grade = checkGradeList(`${k}.grade`, o.grade);
-        if (!isNum(o.min)) fail(`${k}.min`, "数字", o.min);
+        if (!isNum(o.min)) fail(`${k}.min`, "core.profile.expect.number", o.min);
         return { grade, min: o.min as number };
       });
     }
     case "gradeCaps":
-      if (!Array.isArray(v)) fail(key, "数组", v);
+      if (!Array.isArray(v)) fail(key, "core.profile.expect.array", v);
       return (v as unknown[]).map((c, i): GradeCap => {
         const k = `${key}[${i}]`;
-        if (!c || typeof c !== "object" || Array.isArray(c)) fail(k, "含 when 与 maxGrade 的对象", c);
+        if (!c || typeof c !== "object" || Array.isArray(c)) fail(k, "core.profile.expect.gradeCap", c);
         const o = c as Record<string, unknown>;
         for (const kk of Object.keys(o))
-          if (kk !== "when" && kk !== "maxGrade") fail(`${k}.${kk}`, "when 或 maxGrade", kk);
+          if (kk !== "when" && kk !== "maxGrade") fail(`${k}.${kk}`, "core.profile.expect.gradeCapKey", kk);
         if (typeof o.when !== "string" || !parseWhen(o.when))
-          fail(
-            `${k}.when`,
-            "“指标 比较符 数字”形式的条件（如“budgetRate < 0.9”；指标为 budgetRate、total 或 attainment）",
-            o.when,
-          );
+          fail(`${k}.when`, "core.profile.expect.when", o.when);
         return { when: o.when as string, maxGrade: checkGradeList(`${k}.maxGrade`, o.maxGrade) };
       });
     case "ladders":
@@ -191,10 +191,10 @@ function validate(key: string, v: unknown): unknown {
             Array.isArray(l) && l.length >= 2 && l.every((s) => typeof s === "string" && s.trim() !== ""),
         )
       )
-        fail(key, '由文本数组组成的数组（如[["好","较好","差"]]）', v);
+        fail(key, "core.profile.expect.ladders", v);
       return (v as string[][]).map((l) => [...l]);
     default:
-      throw new ProfileError(key, `评分口径配置中有未知的配置项“${key}”，请检查拼写。`);
+      throw new ProfileError(key, message("core.profile.unknownKey", { key }));
   }
 }
 
@@ -213,16 +213,16 @@ export function resolveProfile(
     if (!p)
       throw new ProfileError(
         "name",
-        `未知的评分口径“${spec}”。可用的预设为：${Object.keys(PRESETS).join("、")}，或提供 JSON 配置文件。`,
+        message("core.profile.unknownPreset", { name: spec, presets: Object.keys(PRESETS) }),
       );
     return clone(p);
   }
   if (typeof spec !== "object" || Array.isArray(spec))
-    throw new ProfileError("", "评分口径配置应为 JSON 对象。");
+    throw new ProfileError("", message("core.profile.notObject"));
   const out: Record<string, unknown> = { ...clone(CENTRAL), name: fileBaseName ?? "custom" };
   for (const [k, v] of Object.entries(spec)) out[k] = validate(k, v);
   const profile = out as unknown as Profile;
   if (!profile.gradeBands.some((b) => b.min <= 0))
-    throw new ProfileError("gradeBands", "评分口径配置项“gradeBands”无效：应包含一个 min 为0的最低等级。");
+    throw new ProfileError("gradeBands", message("core.profile.noLowestGrade"));
   return profile;
 }

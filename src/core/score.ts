@@ -11,10 +11,10 @@ import {
   parseUnit,
   parseValue,
   statedWeight,
-  formatDay,
   type ParsedValue,
   type Unit,
 } from "./parse";
+import { message, type Message } from "./messages";
 import { parseWhen } from "./profile";
 import { bandRange, placeQualitative, qualitativeBands, type Placement } from "./qualitative";
 import type {
@@ -100,7 +100,7 @@ class Ctx {
     code: DiagnosticCode,
     row: number | null,
     field: Field | null,
-    message: string,
+    message: Message,
     noteId?: string,
   ): void {
     const d: CoreDiagnostic = { code, severity: SEVERITY[code], row, field, message };
@@ -131,10 +131,28 @@ function rate4(d: Decimal): Decimal {
   return d.toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
 }
 
-/** R-PARSE-2: why a cell's number was not read, when it is out of the plausible range; else "". */
-function outOfRange(c: CellInput | null): string {
+/** R-PARSE-2: why a cell's number was not read: out of the plausible range, else `otherwise`. */
+function reason(
+  c: CellInput | null,
+  otherwise: "core.reason.unreadable" | "core.reason.notNumber" | "core.reason.notNumeric",
+): Message {
   const p = parseValue(c);
-  return p.kind === "error" && p.outOfRange ? "超出合理范围（绝对值应小于10¹⁵），无法识别" : "";
+  return message(p.kind === "error" && p.outOfRange ? "core.reason.outOfRange" : otherwise);
+}
+
+/** A day (days since 1970-01-01) as a message, worded per locale. */
+function dayMessage(day: number): Message {
+  const d = new Date(day * 86400000);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  const dd = d.getUTCDate();
+  return message("core.date", {
+    y,
+    m,
+    d: dd,
+    mm: String(m).padStart(2, "0"),
+    dd: String(dd).padStart(2, "0"),
+  });
 }
 
 function clamp(s: Decimal, w: Decimal): Decimal {
@@ -175,7 +193,7 @@ function settle(
   cell: CellInput | null,
   origin: CellOrigin,
   value: Decimal | string | null,
-  where: { row: number; field: Field; kind: WriteKind; label: string; allowReplacePerson: boolean },
+  where: { row: number; field: Field; kind: WriteKind; label: Message; allowReplacePerson: boolean },
 ): "written" | "kept-person" | "kept-formula" | "none" | "no-cell" {
   if (cell === null) return "no-cell";
   const isEmpty = origin === "empty" || cell.value === null || cell.value === "";
@@ -188,7 +206,10 @@ function settle(
         "FORMULA_KEPT",
         where.row,
         where.field,
-        `${where.label}单元格是公式，未改写（按规则应为${typeof value === "string" ? value : value.toString()}）。`,
+        message("core.formulaKept", {
+          cell: where.label,
+          value: typeof value === "string" ? value : value.toString(),
+        }),
       );
     return "kept-formula";
   }
@@ -391,19 +412,23 @@ function evaluateRule(
       "UNPARSEABLE_VALUE",
       row.row,
       "target",
-      `${name}：年度指标值“${tText ?? ""}”${outOfRange(row.target) || "无法识别"}，请检查。`,
+      message("core.target.unreadable", {
+        name,
+        text: tText ?? "",
+        reason: reason(row.target, "core.reason.unreadable"),
+      }),
     );
     return out;
   }
   if (tP.kind === "null") {
-    ctx.diag("MISSING_TARGET", row.row, "target", `${name}：未填写年度指标值，无法按规则计分。`);
+    ctx.diag("MISSING_TARGET", row.row, "target", message("core.target.missing", { name }));
     return out;
   }
 
   // Qualitative (R-QUAL, R-LADDER).
   if (direction === "qualitative") {
     if (aP.kind === "null" || aText === null) {
-      ctx.diag("MISSING_ACTUAL", row.row, "actual", `${name}：未填写实际完成值。`);
+      ctx.diag("MISSING_ACTUAL", row.row, "actual", message("core.actual.missing", { name }));
       return out;
     }
     const placement = placeQualitative(tText ?? "", aText, ctx.profile);
@@ -432,12 +457,12 @@ function evaluateRule(
         "UNPARSEABLE_VALUE",
         row.row,
         "target",
-        `${name}：年度指标值“${tText ?? ""}”不是日期，无法按时间计分。`,
+        message("core.target.notDate", { name, text: tText ?? "" }),
       );
       return out;
     }
     if (aP.kind === "null") {
-      ctx.diag("MISSING_ACTUAL", row.row, "actual", `${name}：未填写实际完成值。`);
+      ctx.diag("MISSING_ACTUAL", row.row, "actual", message("core.actual.missing", { name }));
       return out;
     }
     if (aP.kind !== "date") {
@@ -446,14 +471,14 @@ function evaluateRule(
           "QUALITATIVE_NEEDS_JUDGEMENT",
           row.row,
           "score",
-          `${name}：实际完成值“${aText}”不是日期，请判断是否在${formatDay(tP.day)}前完成并打分。`,
+          message("core.actual.textForDate", { name, text: aText ?? "", date: dayMessage(tP.day) }),
         );
       else
         ctx.diag(
           "UNPARSEABLE_VALUE",
           row.row,
           "actual",
-          `${name}：实际完成值“${aText ?? ""}”不是日期，无法与目标日期比较。`,
+          message("core.actual.notDate", { name, text: aText ?? "" }),
         );
       return out;
     }
@@ -472,13 +497,18 @@ function evaluateRule(
   else if (aP.kind === "null" && aP.none && t.v.isZero()) bNum = { v: ZERO, unit: t.unit };
   if (!bNum) {
     if (aP.kind === "null")
-      ctx.diag("MISSING_ACTUAL", row.row, "actual", `${name}：未填写实际完成值，无法计分。`);
+      ctx.diag("MISSING_ACTUAL", row.row, "actual", message("core.actual.missingForScore", { name }));
     else
       ctx.diag(
         "UNPARSEABLE_VALUE",
         row.row,
         "actual",
-        `${name}：实际完成值“${aText ?? ""}”${outOfRange(row.actual) || "不是数值"}，无法与年度指标值${tText ?? ""}比较。`,
+        message("core.actual.notNumber", {
+          name,
+          text: aText ?? "",
+          reason: reason(row.actual, "core.reason.notNumeric"),
+          target: tText ?? "",
+        }),
       );
     return out;
   }
@@ -489,17 +519,20 @@ function evaluateRule(
       "UNIT_MISMATCH",
       row.row,
       "actual",
-      `${name}：年度指标值单位“${r.mismatch.t}”与实际完成值单位“${r.mismatch.a}”不一致，无法比较，请核对。`,
+      message("core.unit.mismatch", { name, targetUnit: r.mismatch.t, actualUnit: r.mismatch.a }),
     );
     return out;
   }
   if (r.assumed && !(aP.kind === "null")) {
-    const side = r.assumed.side === "actual" ? `实际完成值“${aText}”` : `年度指标值“${tText}”`;
+    const side =
+      r.assumed.side === "actual"
+        ? message("core.side.actual", { text: String(aText) })
+        : message("core.side.target", { text: String(tText) });
     ctx.diag(
       "UNIT_ASSUMED",
       row.row,
       r.assumed.side,
-      `${name}：${side}未写单位，按“${r.assumed.unit}”计算。`,
+      message("core.unit.assumed", { name, side, unit: r.assumed.unit }),
     );
   }
   const A = r.A;
@@ -590,10 +623,14 @@ function evaluateRow(ctx: Ctx, row: IndicatorRowInput, layout: TableInput["layou
       "UNPARSEABLE_VALUE",
       row.row,
       "weight",
-      `${name}：分值“${displayText(row.weight) ?? ""}”${outOfRange(row.weight) || "不是数字"}。`,
+      message("core.weight.unreadable", {
+        name,
+        text: displayText(row.weight) ?? "",
+        reason: reason(row.weight, "core.reason.notNumber"),
+      }),
     );
   } else if (wN === null) {
-    ctx.diag("MISSING_WEIGHT", row.row, "weight", `${name}：未填写分值，无法计分。`);
+    ctx.diag("MISSING_WEIGHT", row.row, "weight", message("core.weight.missing", { name }));
   } else {
     w = wN;
   }
@@ -603,7 +640,7 @@ function evaluateRow(ctx: Ctx, row: IndicatorRowInput, layout: TableInput["layou
 
   // The score cell (R-WRITE-2/3).
   const current = numberOf(row.score);
-  const label = `${name}的得分`;
+  const label = message("core.cell.rowScore", { name });
   const settled = settle(ctx, row.score, row.scoreOrigin, ruleRounded, {
     row: row.row,
     field: "score",
@@ -625,7 +662,11 @@ function evaluateRow(ctx: Ctx, row: IndicatorRowInput, layout: TableInput["layou
         "UNPARSEABLE_VALUE",
         row.row,
         "score",
-        `${name}：得分“${displayText(row.score) ?? ""}”${outOfRange(row.score) || "不是数字"}。`,
+        message("core.score.unreadable", {
+          name,
+          text: displayText(row.score) ?? "",
+          reason: reason(row.score, "core.reason.notNumber"),
+        }),
       );
       source = "none";
     } else if (current !== null) {
@@ -641,10 +682,15 @@ function evaluateRow(ctx: Ctx, row: IndicatorRowInput, layout: TableInput["layou
         "SCORE_EXCEEDS_WEIGHT",
         row.row,
         "score",
-        `${name}：得分${written.toString()}超过分值${w.toString()}。`,
+        message("core.score.overWeight", { name, score: written.toString(), weight: w.toString() }),
       );
     if (written.lt(0))
-      ctx.diag("SCORE_EXCEEDS_WEIGHT", row.row, "score", `${name}：得分${written.toString()}不能为负数。`);
+      ctx.diag(
+        "SCORE_EXCEEDS_WEIGHT",
+        row.row,
+        "score",
+        message("core.score.negative", { name, score: written.toString() }),
+      );
     if (o.direction === "qualitative" && w) {
       const range = bandRange(o.placement, w, ctx.profile);
       if (range && (written.lt(range[0]) || written.gt(range[1])))
@@ -652,14 +698,21 @@ function evaluateRow(ctx: Ctx, row: IndicatorRowInput, layout: TableInput["layou
           "QUALITATIVE_BAND",
           row.row,
           "score",
-          `${name}：实际“${aText}”对照年度指标值“${tText}”，得分应在${ctx.fmt(range[0])}至${ctx.fmt(range[1])}分之间，现为${written.toString()}分。`,
+          message("core.qual.band", {
+            name,
+            actual: String(aText),
+            target: String(tText),
+            lo: ctx.fmt(range[0]),
+            hi: ctx.fmt(range[1]),
+            score: written.toString(),
+          }),
         );
     } else if (ruleRounded && !o.proposed && written.minus(ruleRounded).abs().gte(SCORE_TOL)) {
       ctx.diag(
         "SCORE_MISMATCH",
         row.row,
         "score",
-        `${name}：得分填写为${written.toString()}，按规则计算应为${ruleRounded.toString()}。`,
+        message("core.score.mismatch", { name, score: written.toString(), rule: ruleRounded.toString() }),
       );
     }
   }
@@ -671,7 +724,7 @@ function evaluateRow(ctx: Ctx, row: IndicatorRowInput, layout: TableInput["layou
         "QUALITATIVE_NEEDS_JUDGEMENT",
         row.row,
         "score",
-        `${name}：需由评价人按评分标准打分（满分${w.toString()}分）。`,
+        message("core.judgement.byPerson", { name, weight: w.toString() }),
       );
     else if (o.direction === "qualitative" && aP.kind !== "null") {
       const b = qualitativeBands(w.toNumber(), ctx.profile);
@@ -679,14 +732,24 @@ function evaluateRow(ctx: Ctx, row: IndicatorRowInput, layout: TableInput["layou
         "QUALITATIVE_NEEDS_JUDGEMENT",
         row.row,
         "score",
-        `${name}：定性指标，实际“${aText}”对照年度指标值“${tText}”，请判断完成档次并打分（达成${b.achieved[0]}–${b.achieved[1]}分，部分达成${b.partial[0]}–${b.partial[1]}分，未达成${b.notAchieved[0]}–${b.notAchieved[1]}分）。`,
+        message("core.judgement.qualitative", {
+          name,
+          actual: String(aText),
+          target: String(tText),
+          a0: b.achieved[0],
+          a1: b.achieved[1],
+          p0: b.partial[0],
+          p1: b.partial[1],
+          n0: b.notAchieved[0],
+          n1: b.notAchieved[1],
+        }),
       );
     } else if (o.judgement && row.target !== null && o.direction === null)
       ctx.diag(
         "QUALITATIVE_NEEDS_JUDGEMENT",
         row.row,
         "score",
-        `${name}：按评分标准需人工判断打分（满分${w.toString()}分）。`,
+        message("core.judgement.byRuleText", { name, weight: w.toString() }),
       );
   }
 
@@ -701,10 +764,19 @@ function evaluateRow(ctx: Ctx, row: IndicatorRowInput, layout: TableInput["layou
     }
     const msg =
       o.completion && o.direction !== "qualitative"
-        ? `${name}：完成率${pctShort(o.completion)}，${o.direction === "reverse" ? "超出年度指标值" : "未完成年度目标"}，请说明偏差原因。`
+        ? message(o.direction === "reverse" ? "core.under.reverseRate" : "core.under.rate", {
+            name,
+            completion: pctShort(o.completion),
+          })
         : o.direction === "qualitative"
-          ? `${name}：实际“${aText ?? ""}”未完全达成年度指标值“${tText ?? ""}”，请说明偏差原因。`
-          : `${name}：${o.shortfall ? (o.direction === "date" ? "晚于目标时间" : "未完成年度目标") : `得分${written?.toString()}低于分值${w!.toString()}`}，请说明偏差原因。`;
+          ? message("core.under.qualitative", { name, actual: aText ?? "", target: tText ?? "" })
+          : o.shortfall
+            ? message(o.direction === "date" ? "core.under.late" : "core.under.short", { name })
+            : message("core.under.lowScore", {
+                name,
+                score: String(written?.toString()),
+                weight: w!.toString(),
+              });
     ctx.diag("UNDER_TARGET", row.row, "score", msg);
   }
   if (o.over) {
@@ -712,7 +784,14 @@ function evaluateRow(ctx: Ctx, row: IndicatorRowInput, layout: TableInput["layou
       "OVER_COMPLETION",
       row.row,
       "actual",
-      `${name}：实际完成值${aText}${o.completion ? `（完成率${pctShort(o.completion)}）` : ""}远超年度指标值${tText}，请分析指标值是否设置偏低，必要时适度调减得分。`,
+      o.completion
+        ? message("core.over.withRate", {
+            name,
+            actual: String(aText),
+            completion: pctShort(o.completion),
+            target: String(tText),
+          })
+        : message("core.over.plain", { name, actual: String(aText), target: String(tText) }),
     );
   }
 
@@ -783,7 +862,7 @@ function draftNotes(ctx: Ctx, rows: RowEval[]): void {
         "DEVIATION_NOTE_REQUIRED",
         r.input.row,
         null,
-        `${r.result.name}：需要填写偏差原因分析及改进措施，但表中没有对应的单元格。`,
+        message("core.note.noCell", { name: r.result.name }),
       );
       r.result.flags.push("DEVIATION_NOTE_REQUIRED");
       continue;
@@ -811,7 +890,7 @@ function draftNotes(ctx: Ctx, rows: RowEval[]): void {
         "DEVIATION_NOTE_REQUIRED",
         r.input.row,
         "note",
-        `${r.result.name}：请填写偏差原因分析及改进措施${isBlank(note.text) ? "" : "（现为待补充的草稿）"}。`,
+        message(isBlank(note.text) ? "core.note.empty" : "core.note.draft", { name: r.result.name }),
         note.id,
       );
       r.result.flags.push("DEVIATION_NOTE_REQUIRED");
@@ -865,17 +944,12 @@ function evaluateBudget(ctx: Ctx, b: BudgetInput): BudgetEval {
         "BUDGET_DENOMINATOR",
         total ? total.row : null,
         total ? "budgetDenominator" : null,
-        `表中没有“${pref}”列，预算执行率按“${den}”计算。`,
+        message("core.budget.denominator", { preferred: pref, used: den }),
       );
   }
   result.denominator = den;
   if (!total) {
-    ctx.diag(
-      "BUDGET_MISSING",
-      null,
-      null,
-      "预算执行情况中没有找到“年度资金总额”或“合计”行，无法计算预算执行率得分。",
-    );
+    ctx.diag("BUDGET_MISSING", null, null, message("core.budget.noTotalRow"));
     return ev;
   }
   result.planned = num(total.planned)?.toNumber() ?? null;
@@ -890,15 +964,20 @@ function evaluateBudget(ctx: Ctx, b: BudgetInput): BudgetEval {
   const badExec = numberOf(total.executed) === "invalid";
   const rowLabel = total.label || "年度资金总额";
   for (const [bad, c, field, what] of [
-    [badDen, denCell(total), "budgetDenominator", den ?? "预算数"],
-    [badExec, total.executed, "budgetExecuted", "执行数"],
+    [badDen, denCell(total), "budgetDenominator", den ?? message("core.column.budget")],
+    [badExec, total.executed, "budgetExecuted", message("core.column.executed")],
   ] as const)
     if (bad)
       ctx.diag(
         "UNPARSEABLE_VALUE",
         total.row,
         field,
-        `${rowLabel}的${what}“${displayText(c) ?? ""}”${outOfRange(c) || "不是数字"}。`,
+        message("core.budget.unreadable", {
+          label: rowLabel,
+          column: what,
+          text: displayText(c) ?? "",
+          reason: reason(c, "core.reason.notNumber"),
+        }),
       );
   const wCell = numberOf(total.weight);
   const w = wCell instanceof Decimal ? wCell : new Decimal(ctx.profile.budgetWeightDefault);
@@ -911,10 +990,16 @@ function evaluateBudget(ctx: Ctx, b: BudgetInput): BudgetEval {
       total.row,
       "budgetDenominator",
       badDen || badExec
-        ? `${rowLabel}的${badDen ? (den ?? "预算数") : "执行数"}无法识别，无法计算预算执行率。`
+        ? message("core.budget.missing.unreadable", {
+            label: rowLabel,
+            column: badDen ? (den ?? message("core.column.budget")) : message("core.column.executed"),
+          })
         : !d || d.isZero()
-          ? `${rowLabel}的${den ?? "预算数"}为空或为0，无法计算预算执行率。`
-          : `${rowLabel}的执行数未填写，无法计算预算执行率。`,
+          ? message("core.budget.missing.empty", {
+              label: rowLabel,
+              column: den ?? message("core.column.budget"),
+            })
+          : message("core.budget.missing.executed", { label: rowLabel }),
     );
   } else {
     const rate = Decimal.max(e, ZERO).div(d);
@@ -926,7 +1011,7 @@ function evaluateBudget(ctx: Ctx, b: BudgetInput): BudgetEval {
         "EXECUTION_OVER_100",
         total.row,
         "budgetRate",
-        `预算执行率${pct(rate)}，超过100%，按100%计分，请核对执行数与预算数。`,
+        message("core.budget.over100", { rate: pct(rate) }),
       );
     const score = w.times(Decimal.min(rate, ONE));
     const rounded = ctx.round(score);
@@ -935,7 +1020,7 @@ function evaluateBudget(ctx: Ctx, b: BudgetInput): BudgetEval {
       row: total.row,
       field: "budgetScore",
       kind: "score",
-      label: "预算执行率得分",
+      label: message("core.cell.budgetScore"),
       allowReplacePerson: true,
     });
     if (st === "written" || st === "no-cell") {
@@ -951,14 +1036,18 @@ function evaluateBudget(ctx: Ctx, b: BudgetInput): BudgetEval {
           "SCORE_MISMATCH",
           total.row,
           "budgetScore",
-          `预算执行率得分填写为${current.toString()}，按执行率${pct(rate)}计算应为${rounded.toString()}。`,
+          message("core.budget.scoreMismatch", {
+            score: current.toString(),
+            rate: pct(rate),
+            rule: rounded.toString(),
+          }),
         );
       if (current.gt(w))
         ctx.diag(
           "SCORE_EXCEEDS_WEIGHT",
           total.row,
           "budgetScore",
-          `预算执行率得分${current.toString()}超过分值${w.toString()}。`,
+          message("core.budget.scoreOverWeight", { score: current.toString(), weight: w.toString() }),
         );
     }
     result.score = ev.written ? ev.written.toNumber() : null;
@@ -970,7 +1059,7 @@ function evaluateBudget(ctx: Ctx, b: BudgetInput): BudgetEval {
         "LOW_EXECUTION",
         total.row,
         "budgetRate",
-        `预算执行率${pct(rate)}，低于${pctShort(threshold)}，请说明原因。`,
+        message("core.budget.low", { rate: pct(rate), threshold: pctShort(threshold) }),
       );
       const reason = total.reason;
       if (reason && !reason.formula && (isBlank(reason.text) || isDraftNote(reason.text))) {
@@ -988,7 +1077,7 @@ function evaluateBudget(ctx: Ctx, b: BudgetInput): BudgetEval {
           "DEVIATION_NOTE_REQUIRED",
           total.row,
           "budgetReason",
-          `预算执行率低于${pctShort(threshold)}，请填写原因及改进措施。`,
+          message("core.budget.noteRequired", { threshold: pctShort(threshold) }),
           reason.id,
         );
       }
@@ -1021,7 +1110,7 @@ function checkRate(
     row,
     field: "budgetRate",
     kind: "rate",
-    label: `${label}执行率`,
+    label: message("core.cell.rate", { label }),
     allowReplacePerson: true,
   });
   if (st === "kept-person" || st === "kept-formula") {
@@ -1031,7 +1120,7 @@ function checkRate(
         "RATE_MISMATCH",
         row,
         "budgetRate",
-        `${label}执行率填写为${pct(cur)}，按执行数÷预算数计算应为${pct(rate)}。`,
+        message("core.budget.rateMismatch", { label, written: pct(cur), rate: pct(rate) }),
       );
   }
 }
@@ -1069,12 +1158,15 @@ function checkLevels(ctx: Ctx, rows: RowEval[]): void {
   }
   for (const [key, g] of groups) {
     if (g.stated === null || g.sum.eq(g.stated)) continue;
-    const level = key.startsWith("1") ? "一级指标" : "二级指标";
     ctx.diag(
       "LEVEL_WEIGHT_MISMATCH",
       g.first,
       null,
-      `${level}“${g.label}”标明${g.stated}分，其下各项分值合计为${g.sum.toString()}分。`,
+      message(key.startsWith("1") ? "core.level1.weightMismatch" : "core.level2.weightMismatch", {
+        label: g.label,
+        stated: g.stated,
+        sum: g.sum.toString(),
+      }),
     );
   }
 }
@@ -1148,22 +1240,20 @@ export function scoreTable(input: TableInput, options: ScoreOptions): CoreReport
 
   // R-TOTAL-3
   if (rows.length > 0 && !weightSum.eq(HUNDRED) && !profile.rescaleNotApplicable)
-    ctx.diag(
-      "WEIGHT_SUM",
-      null,
-      null,
-      `各项分值（含预算执行率）合计为${weightSum.toString()}分，不等于100分，请核对。`,
-    );
+    ctx.diag("WEIGHT_SUM", null, null, message("core.total.weightSum", { sum: weightSum.toString() }));
 
   if (provisional && total !== null) {
-    const parts: string[] = [];
-    if (pending.length > 0) parts.push(`${pending.length}项指标尚未得分（第${pending.join("、")}行）`);
-    if (budgetMissing) parts.push("预算执行率得分无法计算");
+    const key =
+      pending.length === 0
+        ? "core.total.incomplete.budget"
+        : budgetMissing
+          ? "core.total.incomplete.both"
+          : "core.total.incomplete.rows";
     ctx.diag(
       "TOTAL_INCOMPLETE",
       input.totalRow ? input.totalRow.row : null,
       input.totalRow ? "total" : null,
-      `${parts.join("，")}，总分${total.toString()}为暂计数，未写入表格。`,
+      message(key, { count: pending.length, rows: pending, total: total.toString() }),
     );
   }
 
@@ -1175,7 +1265,7 @@ export function scoreTable(input: TableInput, options: ScoreOptions): CoreReport
       row: tr.row,
       field: "total",
       kind: "total",
-      label: "总分",
+      label: message("core.cell.total"),
       allowReplacePerson: true,
     });
     if (
@@ -1187,7 +1277,7 @@ export function scoreTable(input: TableInput, options: ScoreOptions): CoreReport
         "TOTAL_MISMATCH",
         tr.row,
         "total",
-        `总分填写为${current.toString()}，按各项得分合计应为${total.toString()}。`,
+        message("core.total.mismatch", { score: current.toString(), total: total.toString() }),
       );
   }
 
@@ -1200,7 +1290,7 @@ export function scoreTable(input: TableInput, options: ScoreOptions): CoreReport
         "PERF_EXEC_MISMATCH",
         budget.result.row,
         "budgetRate",
-        `绩效指标得分率${pct(attainment)}明显高于预算执行率${pct(budget.rate)}，请核实绩效完成情况与资金支出是否匹配。`,
+        message("core.total.perfExec", { attainment: pct(attainment), rate: pct(budget.rate) }),
       );
   }
 
@@ -1232,7 +1322,7 @@ export function scoreTable(input: TableInput, options: ScoreOptions): CoreReport
       row: gc.row,
       field: "grade",
       kind: "grade",
-      label: "评价等级",
+      label: message("core.cell.grade"),
       allowReplacePerson: true,
     });
   }

@@ -4,6 +4,10 @@
  * the row and the *field* it concerns; the sheet layer turns (row, field) into a cell.
  */
 
+import type { Message } from "./messages";
+
+export type { Message, MessageParam, CoreMessageKey } from "./messages";
+
 export type Severity = "error" | "warning" | "info";
 
 export type DiagnosticCode =
@@ -229,8 +233,8 @@ export interface CoreDiagnostic {
   field: Field | null;
   /** With field 'note' / 'budgetReason': the note id. */
   noteId?: string;
-  /** Chinese, for a finance officer. */
-  message: string;
+  /** What to tell the person, as data (catalog key + parameters); worded by src/i18n. */
+  message: Message;
 }
 
 /** Allowed score range of a qualitative row (R-QUAL bands), for the UI. */

@@ -1,8 +1,11 @@
 /**
- * The one catalog of user-facing strings: zh-CN first, en-US second. Diagnostic messages
- * of the scoring core are written by the core itself (in Chinese, naming the figures).
- * Keys are grouped by face; add keys to both locales, in the same section.
+ * The one catalog of user-facing strings: zh-CN first, en-US second. Keys are grouped by
+ * face; add keys to both locales, in the same section. The scoring core's messages are data
+ * (src/core/messages.ts) worded in ./core-messages.ts and formatted by `formatMessage`.
  */
+import type { CoreDiagnostic } from "../core/types";
+import type { Message, MessageParam } from "../core/messages";
+import { coreEnUS, coreZhCN } from "./core-messages";
 
 const zhCN = {
   // --- common
@@ -511,7 +514,13 @@ const enUS: Record<MessageKey, string> = {
 
 export type Locale = "zh-CN" | "en-US";
 
-const catalogs: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, "en-US": enUS };
+const catalogs: Record<Locale, Record<string, string>> = {
+  "zh-CN": { ...zhCN, ...coreZhCN },
+  "en-US": { ...enUS, ...coreEnUS },
+};
+
+/** How each locale joins a list parameter. */
+const LIST_SEPARATOR: Record<Locale, string> = { "zh-CN": "、", "en-US": ", " };
 
 let current: Locale = "zh-CN";
 
@@ -523,13 +532,32 @@ export function getLocale(): Locale {
   return current;
 }
 
-/** Looks a key up in the current locale and fills `{name}` placeholders. */
+function fill(template: string, params: Readonly<Record<string, MessageParam>>, locale: Locale): string {
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
+    if (!(name in params)) return m;
+    const v = params[name];
+    if (typeof v === "string" || typeof v === "number") return String(v);
+    if (Array.isArray(v)) return v.join(LIST_SEPARATOR[locale]);
+    return formatMessage(v as Message, locale);
+  });
+}
+
+/** Looks a key up in the current locale (or the one given) and fills `{name}` placeholders. */
 export function t(
   key: MessageKey,
   params?: Record<string, string | number>,
   locale: Locale = current,
 ): string {
   const s = catalogs[locale][key] ?? zhCN[key];
-  if (!params) return s;
-  return s.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return params ? fill(s, params, locale) : s;
+}
+
+/** The wording of a message (data: catalog key + parameters) in `locale`. Pure. */
+export function formatMessage(m: Message, locale: Locale): string {
+  return fill(catalogs[locale][m.key] ?? coreZhCN[m.key], m.params, locale);
+}
+
+/** The wording of a core diagnostic in `locale`. */
+export function formatDiagnostic(d: Pick<CoreDiagnostic, "message">, locale: Locale): string {
+  return formatMessage(d.message, locale);
 }

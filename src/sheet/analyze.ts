@@ -1,4 +1,5 @@
 /** grid → layout → TableInput → core → Report with addresses + WritePlan (R-WRITE-1/2/3). */
+import { formatMessage } from "../i18n/catalog";
 import { DRAFT_MARK, isDraftNote, isPercentFormat, scoreTable } from "../core";
 import type {
   BudgetInput,
@@ -522,7 +523,7 @@ function analyzeFound(
     severity: d.severity,
     cell: diagnosticCell(d, built.cells),
     row: d.row,
-    message: d.message,
+    message: formatMessage(d.message, options.locale ?? "zh-CN"),
   }));
   // Without merged areas, an "empty" note cell may be covered by a person's merged note
   // block: draft notes are then not written (R-WRITE-1), only listed.

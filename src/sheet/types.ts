@@ -2,6 +2,7 @@
  * The pure middle: a grid snapshot (what every host reads) → layout → report → write plan.
  * No Office, DOM or file code here.
  */
+import type { Locale } from "../i18n/catalog";
 import type {
   CoreReport,
   DiagnosticCode,
@@ -251,6 +252,8 @@ export interface AnalyzeOptions {
   file?: string | null;
   /** Which table of a sheet holding several (1-based; default 1). */
   table?: number;
+  /** The language of the report's messages (default zh-CN, as the JSON report). */
+  locale?: Locale;
 }
 
 export interface Analysis {

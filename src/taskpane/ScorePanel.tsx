@@ -10,7 +10,8 @@ import {
 import type { Profile } from "../core/types";
 import type { AnalyzeOptions, ColumnMapping, PlannedWrite, WritePlan } from "../sheet/types";
 import { HostError, type SheetRead, type WorkbookHost, type WorkbookSettings } from "../hosts/host";
-import { t, type Locale } from "../i18n/catalog";
+import { formatMessage, getLocale, t, type Locale } from "../i18n/catalog";
+import { ProfileError } from "../core/profile";
 import type { Services } from "./services";
 import {
   judgementWrites,
@@ -35,7 +36,8 @@ interface ProfileState {
   profile: Profile;
 }
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const message = (e: unknown) =>
+  e instanceof ProfileError ? formatMessage(e.text, getLocale()) : e instanceof Error ? e.message : String(e);
 
 export interface ScorePanelProps {
   services: Services;
@@ -137,6 +139,7 @@ export function ScorePanel(props: ScorePanelProps) {
         record: read.record,
         overrides: read.settings.overrides?.[sheetName],
         file: props.fileName ?? null,
+        locale: props.locale,
       };
       const base = services.analyzeSheet(read.grid, options);
       const pending = pendingRows(base, ps.profile);
@@ -155,7 +158,7 @@ export function ScorePanel(props: ScorePanelProps) {
     } catch (e) {
       return { error: message(e) } as const;
     }
-  }, [read, ps, recomputeAll, manual, judgements, sheetName, props.fileName, services]);
+  }, [read, ps, recomputeAll, manual, judgements, sheetName, props.fileName, props.locale, services]);
 
   async function saveSettings(patch: Partial<WorkbookSettings>) {
     if (!read) return;

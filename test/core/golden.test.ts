@@ -4,6 +4,7 @@ import * as path from "path";
 import { PRESETS, resolveProfile, scoreTable, type CoreReport, type CoreWrite } from "../../src/core";
 import { applyWrites, donghuA, donghuB, yiyangC, yuzhongD } from "./fixtures";
 import { REFERENCE_DIR as REF } from "../support/expected";
+import { zhMessage } from "../support/messages";
 
 interface Expected {
   layout: string;
@@ -175,7 +176,7 @@ describe("golden: B 东湖 2021 评分表 (L3)", () => {
     const report = scoreTable(donghuB(), central);
     check(report, expected("B-donghu-2021-scoresheet"), cellOfG);
     const d = report.diagnostics.find((x) => x.code === "TOTAL_MISMATCH")!;
-    expect(d.message).toBe("总分填写为84.15，按各项得分合计应为84.13。");
+    expect(zhMessage(d)).toBe("总分填写为84.15，按各项得分合计应为84.13。");
     expect(
       report.indicators.every((i) => i.rule === null && i.direction === null && i.scoreSource === "person"),
     ).toBe(true);

@@ -2,6 +2,7 @@
 import { displayText, normalizeLabel, parseValue, PRESETS, scoreTable, statedWeight } from "../../src/core";
 import { parseText } from "../../src/core/parse";
 import { c, row, table } from "./fixtures";
+import { zhMessage } from "../support/messages";
 
 const central = { profile: PRESETS.central };
 
@@ -115,7 +116,7 @@ describe("R-PARSE-2 numbers", () => {
     expect(w.codes).toContain("UNPARSEABLE_VALUE");
     const d = w.report.diagnostics.find((x) => x.code === "UNPARSEABLE_VALUE")!;
     expect(d.field).toBe("weight");
-    expect(d.message).toContain("超出合理范围");
+    expect(zhMessage(d)).toContain("超出合理范围");
     expect(w.ind.score).toBeNull();
     expect(w.ind.weight).toBeNull();
     expect(w.report.writes).toEqual([]);
@@ -147,7 +148,7 @@ describe("R-PARSE-3 units", () => {
     const a = one({ target: "4.3亿美元", actual: "3.58亿元", weight: 5 });
     expect(a.codes).toContain("UNIT_MISMATCH");
     expect(a.ind.score).toBeNull();
-    expect(a.report.diagnostics.find((d) => d.code === "UNIT_MISMATCH")!.message).toContain("亿美元");
+    expect(zhMessage(a.report.diagnostics.find((d) => d.code === "UNIT_MISMATCH")!)).toContain("亿美元");
     expect(one({ target: "3个", actual: "3次", weight: 5 }).codes).toContain("UNIT_MISMATCH");
     expect(one({ target: "100%", actual: "3个", weight: 5 }).codes).toContain("UNIT_MISMATCH");
     expect(one({ target: "3万次", actual: "20000次", weight: 6 }).ind.score).toBe(4);
@@ -158,7 +159,7 @@ describe("R-PARSE-3 units", () => {
     expect(a.ind.score).toBe(4.16);
     const d = a.report.diagnostics.find((x) => x.code === "UNIT_ASSUMED")!;
     expect(d.severity).toBe("info");
-    expect(d.message).toContain("亿美元");
+    expect(zhMessage(d)).toContain("亿美元");
   });
 
   it("percent against a bare number: ≤ 1 is a fraction, otherwise percentage points", () => {

@@ -1,4 +1,5 @@
 /** Profiles (SCORING.md §8). */
+import { zh } from "../support/messages";
 import { PRESETS, ProfileError, resolveProfile } from "../../src/core";
 
 function error(spec: Record<string, unknown>): ProfileError {
@@ -63,8 +64,8 @@ describe("profiles", () => {
   it("an unknown key is a ProfileError naming it", () => {
     const e = error({ decimal: 2 });
     expect(e.key).toBe("decimal");
-    expect(e.message).toContain("decimal");
-    expect(e.message).toMatch(/未知/);
+    expect(zh(e.text)).toContain("decimal");
+    expect(zh(e.text)).toMatch(/未知/);
   });
 
   it.each([
@@ -78,13 +79,13 @@ describe("profiles", () => {
   ])("a wrong type for %s is a ProfileError naming it", (key, value) => {
     const e = error({ [key]: value });
     expect(e.key).toBe(key);
-    expect(e.message).toContain(key);
+    expect(zh(e.text)).toContain(key);
   });
 
   it("a malformed grade-cap when is a profile error", () => {
     const e = error({ gradeCaps: [{ when: "rate lt 0.9", maxGrade: "良" }] });
     expect(e.key).toBe("gradeCaps[0].when");
-    expect(e.message).toContain("gradeCaps[0].when");
+    expect(zh(e.text)).toContain("gradeCaps[0].when");
     expect(error({ gradeCaps: [{ when: "total < 90", maxGrade: "好" }] }).key).toBe("gradeCaps[0].maxGrade");
   });
 

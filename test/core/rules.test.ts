@@ -8,6 +8,7 @@ import {
   type TableInput,
 } from "../../src/core";
 import { applyWrites, c, donghuA, donghuBudget, EMPTY, row, table, type RowSpec } from "./fixtures";
+import { zhMessage } from "../support/messages";
 
 const central = { profile: PRESETS.central };
 
@@ -17,7 +18,10 @@ function one(spec: RowSpec, profile: Profile = PRESETS.central, recomputeAll = f
     report,
     ind: report.indicators[0],
     codes: report.diagnostics.map((d) => d.code),
-    msg: (code: string) => report.diagnostics.find((d) => d.code === code)?.message,
+    msg: (code: string) => {
+      const d = report.diagnostics.find((x) => x.code === code);
+      return d ? zhMessage(d) : undefined;
+    },
   };
 }
 
@@ -325,12 +329,12 @@ describe("R-BUDGET", () => {
     const r = scoreTable(withBudget(b), { ...central, recomputeAll: true });
     const bad = r.diagnostics.find((d) => d.code === "UNPARSEABLE_VALUE");
     expect(bad?.field).toBe("budgetDenominator");
-    expect(bad?.message).toContain("年度资金总额");
+    expect(zhMessage(bad!)).toContain("年度资金总额");
     expect(r.budget!.rate).toBeNull();
     expect(r.budget!.score).toBeNull();
     expect(r.budget!.budget).toBeNull();
     expect(r.writes.filter((w) => w.row === 6)).toEqual([]);
-    expect(r.diagnostics.find((d) => d.code === "BUDGET_MISSING")?.message).toContain("无法识别");
+    expect(zhMessage(r.diagnostics.find((d) => d.code === "BUDGET_MISSING")!)).toContain("无法识别");
 
     const e = donghuBudget();
     e.total!.executed = c(1e300);
@@ -357,7 +361,7 @@ describe("R-BUDGET", () => {
     b.total!.score = { value: 8.2, formula: true };
     b.total!.scoreOrigin = "formula";
     const r = scoreTable(withBudget(b), central);
-    expect(r.diagnostics.find((d) => d.code === "RATE_MISMATCH")!.message).toBe(
+    expect(zhMessage(r.diagnostics.find((d) => d.code === "RATE_MISMATCH")!)).toBe(
       "年度资金总额执行率填写为82.00%，按执行数÷预算数计算应为82.46%。",
     );
     expect(r.diagnostics.map((d) => d.code)).toContain("FORMULA_KEPT");
@@ -415,7 +419,7 @@ describe("R-TOTAL-2", () => {
     expect([r.total, r.totalProvisional, r.grade, r.gradeProvisional]).toEqual([50, true, "差", true]);
     expect(r.writes.filter((w) => w.field === "total")).toEqual([]);
     expect(r.diagnostics.map((d) => d.code)).not.toContain("TOTAL_MISMATCH");
-    expect(r.diagnostics.find((d) => d.code === "TOTAL_INCOMPLETE")!.message).toContain("第11行");
+    expect(zhMessage(r.diagnostics.find((d) => d.code === "TOTAL_INCOMPLETE")!)).toContain("第11行");
   });
 });
 
@@ -444,7 +448,7 @@ describe("R-TOTAL-3", () => {
       ]),
       central,
     );
-    const lvl = r.diagnostics.filter((d) => d.code === "LEVEL_WEIGHT_MISMATCH").map((d) => d.message);
+    const lvl = r.diagnostics.filter((d) => d.code === "LEVEL_WEIGHT_MISMATCH").map(zhMessage);
     expect(lvl).toEqual([
       "二级指标“项目立项”标明4分，其下各项分值合计为5分。",
       "一级指标“过程”标明15分，其下各项分值合计为11分。",
@@ -602,7 +606,7 @@ describe("R-DEV", () => {
 
   it("PERF_EXEC_MISMATCH when attainment is more than 5% ahead of execution", () => {
     const r = scoreTable(donghuA(), central);
-    expect(r.diagnostics.find((d) => d.code === "PERF_EXEC_MISMATCH")!.message).toBe(
+    expect(zhMessage(r.diagnostics.find((d) => d.code === "PERF_EXEC_MISMATCH")!)).toBe(
       "绩效指标得分率87.04%明显高于预算执行率82.46%，请核实绩效完成情况与资金支出是否匹配。",
     );
     const rows = [row({ row: 20, target: "3个", actual: "2.5个", weight: 90 })];
@@ -693,7 +697,8 @@ describe("R-WRITE-5", () => {
 describe("diagnostics (§7)", () => {
   it("UNPARSEABLE_VALUE, MISSING_TARGET, MISSING_ACTUAL, MISSING_WEIGHT name the row, field and figures", () => {
     const text = one({ target: "100%", actual: "基本完成", weight: 5 });
-    expect(text.report.diagnostics.find((d) => d.code === "UNPARSEABLE_VALUE")).toMatchObject({
+    const unparseable = text.report.diagnostics.find((d) => d.code === "UNPARSEABLE_VALUE")!;
+    expect({ ...unparseable, message: zhMessage(unparseable) }).toMatchObject({
       severity: "error",
       row: 10,
       field: "actual",
@@ -717,7 +722,7 @@ describe("diagnostics (§7)", () => {
     const r = scoreTable(donghuA(), central);
     for (const d of r.diagnostics) {
       expect(["error", "warning", "info"]).toContain(d.severity);
-      expect(d.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(zhMessage(d)).toMatch(/[\u4e00-\u9fff]/);
     }
   });
 
