@@ -6,7 +6,6 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "fs";
 import { basename, extname, join, resolve } from "path";
 import { Command, CommanderError, type OutputConfiguration } from "commander";
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { SingleBar } from "cli-progress";
 import { ProfileError, resolveProfile } from "../core";
@@ -19,6 +18,9 @@ import { HostError } from "../hosts/host";
 import { FileReadError, scoreWorkbook, SheetNotFoundError } from "../hosts/file/workbook";
 import { renderTemplateXlsx } from "../hosts/file/template-writer";
 import type { TemplateKind } from "../templates/types";
+import { csvText, neutralise } from "../hosts/file/csv";
+import { review, ReviewExit, type ReviewFlags } from "./review";
+import type { SpawnWorker } from "./review-pool";
 
 export interface CliWritable {
   write(chunk: string): unknown;
@@ -29,6 +31,8 @@ export interface CliIO {
   stderr: CliWritable;
   /** Standard error is a terminal: show a progress bar for folder runs. */
   isTTY: boolean;
+  /** Starts a review worker thread (the CLI bundle); without it `review` runs in this thread. */
+  spawnWorker?: SpawnWorker;
 }
 
 /** Ends the run with an exit status and one line for standard error. */
@@ -42,7 +46,7 @@ class Exit extends Error {
   }
 }
 
-const TEMPLATE_KINDS: readonly TemplateKind[] = ["L1", "L2", "L3", "L4"];
+const TEMPLATE_KINDS: readonly TemplateKind[] = ["L1", "L2", "L3", "L4", "L1-2021", "L2-2021"];
 
 function version(): string {
   return typeof __JIXIAO_VERSION__ === "string" ? __JIXIAO_VERSION__ : "0.0.0";
@@ -219,10 +223,7 @@ export function humanReport(report: Report): string {
   return lines.join("\n") + "\n";
 }
 
-/** Text that a spreadsheet would run as a formula gets a leading apostrophe. */
-export function neutralise(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
+export { neutralise };
 
 /** The summary's rows; `safe` neutralises formula-like text for files a spreadsheet opens. */
 function summaryRows(reports: Report[], safe = true): (string | number | null)[][] {
@@ -257,8 +258,7 @@ async function summaryXlsx(reports: Report[]): Promise<Uint8Array> {
 }
 
 function summaryCsv(reports: Report[]): string {
-  // A byte-order mark so that Excel opens the UTF-8 file with its Chinese intact.
-  return "\uFEFF" + stringify(summaryRows(reports), { record_delimiter: "\r\n" });
+  return csvText(summaryRows(reports));
 }
 
 function writeOut(file: string, data: Uint8Array | string): void {
@@ -469,9 +469,28 @@ function buildProgram(io: CliIO, run: { status: number }): Command {
       run.status = await score(path, flags, io);
     });
   program
+    .command("review")
+    .description(t("review.description"))
+    .argument("<path>", "file.xlsx | folder")
+    .option("--profile <preset|file.json>", t("cli.opt.profile"))
+    .option("--json", t("review.opt.json"))
+    .option("--out <file>", t("review.opt.out"))
+    .option("--workers <n>", t("review.opt.workers"))
+    .exitOverride()
+    .configureOutput(output)
+    .action(async (path: string, flags: ReviewFlags) => {
+      const profile = loadProfile(flags.profile);
+      try {
+        run.status = await review(path, flags, profile, io);
+      } catch (e) {
+        if (e instanceof ReviewExit) throw new Exit(e.status, e.message, e.usage);
+        throw e;
+      }
+    });
+  program
     .command("template")
     .description(t("cli.template.description"))
-    .argument("<kind>", "L1 | L2 | L3 | L4")
+    .argument("<kind>", "L1 | L2 | L3 | L4 | L1-2021 | L2-2021")
     .option("--out <file.xlsx>", t("cli.opt.templateOut"))
     .exitOverride()
     .configureOutput(output)

@@ -2,7 +2,7 @@
 import Decimal from "decimal.js";
 import { address, columnLetters, parseAddress } from "../sheet/address";
 import { DEPARTMENT_FRAMEWORK, evaluationFramework, levelWeight, type FrameworkLevel1 } from "./framework";
-import { T1_LEVELS } from "./library";
+import { T101_LEVELS, T1_LEVELS } from "./library";
 import type {
   IndicatorTemplateRow,
   TemplateCell,
@@ -135,7 +135,7 @@ interface Level1Plan {
 }
 
 /** Plans the indicator block of T1/T2 from the fixed levels, the library rows given and the empty-row counts. */
-function planCentralLevels(options: TemplateOptions): Level1Plan[] {
+function planCentralLevels(options: TemplateOptions, levels = T1_LEVELS): Level1Plan[] {
   const given = options.indicators ?? [];
   const count = (level2: string): number => {
     const r = options.rows;
@@ -145,7 +145,7 @@ function planCentralLevels(options: TemplateOptions): Level1Plan[] {
     return hit === undefined ? DEFAULT_ROWS : r[hit];
   };
   const used = new Set<IndicatorTemplateRow>();
-  const plans: Level1Plan[] = T1_LEVELS.map((l1) => ({
+  const plans: Level1Plan[] = levels.map((l1) => ({
     label: labelWithWeight(l1.level1, l1.weight),
     level2: l1.level2.map((name) => {
       const rows = given.filter((g) => levelKey(g.level2) === levelKey(name));
@@ -426,6 +426,8 @@ export const TEMPLATE_TITLES: Record<TemplateKind, string> = {
   L2: "项目支出绩效自评表（指标值分列）",
   L3: "项目支出绩效评价评分表",
   L4: "部门整体支出绩效自评表",
+  "L1-2021": "项目支出绩效自评表（101号）",
+  "L2-2021": "项目支出绩效自评表（101号，指标值分列）",
 };
 
 /**
@@ -436,6 +438,8 @@ export function buildTemplate(kind: TemplateKind, options: TemplateOptions = {})
   switch (kind) {
     case "L1":
     case "L2":
+    case "L1-2021":
+    case "L2-2021":
       return buildSelfEval({
         sheetName: TEMPLATE_TITLES[kind],
         title: "项目支出绩效自评表",
@@ -443,7 +447,7 @@ export function buildTemplate(kind: TemplateKind, options: TemplateOptions = {})
         nameLabel: "项目名称",
         projectName: options.projectName,
         row4: ["主管部门", "实施单位"],
-        split: kind === "L2",
+        split: kind === "L2" || kind === "L2-2021",
         budgetTitle: "项目资金（万元）",
         budgetRows: [
           { label: "年度资金总额", total: true },
@@ -451,8 +455,8 @@ export function buildTemplate(kind: TemplateKind, options: TemplateOptions = {})
           { label: "上年结转资金", total: false },
           { label: "其他资金", total: false },
         ],
-        budgetReason: kind === "L2",
-        levels: planCentralLevels(options),
+        budgetReason: kind === "L2" || kind === "L2-2021",
+        levels: planCentralLevels(options, kind.endsWith("-2021") ? T101_LEVELS : T1_LEVELS),
         scoreValidation: false,
       });
     case "L3":

@@ -16,6 +16,21 @@ export const T1_LEVELS: { level1: string; weight: number; level2: string[] }[] =
   { level1: SATISFACTION, weight: 10, level2: ["服务对象满意度指标"] },
 ];
 
+/**
+ * The 财预〔2021〕101号 table: 成本指标 is a 一级指标, listed first; 成本20 / 产出40 / 效益20 /
+ * 满意度10, with 预算执行率 10.
+ */
+export const T101_LEVELS: { level1: string; weight: number; level2: string[] }[] = [
+  { level1: "成本指标", weight: 20, level2: ["经济成本指标", "社会成本指标", "生态环境成本指标"] },
+  { level1: OUTPUT, weight: 40, level2: ["数量指标", "质量指标", "时效指标"] },
+  {
+    level1: BENEFIT,
+    weight: 20,
+    level2: ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"],
+  },
+  { level1: SATISFACTION, weight: 10, level2: ["服务对象满意度指标"] },
+];
+
 type RowSpec = Omit<IndicatorTemplateRow, "level1" | "level2" | "target"> & { target?: string };
 
 function rows(level1: string, level2: string, specs: RowSpec[]): IndicatorTemplateRow[] {

@@ -1,6 +1,7 @@
 /** Standard tables and indicator sets (TEMPLATES.md), as pure data both hosts render. */
 
-export type TemplateKind = "L1" | "L2" | "L3" | "L4";
+/** L1–L4 (TEMPLATES.md T1–T4); `L1-2021` / `L2-2021`: the 财预〔2021〕101号 table, 成本指标 first. */
+export type TemplateKind = "L1" | "L2" | "L3" | "L4" | "L1-2021" | "L2-2021";
 
 /** One indicator of the library, insertable as a row. */
 export interface IndicatorTemplateRow {

@@ -12,7 +12,7 @@ import {
 } from "../../src/templates";
 import { findCell, statedWeight } from "./helpers";
 
-const KINDS: TemplateKind[] = ["L1", "L2", "L3", "L4"];
+const KINDS: TemplateKind[] = ["L1", "L2", "L3", "L4", "L1-2021", "L2-2021"];
 
 function valueAt(sheet: TemplateSheet, row: number, col: number): string | number | null {
   const hit = sheet.cells.find((c) => {

@@ -7,7 +7,7 @@ import type { IndicatorSet } from "../services";
 import { useStyles } from "../styles";
 import { saveXlsx } from "../download";
 
-const KINDS: TemplateKind[] = ["L1", "L2", "L3", "L4"];
+const KINDS: TemplateKind[] = ["L1", "L2", "L3", "L4", "L1-2021", "L2-2021"];
 
 export interface TemplatesPanelProps {
   host: WorkbookHost | null;

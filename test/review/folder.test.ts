@@ -1,0 +1,177 @@
+/**
+ * `jixiao review <folder>` over the reference workbooks and the corpus: the exact set of P0
+ * findings per file (REPORT.md "The 问题清单"), derived by hand from SCORING.md, and the
+ * 问题清单 / 汇总 workbook as written.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "fs";
+import { join } from "path";
+import ExcelJS from "exceljs";
+import type { Finding } from "../../src/review/types";
+import { REF, run, tmp } from "../cli/helpers";
+
+const CORPUS = join(__dirname, "../../../shared/corpus/workbooks");
+
+/** The files of reference A's table (A-blank re-saved or edited): notes are missing on rows 19, 25, 27. */
+const A_NOTES = ["DEVIATION_NOTE_REQUIRED@I19", "DEVIATION_NOTE_REQUIRED@I25", "DEVIATION_NOTE_REQUIRED@I27"];
+
+/**
+ * P0 per file and table, from the spec:
+ * - A: rows 19 (3.17 of 5), 25 (8 of 10) and 27 (3 of 5) score below full and need a note
+ *   (R-DEV, UNDER_TARGET); their note cells are empty (rows 13–16 share the merged note I13).
+ * - B: the published scores add up to 84.13 while F29 says 84.15 (R-TOTAL-5).
+ * - C, D: nothing wrong with the results.
+ * - c01c: array formulas give 2.5 in H17, H18, H20 and 5 in H21 where the rule gives 5, 5, 5
+ *   and 10 (R-TOTAL-5), so those rows also score below full and need notes (R-DEV).
+ * - c22: refused (a 1 GB part), one P0 row.
+ */
+const EXPECTED_P0: Record<string, string[]> = {
+  "A-donghu-2021-selfeval-blank.xlsx#1": A_NOTES,
+  "A-donghu-2021-selfeval-filled.xlsx#1": A_NOTES,
+  "B-donghu-2021-scoresheet.xlsx#1": ["TOTAL_MISMATCH@F29"],
+  "C-yiyang-2024-scoresheet.xlsx#1": [],
+  "D-yuzhong-2019-selfeval.xlsx#1": [],
+  "c01c_array_multi_lo.xlsx#1": [
+    "SCORE_MISMATCH@H17",
+    "SCORE_MISMATCH@H18",
+    "SCORE_MISMATCH@H20",
+    "SCORE_MISMATCH@H21",
+    "DEVIATION_NOTE_REQUIRED@I17",
+    "DEVIATION_NOTE_REQUIRED@I18",
+    "DEVIATION_NOTE_REQUIRED@I19",
+    "DEVIATION_NOTE_REQUIRED@I20",
+    "DEVIATION_NOTE_REQUIRED@I21",
+    "DEVIATION_NOTE_REQUIRED@I25",
+    "DEVIATION_NOTE_REQUIRED@I27",
+  ],
+  "c07_two_tables_vertical.xlsx#1": A_NOTES,
+  "c08_two_tables_side_by_side.xlsx#1": A_NOTES,
+  "c13b_chart_image_lo.xlsx#1": A_NOTES,
+  "c13c_textbox_shape_lo.xlsx#1": A_NOTES,
+  "c14_macro.xlsm#1": A_NOTES,
+  "c19d_workbook_structure_protected.xlsx#1": A_NOTES,
+  "c22_zipbomb_1024MB.xlsx#-": ["UNREADABLE_FILE@"],
+  "c25_filter.xlsx#1": A_NOTES,
+  "c25x_table_without_style_raw.xlsx#1": A_NOTES,
+  "c26_print_setup_custom_props.xlsx#1": A_NOTES,
+  "c30_sparkline.xlsx#1": A_NOTES,
+};
+
+let dir: string;
+let findings: Finding[];
+let out: string;
+
+beforeAll(async () => {
+  dir = tmp("jixiao-review-");
+  const folder = join(dir, "in");
+  mkdirSync(join(folder, "corpus"), { recursive: true });
+  for (const f of readdirSync(REF).filter((n) => n.endsWith(".xlsx")))
+    copyFileSync(join(REF, f), join(folder, f));
+  for (const f of readdirSync(CORPUS)) copyFileSync(join(CORPUS, f), join(folder, "corpus", f));
+  out = join(dir, "问题清单.xlsx");
+  const r = await run(["review", folder, "--json", "--out", out, "--workers", "1"]);
+  expect(r.code).toBe(0);
+  findings = JSON.parse(r.stdout) as Finding[];
+}, 120000);
+
+it("lists exactly the expected P0 findings of every file and table", () => {
+  const got: Record<string, string[]> = {};
+  for (const f of findings) {
+    const k = `${f.file.replace(/^corpus\//, "")}#${f.table ?? "-"}`;
+    got[k] ??= [];
+    if (f.level === "P0") got[k].push(`${f.code}@${f.cell}`);
+  }
+  const sorted = (o: Record<string, string[]>) =>
+    Object.fromEntries(
+      Object.entries(o)
+        .filter(([k]) => k in EXPECTED_P0)
+        .map(([k, v]) => [k, [...v].sort()]),
+    );
+  expect(sorted(got)).toEqual(sorted(EXPECTED_P0));
+});
+
+it("B: TOTAL_MISMATCH at F29 cites R-TOTAL-5 and suggests 84.15 → 84.13", () => {
+  const b = findings.find((f) => f.file === "B-donghu-2021-scoresheet.xlsx" && f.code === "TOTAL_MISMATCH")!;
+  expect(b).toMatchObject({
+    level: "P0",
+    sheet: "评分表",
+    cell: "F29",
+    indicator: "总分",
+    rule: "R-TOTAL-5",
+  });
+  expect(b.basis).toBe("R-TOTAL-5 得分核对");
+  expect(b.finding).toMatch(/84\.15.*84\.13/);
+  expect(b.suggestion).toBe("请将总分由84.15更正为84.13，或核对各项得分后重新合计。");
+});
+
+it("lists the indicator-setting findings of the real tables as P1 (A: S-COST at E21; B: S-NOTE)", () => {
+  const a = findings.filter((f) => f.file === "A-donghu-2021-selfeval-blank.xlsx" && f.rule.startsWith("S-"));
+  expect(a.map((f) => `${f.level} ${f.rule}@${f.cell}`)).toEqual(["P1 S-COST@E21"]);
+  const b = findings.filter((f) => f.file === "B-donghu-2021-scoresheet.xlsx" && f.rule === "S-NOTE");
+  // Rows scored below their weight in B's 评分表, which has no column for the reason.
+  expect(b.map((f) => f.cell)).toEqual([
+    "F6",
+    "F9",
+    "F10",
+    "F14",
+    "F15",
+    "F16",
+    "F17",
+    "F19",
+    "F20",
+    "F27",
+    "F28",
+  ]);
+  expect(b.every((f) => f.level === "P1")).toBe(true);
+});
+
+it("writes the 问题清单 and 汇总 sheets with the columns of REPORT.md and the roll-up at the foot", async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["问题清单", "汇总"]);
+  const list = wb.getWorksheet("问题清单")!;
+  expect(list.getRow(1).values).toEqual([
+    undefined,
+    "等级",
+    "文件",
+    "工作表",
+    "单元格",
+    "指标",
+    "发现",
+    "依据",
+    "建议",
+  ]);
+  expect(list.rowCount).toBe(findings.length + 1);
+  const sum = wb.getWorksheet("汇总")!;
+  expect(sum.getRow(1).values).toEqual([
+    undefined,
+    "文件",
+    "工作表",
+    "项目名称",
+    "自评总分",
+    "复核总分",
+    "等级",
+    "P0",
+    "P1",
+    "P2",
+  ]);
+  const rows: unknown[][] = [];
+  sum.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+  const b = rows.find((r) => r[0] === "B-donghu-2021-scoresheet.xlsx")!;
+  expect(b.slice(0, 2)).toEqual(["B-donghu-2021-scoresheet.xlsx", "评分表"]);
+  expect(b.slice(3, 9)).toEqual([84.15, 84.13, "良", 1, 11, 0]);
+  const a = rows.find((r) => r[0] === "A-donghu-2021-selfeval-filled.xlsx")!;
+  expect(a.slice(2, 6)).toEqual(["招商引资专项经费", 86.59, 86.59, "良"]);
+  // The roll-up: 19 tables read (5 reference, 14 corpus files with one table each, c22 unreadable).
+  const last = rows[rows.length - 1][0] as string;
+  expect(last).toMatch(/^共\d+项，/);
+  expect(last).toContain("1个文件无法读取");
+});
+
+it("never writes to the workbooks it reviews", () => {
+  for (const f of readdirSync(REF).filter((n) => n.endsWith(".xlsx"))) {
+    const copy = join(dir, "in", f);
+    expect(readFileSync(copy).equals(readFileSync(join(REF, f)))).toBe(true);
+    expect(statSync(copy).size).toBe(statSync(join(REF, f)).size);
+  }
+  expect(existsSync(out)).toBe(true);
+});
