@@ -40,6 +40,8 @@ export class ReviewExit extends Error {
 }
 
 const WORKBOOK = /\.(xlsx|xlsm|xls)$/i;
+/** P0 findings printed on the terminal (all are in the 问题清单). */
+const MAX_P0_LINES = 20;
 /** Fewest files for which worker threads pay for their start-up. */
 const MIN_FILES_FOR_WORKERS = 12;
 
@@ -145,8 +147,10 @@ export async function review(
   const say = flags.json ? io.stderr : io.stdout;
   if (flags.json) io.stdout.write(JSON.stringify(findings, null, 2) + "\n");
   else {
-    for (const f of findings.filter((x) => x.level === "P0"))
+    const p0 = findings.filter((x) => x.level === "P0");
+    for (const f of p0.slice(0, MAX_P0_LINES))
       io.stdout.write(`  [P0] ${f.file} ${f.sheet}${f.cell ? ` ${f.cell}` : ""} ${f.finding}\n`);
+    if (p0.length > MAX_P0_LINES) io.stdout.write(t("review.moreP0", { n: p0.length - MAX_P0_LINES }) + "\n");
   }
   const r = rollUp(tables, profile);
   say.write(rollUpSentence(r) + "\n");
