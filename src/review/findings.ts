@@ -52,29 +52,51 @@ function tableRange(report: Report, layout: DetectedLayout, grid: GridSnapshot):
 
 const NAME_LABEL = /^(项目名称|项目|部门名称|部门|单位名称|单位|预算单位|专项名称|资金名称)[:：]?$/;
 
-/** 项目名称 from the header rows above the table: the cell right of its label, or `项目名称：…`. */
-export function projectName(layout: DetectedLayout, grid: GridSnapshot): string | null {
-  const top = grid.top;
+/** Rows and columns of `A1:I29`; null when it does not parse. */
+function bounds(range: string | null | undefined) {
+  const [a, b] = (range ?? "").split(":");
+  const p = a ? parseAddress(a) : null;
+  const q = b ? parseAddress(b) : p;
+  return p && q ? { top: p.row, left: p.col, bottom: q.row, right: q.col } : null;
+}
+
+/**
+ * 项目名称 from the header rows above the table (within its range when the reader gives one):
+ * the cell right of its label, or `项目名称：…`; else the table's title.
+ */
+export function projectName(
+  layout: DetectedLayout,
+  grid: GridSnapshot,
+  range?: string | null,
+): string | null {
+  const b = bounds(range);
   const first = layout.budget ? Math.min(layout.budget.headerRow, layout.headerRow) : layout.headerRow;
+  const top = Math.max(grid.top, b?.top ?? grid.top);
+  const left = b ? b.left - grid.left : 0;
+  const right = b ? b.right - grid.left : Number.MAX_SAFE_INTEGER;
+  const rowTexts = (r: number): string[] => {
+    const row = grid.cells[r - grid.top];
+    if (!Array.isArray(row)) return [];
+    return row.slice(Math.max(0, left), right + 1).map((c) => cellText(c ?? null));
+  };
   for (let r = top; r < first; r++) {
-    const row = grid.cells[r - top];
-    if (!Array.isArray(row)) continue;
+    const row = rowTexts(r);
     for (let i = 0; i < row.length; i++) {
-      const text = cellText(row[i] ?? null).replace(/\s+/g, "");
+      const text = row[i].replace(/\s+/g, "");
       const inline = /^(项目名称|部门名称|单位名称)[:：](.+)$/.exec(text);
       if (inline) return inline[2];
       if (!NAME_LABEL.test(text)) continue;
       for (let j = i + 1; j < row.length; j++) {
-        const v = cellText(row[j] ?? null).trim();
+        const v = row[j].trim();
         if (v !== "") return v;
       }
     }
   }
   // No label: the table's title (a row holding one text only), as published tables name the project there.
   for (let r = top; r < first; r++) {
-    const row = grid.cells[r - top];
-    if (!Array.isArray(row)) continue;
-    const texts = row.map((c) => cellText(c ?? null).trim()).filter((x) => x !== "");
+    const texts = rowTexts(r)
+      .map((x) => x.trim())
+      .filter((x) => x !== "");
     if (texts.length === 1 && /[\u4e00-\u9fff]/.test(texts[0]) && !/^[（(]/.test(texts[0])) return texts[0];
   }
   return null;
@@ -257,7 +279,7 @@ export function reviewTable(table: ScoredTable): { findings: Finding[]; summary:
     sheet: table.sheet,
     table: table.table,
     range: ctx.range,
-    project: projectName(layout, grid),
+    project: projectName(layout, grid, report.range ?? null),
     writtenTotal: ctx.writtenTotal,
     total: report.total,
     totalProvisional: report.totalProvisional,

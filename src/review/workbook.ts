@@ -4,7 +4,7 @@
  */
 import type { Profile } from "../core/types";
 import { t } from "../i18n/catalog";
-import { analyzeSheet, RECORD_SHEET } from "../sheet";
+import { analyzeTables, RECORD_SHEET } from "../sheet";
 import type { ColumnMapping, GridSnapshot, WorkbookRecord } from "../sheet/types";
 import type { RowOverride } from "../core/types";
 import { loadWorkbook, readRecordAndSettings, workbookGrids } from "../hosts/file/workbook";
@@ -27,14 +27,13 @@ export function reviewGrids(input: ReviewInput, profile: Profile): WorkbookRevie
   let firstMiss: { sheet: string; message: string } | null = null;
   for (const grid of input.grids) {
     if (grid.sheet === RECORD_SHEET) continue;
-    const analysis = analyzeSheet(grid, {
+    const tables = analyzeTables(grid, {
       profile,
       record: input.record ?? null,
       mapping: input.settings?.mappings?.[grid.sheet] ?? null,
       overrides: input.settings?.overrides?.[grid.sheet],
       file: input.file,
     });
-    const tables = [analysis];
     let n = 0;
     for (const a of tables) {
       if (a.layout === null) {

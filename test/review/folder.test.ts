@@ -22,6 +22,8 @@ const A_NOTES = ["DEVIATION_NOTE_REQUIRED@I19", "DEVIATION_NOTE_REQUIRED@I25", "
  * - C, D: nothing wrong with the results.
  * - c01c: array formulas give 2.5 in H17, H18, H20 and 5 in H21 where the rule gives 5, 5, 5
  *   and 10 (R-TOTAL-5), so those rows also score below full and need notes (R-DEV).
+ * - c07 / c08: a second table of the same project (rows 33–61 below, K–S beside): 执行数 200
+ *   of 207 and 利用外资 met, but the same rows 19, 25 and 27 of that table lack their notes.
  * - c22: refused (a 1 GB part), one P0 row.
  */
 const EXPECTED_P0: Record<string, string[]> = {
@@ -44,7 +46,17 @@ const EXPECTED_P0: Record<string, string[]> = {
     "DEVIATION_NOTE_REQUIRED@I27",
   ],
   "c07_two_tables_vertical.xlsx#1": A_NOTES,
+  "c07_two_tables_vertical.xlsx#2": [
+    "DEVIATION_NOTE_REQUIRED@I51",
+    "DEVIATION_NOTE_REQUIRED@I57",
+    "DEVIATION_NOTE_REQUIRED@I59",
+  ],
   "c08_two_tables_side_by_side.xlsx#1": A_NOTES,
+  "c08_two_tables_side_by_side.xlsx#2": [
+    "DEVIATION_NOTE_REQUIRED@S19",
+    "DEVIATION_NOTE_REQUIRED@S25",
+    "DEVIATION_NOTE_REQUIRED@S27",
+  ],
   "c13b_chart_image_lo.xlsx#1": A_NOTES,
   "c13c_textbox_shape_lo.xlsx#1": A_NOTES,
   "c14_macro.xlsm#1": A_NOTES,
@@ -161,9 +173,9 @@ it("writes the 问题清单 and 汇总 sheets with the columns of REPORT.md and 
   expect(b.slice(3, 9)).toEqual([84.15, 84.13, "良", 1, 11, 0]);
   const a = rows.find((r) => r[0] === "A-donghu-2021-selfeval-filled.xlsx")!;
   expect(a.slice(2, 6)).toEqual(["招商引资专项经费", 86.59, 86.59, "良"]);
-  // The roll-up: 19 tables read (5 reference, 14 corpus files with one table each, c22 unreadable).
+  // The roll-up: 5 reference tables, 11 corpus workbooks read (c07 and c08 with two tables each), c22 not.
   const last = rows[rows.length - 1][0] as string;
-  expect(last).toMatch(/^共\d+项，/);
+  expect(last).toMatch(/^共18项，/);
   expect(last).toContain("1个文件无法读取");
 });
 
