@@ -57,4 +57,17 @@ describe("一键评分 (scoreActiveSheet)", () => {
     expect(status.message).toMatch(/一键评分没有完成.*受保护/);
     expect(book.writeSyncs).toBe(0);
   });
+
+  test("uses the settings the pane saved after the ribbon's runtime started", async () => {
+    const { book } = setup(20);
+    // The ribbon's runtime starts with the workbook; the pane saves a profile later.
+    const ribbon = createOfficeHost(book.env());
+    const pane = createOfficeHost(book.env());
+    await pane.saveSettings({ profile: { name: "一位小数", decimals: 1 } });
+    const status = await quickScore(ribbon);
+    expect(status.ok).toBe(true);
+    expect(Math.abs(status.total! * 10 - Math.round(status.total! * 10))).toBeLessThan(1e-9);
+    const central = await quickScore(createOfficeHost(setup(20).book.env()));
+    expect(Math.round(central.total! * 100) % 10).not.toBe(0);
+  });
 });

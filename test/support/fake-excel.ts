@@ -178,7 +178,7 @@ export class FakeWorkbook {
   responses: number[] = [];
   maxResponse = 0;
   maxRequest = 0;
-  settingsStore: Record<string, unknown> = {};
+  /** The settings saved in the document (`Office.context.document.settings`). */
   savedSettings: Record<string, unknown> = {};
   private server = new RichApiServer(this);
 
@@ -267,19 +267,28 @@ export class FakeWorkbook {
     });
     w.activeName = this.activeName;
     w.protected = this.protected;
-    w.settingsStore = JSON.parse(JSON.stringify(this.savedSettings));
     w.savedSettings = JSON.parse(JSON.stringify(this.savedSettings));
     return w;
   }
 
+  /**
+   * `Office.context.document.settings` of one runtime (task pane, ribbon commands): a copy
+   * of the settings saved in the document, taken when the runtime starts and refreshed only
+   * by `refreshAsync`; `saveAsync` writes the copy into the document.
+   */
   settings(): DocumentSettings {
+    let copy: Record<string, unknown> = JSON.parse(JSON.stringify(this.savedSettings));
     return {
-      get: (name) => this.settingsStore[name] ?? null,
+      get: (name) => copy[name] ?? null,
       set: (name, value) => {
-        this.settingsStore[name] = value;
+        copy[name] = value;
       },
       saveAsync: (cb) => {
-        this.savedSettings = JSON.parse(JSON.stringify(this.settingsStore));
+        this.savedSettings = JSON.parse(JSON.stringify(copy));
+        cb?.({ status: "succeeded" });
+      },
+      refreshAsync: (cb) => {
+        copy = JSON.parse(JSON.stringify(this.savedSettings));
         cb?.({ status: "succeeded" });
       },
     };

@@ -7,6 +7,11 @@ export interface DocumentSettings {
   get(name: string): unknown;
   set(name: string, value: unknown): void;
   saveAsync(callback?: (result: { status: unknown; error?: { message?: string } }) => void): void;
+  /**
+   * Re-reads the settings saved in the document: each runtime (task pane, ribbon commands)
+   * holds its own copy, loaded when it started.
+   */
+  refreshAsync?(callback?: (result: { status: unknown }) => void): void;
 }
 
 export interface OfficeEnv {

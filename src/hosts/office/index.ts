@@ -3,7 +3,6 @@ export {
   OfficeHost,
   createOfficeHost,
   SETTINGS_KEY,
-  BYTES_PER_CELL,
   WEB_PAYLOAD_BUDGET,
   RECORD_WEB_BUDGET,
 } from "./office-host";

@@ -30,10 +30,8 @@ import type {
   Backup,
   BackupCell,
   BackupNote,
-  CellValue,
   GridCell,
   GridSnapshot,
-  MergeArea,
   PlannedNote,
   WorkbookRecord,
   WritePlan,
@@ -51,29 +49,30 @@ import {
 } from "../host";
 import { officeEnv, type OfficeEnv } from "./env";
 import { isPayloadError, sheetLabel, toHostError } from "./errors";
+import { WEB_PAYLOAD_BUDGET, payloadBudget, utf8Length } from "./payload";
+import {
+  DEFAULT_BYTES_PER_CELL,
+  MERGE_FRAME_ROWS,
+  boxOfGrid,
+  fillOf,
+  legacyFill,
+  loadRecordRows,
+  readInSteps,
+  readOnce,
+  type Fill,
+  type RawSheet,
+  type ReadEnv,
+  type UsedBox,
+} from "./read";
 import { RECORD_SHEET, readRecord, recordRows } from "./record-io";
+import { ChangeTracker, sameValue, firstChangedCell, type Mark } from "./staleness";
 
 /** Key of the workbook settings in `Office.context.document.settings`. */
 export const SETTINGS_KEY = "jixiao";
 
-/** Estimated bytes per cell of a read (values, formulas, formats, text, types, fill). */
-export const BYTES_PER_CELL = 90;
-/** What one request/response may carry on Excel on the web (5 MB), with a margin. */
-export const WEB_PAYLOAD_BUDGET = 4_500_000;
-/** Rows per merged-area query: `getMergedAreasOrNullObject` fails above 512 areas. */
-export const MERGE_CHUNK_ROWS = 100;
-/** Rows covered by the merged-area queries of a first read, before the used range is known. */
-export const MERGE_FRAME_ROWS = 10_000;
 /** Characters of record the web host writes in one request (the rest of the 5 MB is the cells). */
 export const RECORD_WEB_BUDGET = 1_000_000;
-/**
- * Bytes of the largest record row on the wire: the record format cuts its JSON into cells
- * of 30,000 characters, and the quotes in it are escaped again in transit.
- */
-const RECORD_ROW_CHARS = 45_000;
-
-/** Fill of a cell: `#RRGGBB`, or null for no fill. */
-type Fill = string | null;
+export { WEB_PAYLOAD_BUDGET };
 
 interface SheetState {
   grid: GridSnapshot;
@@ -84,8 +83,8 @@ interface SheetState {
   recordSettings: WorkbookSettings;
   recordExists: boolean;
   workbookProtected: boolean;
-  /** Change counter of the sheet at the read; null when no change event is tracked. */
-  version: number | null;
+  /** Where the sheet's change events stood at the read. */
+  mark: Mark;
   /** Notes and comments on the sheet at the read (ExcelApi 1.18 / 1.10); null: not known. */
   noteCount: number | null;
   commentCount: number | null;
@@ -103,44 +102,6 @@ function localCell(address: string): string {
   return local.replace(/\$/g, "").toUpperCase();
 }
 
-interface UsedBox {
-  row0: number;
-  col0: number;
-  rows: number;
-  cols: number;
-}
-
-interface LoadedBlock {
-  range: Excel.Range;
-  cellProps: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null;
-  rowProps: OfficeExtension.ClientResult<Excel.RowProperties[]> | null;
-  colProps: OfficeExtension.ClientResult<Excel.ColumnProperties[]> | null;
-}
-
-function emptyValue(v: unknown): boolean {
-  return v === "" || v === null || v === undefined;
-}
-
-function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  const x = emptyValue(a) ? null : a;
-  const y = emptyValue(b) ? null : b;
-  if (x instanceof Date || y instanceof Date) return String(x) === String(y);
-  return x === y;
-}
-
-function fillOf(props: Excel.CellProperties | undefined): Fill | undefined {
-  const fill = props?.format?.fill;
-  if (!fill) return undefined;
-  if (fill.pattern === "None" || !fill.color) return null;
-  return fill.color.toUpperCase();
-}
-
-/** ExcelApi < 1.9 reports no fill as white: the best reading of it is "no fill". */
-function legacyFill(color: string | null | undefined): Fill {
-  if (!color || color.toUpperCase() === "#FFFFFF") return null;
-  return color.toUpperCase();
-}
-
 /**
  * Text Excel would read as something else when set through `values` (a formula, a
  * number, a date such as `1-2`) keeps a leading apostrophe, as a person would type it:
@@ -150,40 +111,19 @@ export function literal(v: string | number | boolean): string | number | boolean
   return typeof v === "string" && /^[=+\-@'\d.]/.test(v) ? `'${v}` : v;
 }
 
-function parseAreas(addressList: string): MergeArea[] {
-  const out: MergeArea[] = [];
-  for (const part of addressList.split(",")) {
-    const local = part.includes("!") ? part.slice(part.lastIndexOf("!") + 1) : part;
-    const r = parseRange(local.trim());
-    if (r) out.push(r);
-  }
-  return out;
-}
-
-function boxOf(range: {
-  rowIndex: number;
-  columnIndex: number;
-  rowCount: number;
-  columnCount: number;
-}): UsedBox {
-  return { row0: range.rowIndex, col0: range.columnIndex, rows: range.rowCount, cols: range.columnCount };
-}
-
 export class OfficeHost implements WorkbookHost {
   readonly kind = "office" as const;
   private readonly env: OfficeEnv;
   private readonly states = new Map<string, SheetState>();
-  /** Size of each sheet's used range at its last read (for the payload estimate). */
-  private readonly sizes = new Map<string, UsedBox>();
-  /** Change counters per worksheet id (bumped by `onChanged`). */
-  private readonly versions = new Map<string, number>();
+  /** Each sheet's used range and bytes per cell at its last read (for the payload estimate). */
+  private readonly sizes = new Map<string, { box: UsedBox; bytesPerCell: number }>();
+  /** Change events per worksheet id, and the add-in's own writes. */
+  private readonly tracker = new ChangeTracker();
+  /** Sheets whose change event is registered (a named read registers no second one). */
   private readonly trackedNames = new Set<string>();
-  private readonly trackedIds = new Set<string>();
-  /** Cells this add-in wrote last per worksheet id, to tell our own change events apart. */
-  private readonly ownWrites = new Map<string, Set<string>>();
   private lastActive: string | null = null;
-  /** Characters of the record sheet at the last read or write (part of the read's payload). */
-  private recordChars = 0;
+  /** Bytes of the record sheet at the last read or write (part of the read's payload). */
+  private recordBytes = 0;
   /** Number of batches that failed to read in one go and were read in steps. */
   fallbackReads = 0;
 
@@ -214,8 +154,16 @@ export class OfficeHost implements WorkbookHost {
 
   async readSheet(sheet?: string): Promise<SheetRead> {
     this.requireApi();
+    await this.refreshSettings();
     const state = await this.readState(sheet);
     return { grid: state.grid, record: state.record, settings: this.mergedSettings(state.recordSettings) };
+  }
+
+  /** Settings another runtime (the task pane) saved since this one loaded them. */
+  private async refreshSettings(): Promise<void> {
+    const store = this.env.settings;
+    if (!store?.refreshAsync) return;
+    await new Promise<void>((resolve) => store.refreshAsync!(() => resolve()));
   }
 
   private mergedSettings(fromRecord: WorkbookSettings): WorkbookSettings {
@@ -235,265 +183,58 @@ export class OfficeHost implements WorkbookHost {
     return raw as WorkbookSettings;
   }
 
+  private readEnv(): ReadEnv {
+    return { has: (v) => this.has(v), web: this.env.web, tracker: this.tracker };
+  }
+
   private async readState(sheet?: string): Promise<SheetState> {
-    const known = sheet ?? this.lastActive ?? undefined;
-    const size = known ? this.sizes.get(known) : undefined;
+    // What the last read of this sheet (or, for the active sheet, of the last active one)
+    // cost: only a guess until the sync says which sheet was read.
+    const guess = this.sizes.get(sheet ?? this.lastActive ?? "");
+    const cost = guess?.bytesPerCell ?? DEFAULT_BYTES_PER_CELL;
     const big =
-      this.env.web &&
-      !!size &&
-      size.rows * size.cols * BYTES_PER_CELL + this.recordChars > WEB_PAYLOAD_BUDGET;
-    let state: SheetState;
+      this.env.web && !!guess && guess.box.rows * guess.box.cols * cost + this.recordBytes > payloadBudget();
+    const env = this.readEnv();
+    const events = !(sheet && this.trackedNames.has(sheet));
+    let raw: RawSheet;
     if (big) {
-      state = await this.run(sheet, (ctx) => this.readInSteps(ctx, sheet));
+      raw = await this.run(sheet, (ctx) => readInSteps(ctx, env, sheet, events, cost));
     } else {
+      const frameEnd = guess ? Math.max(1, guess.box.row0 + guess.box.rows) : MERGE_FRAME_ROWS;
       try {
-        state = await this.env.run((ctx) => this.readOnce(ctx, sheet, size));
+        raw = await this.env.run((ctx) => readOnce(ctx, env, sheet, frameEnd, events));
       } catch (e) {
         const mapped = toHostError(e, sheet ?? this.lastActive ?? undefined);
         if (mapped.code === "CELL_EDIT_MODE" || mapped.code === "API_TOO_OLD") throw mapped;
-        // Too large for one response, more than 512 merged areas in a block, or a client
-        // that does not chain null objects (no record sheet): read in steps instead. A
-        // missing sheet fails there again, with its own message.
+        // Too large for one response, more than 512 merged areas in a band, change events
+        // unavailable, or a client that does not chain null objects (no record sheet): read
+        // in steps instead. A missing sheet fails there again, with its own message.
         this.fallbackReads++;
-        state = await this.run(sheet, (ctx) => this.readInSteps(ctx, sheet));
+        raw = await this.run(sheet, (ctx) => readInSteps(ctx, env, sheet, events, cost));
       }
     }
+    const state = this.stateOf(raw);
     this.states.set(state.grid.sheet, state);
+    if (this.tracker.tracked(raw.sheetId)) this.trackedNames.add(raw.grid.sheet);
     this.lastActive = sheet ? this.lastActive : state.grid.sheet;
     return state;
   }
 
-  private trackChanges(ws: Excel.Worksheet, name: string | undefined): boolean {
-    if (name && this.trackedNames.has(name)) return false;
-    try {
-      ws.onChanged.add(async (e) => this.onChanged(e));
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  private onChanged(e: Excel.WorksheetChangedEventArgs): void {
-    if (e.triggerSource === "ThisLocalAddin") return;
-    const own = this.ownWrites.get(e.worksheetId);
-    if (own && e.address) {
-      const r = parseRange(e.address);
-      if (r && (r.bottom - r.top + 1) * (r.right - r.left + 1) <= own.size) {
-        let mine = true;
-        for (let row = r.top; row <= r.bottom && mine; row++)
-          for (let col = r.left; col <= r.right && mine; col++) mine = own.has(a1(row, col));
-        if (mine) return;
-      }
-    }
-    this.versions.set(e.worksheetId, (this.versions.get(e.worksheetId) ?? 0) + 1);
-  }
-
-  private queueBlock(range: Excel.Range): LoadedBlock {
-    range.load(
-      "address,rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat,text,valueTypes",
-    );
-    const cellProps = this.has("1.9")
-      ? range.getCellProperties({ format: { fill: { color: true, pattern: true } } })
-      : null;
-    const rowProps = this.has("1.9") ? range.getRowProperties({ rowIndex: true, rowHidden: true }) : null;
-    const colProps = this.has("1.9")
-      ? range.getColumnProperties({ columnIndex: true, columnHidden: true })
-      : null;
-    return { range, cellProps, rowProps, colProps };
-  }
-
-  /**
-   * Merged areas of sheet rows `from`..`to` (1-based, inclusive), queried in blocks of
-   * whole rows: one query fails above 512 areas, and returns only the areas whose top-left
-   * cell lies inside it, so blocks never report an area twice.
-   */
-  private queueMerges(ws: Excel.Worksheet, from: number, to: number): Excel.RangeAreas[] {
-    if (!this.has("1.13")) return [];
-    const out: Excel.RangeAreas[] = [];
-    for (let r = from; r <= to; r += MERGE_CHUNK_ROWS) {
-      const areas = ws
-        .getRange(`${r}:${Math.min(to, r + MERGE_CHUNK_ROWS - 1)}`)
-        .getMergedAreasOrNullObject();
-      areas.load("address");
-      out.push(areas);
-    }
-    return out;
-  }
-
-  /** The whole read in one `context.sync`. */
-  private async readOnce(ctx: Excel.RequestContext, sheet: string | undefined, size: UsedBox | undefined) {
-    const wb = ctx.workbook;
-    const ws = sheet ? wb.worksheets.getItem(sheet) : wb.worksheets.getActiveWorksheet();
-    ws.load("name,id");
-    ws.protection.load("protected");
-    wb.protection.load("protected");
-    const used = ws.getUsedRange(true);
-    const block = this.queueBlock(used);
-    // The used range is not known before the sync: cover a frame that holds any real table.
-    const frameEnd = size ? size.row0 + size.rows : MERGE_FRAME_ROWS;
-    const merges = this.queueMerges(ws, size ? size.row0 + 1 : 1, frameEnd);
-    const rec = wb.worksheets.getItemOrNullObject(RECORD_SHEET);
-    rec.load("name");
-    const recUsed = rec.getUsedRangeOrNullObject(true);
-    recUsed.load("values");
-    // How many notes and comments the sheet has: where none, notes are added without a lookup.
-    const noteCount = this.has("1.18") ? ws.notes.getCount() : null;
-    const commentCount = this.has("1.10") ? ws.comments.getCount() : null;
-    const tracking = this.trackChanges(ws, sheet ?? this.lastActive ?? undefined);
-    await ctx.sync();
-
-    if (tracking) this.markTracked(ws.name, ws.id);
-    const bottom = used.rowIndex + used.rowCount;
-    if (bottom > frameEnd) {
-      // A sheet longer than the frame: the rest of its merged areas in one more round trip.
-      merges.push(...this.queueMerges(ws, frameEnd + 1, bottom));
-      await ctx.sync();
-    }
-    const records = rec.isNullObject || recUsed.isNullObject ? null : (recUsed.values as CellValue[][]);
-    const state = this.buildState(ws, wb.protection.protected, [block], merges, !rec.isNullObject, records);
-    state.noteCount = noteCount ? noteCount.value : null;
-    state.commentCount = commentCount ? commentCount.value : null;
-    return state;
-  }
-
-  /** The read in steps: the size first, then blocks that each fit one response. */
-  private async readInSteps(ctx: Excel.RequestContext, sheet: string | undefined): Promise<SheetState> {
-    const wb = ctx.workbook;
-    const ws = sheet ? wb.worksheets.getItem(sheet) : wb.worksheets.getActiveWorksheet();
-    ws.load("name,id");
-    ws.protection.load("protected");
-    wb.protection.load("protected");
-    const used = ws.getUsedRange(true);
-    used.load("rowIndex,columnIndex,rowCount,columnCount");
-    const rec = wb.worksheets.getItemOrNullObject(RECORD_SHEET);
-    rec.load("name");
-    // No change event here: if registering it is what failed the one-sync read, this read
-    // must not fail again. `apply` then compares the cells once more before writing.
-    await ctx.sync();
-
-    const box = boxOf(used);
-    const perSync = this.env.web
-      ? Math.max(1, Math.floor(WEB_PAYLOAD_BUDGET / (BYTES_PER_CELL * Math.max(1, box.cols))))
-      : box.rows;
-    const records = rec.isNullObject ? null : await this.loadRecordRows(ctx);
-    const blocks: LoadedBlock[] = [];
-    const merges: Excel.RangeAreas[] = [];
-    for (let r = 0; r < box.rows; r += perSync) {
-      const n = Math.min(perSync, box.rows - r);
-      const part = ws.getRangeByIndexes(box.row0 + r, box.col0, n, box.cols);
-      blocks.push(this.queueBlock(part));
-      merges.push(...this.queueMerges(ws, box.row0 + r + 1, box.row0 + r + n));
-      await ctx.sync();
-    }
-    return this.buildState(ws, wb.protection.protected, blocks, merges, !rec.isNullObject, records);
-  }
-
-  /**
-   * The record sheet's rows (the sheet exists). On the web the record may be larger than
-   * one response (many backups of a long table): it is then read in blocks of rows.
-   */
-  private async loadRecordRows(ctx: Excel.RequestContext): Promise<CellValue[][] | null> {
-    const sheet = ctx.workbook.worksheets.getItem(RECORD_SHEET);
-    const used = sheet.getUsedRangeOrNullObject(true);
-    if (!this.env.web) {
-      used.load("values");
-      await ctx.sync();
-      return used.isNullObject ? null : (used.values as CellValue[][]);
-    }
-    used.load("rowIndex,rowCount");
-    await ctx.sync();
-    if (used.isNullObject) return null;
-    const rows: CellValue[][] = [];
-    const perSync = Math.max(1, Math.floor(WEB_PAYLOAD_BUDGET / RECORD_ROW_CHARS));
-    for (let r = 0; r < used.rowCount; r += perSync) {
-      const part = sheet.getRangeByIndexes(used.rowIndex + r, 0, Math.min(perSync, used.rowCount - r), 1);
-      part.load("values");
-      await ctx.sync();
-      rows.push(...(part.values as CellValue[][]));
-    }
-    return rows;
-  }
-
-  private markTracked(name: string, id: string): void {
-    this.trackedNames.add(name);
-    this.trackedIds.add(id);
-    if (!this.versions.has(id)) this.versions.set(id, 0);
-  }
-
-  private buildState(
-    ws: Excel.Worksheet,
-    workbookProtected: boolean,
-    blocks: LoadedBlock[],
-    mergeAreas: Excel.RangeAreas[],
-    recordExists: boolean,
-    recordValues: CellValue[][] | null,
-  ): SheetState {
-    const first = blocks[0].range;
-    const top = first.rowIndex + 1;
-    const left = first.columnIndex + 1;
-    const cells: (GridCell | null)[][] = [];
-    const fills = new Map<string, Fill>();
-    const hiddenRows: number[] = [];
-    for (const { range, cellProps, rowProps } of blocks) {
-      const props = cellProps?.value;
-      for (let r = 0; r < range.rowCount; r++) {
-        const row: (GridCell | null)[] = [];
-        const sheetRow = range.rowIndex + r + 1;
-        for (let c = 0; c < range.columnCount; c++) {
-          const v = range.values[r][c] as CellValue;
-          const f = range.formulas[r][c];
-          const fmt = range.numberFormat[r][c] as string;
-          const text = range.text[r][c];
-          const isFormula = typeof f === "string" && f.startsWith("=");
-          const fill = fillOf(props?.[r]?.[c]);
-          if (fill !== undefined) fills.set(a1(sheetRow, range.columnIndex + c + 1), fill);
-          if (emptyValue(v) && !isFormula && (!fmt || fmt === "General")) {
-            row.push(null);
-            continue;
-          }
-          const cell: GridCell = { v: emptyValue(v) ? null : v };
-          if (isFormula) cell.f = (f as string).slice(1);
-          if (fmt && fmt !== "General") cell.fmt = fmt;
-          if (text !== undefined && text !== "") cell.t = text;
-          if (range.valueTypes[r][c] === "Error") cell.err = true;
-          row.push(cell);
-        }
-        cells.push(row);
-      }
-      for (const p of rowProps?.value ?? [])
-        if (p.rowHidden && p.rowIndex !== undefined) hiddenRows.push(p.rowIndex + 1);
-    }
-    const hiddenCols: number[] = [];
-    for (const p of blocks[0].colProps?.value ?? [])
-      if (p.columnHidden && p.columnIndex !== undefined) hiddenCols.push(p.columnIndex + 1);
-    const merges: MergeArea[] = [];
-    for (const m of mergeAreas) if (!m.isNullObject && m.address) merges.push(...parseAreas(m.address));
-    const grid: GridSnapshot = {
-      sheet: ws.name,
-      top,
-      left,
-      cells,
-      merges,
-      hiddenRows,
-      hiddenCols,
-      protected: ws.protection.protected,
-    };
-    if (!this.has("1.13")) grid.mergesKnown = false;
-    const total = blocks.reduce((n, b) => n + b.range.rowCount, 0);
-    this.sizes.set(ws.name, { row0: top - 1, col0: left - 1, rows: total, cols: first.columnCount });
-    const { record, settings } = readRecord(recordValues);
-    this.recordChars = (recordValues ?? []).reduce((n, row) => n + String(row[0] ?? "").length, 0);
+  private stateOf(raw: RawSheet): SheetState {
+    const { record, settings } = readRecord(raw.recordValues);
+    this.recordBytes = (raw.recordValues ?? []).reduce((n, row) => n + utf8Length(String(row[0] ?? "")), 0);
+    this.sizes.set(raw.grid.sheet, { box: boxOfGrid(raw.grid), bytesPerCell: raw.bytesPerCell });
     return {
-      grid,
-      sheetId: ws.id,
-      fills,
+      grid: raw.grid,
+      sheetId: raw.sheetId,
+      fills: raw.fills,
       record,
       recordSettings: settings,
-      recordExists,
-      workbookProtected,
-      version: this.trackedIds.has(ws.id) ? (this.versions.get(ws.id) ?? 0) : null,
-      noteCount: null,
-      commentCount: null,
+      recordExists: raw.recordExists,
+      workbookProtected: raw.workbookProtected,
+      mark: this.tracker.mark(raw.sheetId),
+      noteCount: raw.noteCount,
+      commentCount: raw.commentCount,
     };
   }
 
@@ -539,7 +280,7 @@ export class OfficeHost implements WorkbookHost {
     const target = ws.getRangeByIndexes(0, 0, rows.length, rows[0].length);
     target.numberFormat = rows.map((r) => r.map((v) => (typeof v === "string" ? "@" : "General")));
     target.values = rows;
-    this.recordChars = rows.reduce((n, row) => n + String(row[0]).length, 0);
+    this.recordBytes = rows.reduce((n, row) => n + utf8Length(String(row[0])), 0);
     return record;
   }
 
@@ -558,11 +299,9 @@ export class OfficeHost implements WorkbookHost {
       if (!sameValue(cell?.v ?? null, w.before)) throw this.staleError(plan.sheet, w.cell);
       if (cell?.f !== undefined) throw this.staleError(plan.sheet, w.cell);
     }
-    if (state.version === null) {
-      await this.verifyUnchanged(state, plan);
-    } else if ((this.versions.get(state.sheetId) ?? 0) !== state.version) {
-      throw this.staleError(plan.sheet, plan.writes[0]?.cell ?? wanted[0].cell);
-    }
+    const since = this.tracker.since(state.sheetId, state.mark);
+    if (since === "stale") throw this.staleError(plan.sheet, plan.writes[0]?.cell ?? wanted[0].cell);
+    if (since === "unsure") await this.verifyUnchanged(state, plan.sheet);
 
     // R-DEV notes: a person's note or comment is never touched; one of ours is refreshed.
     const noteChanges: BackupNote[] = [];
@@ -599,8 +338,10 @@ export class OfficeHost implements WorkbookHost {
     if (noteChanges.length > 0) backup.notes = noteChanges;
     const record = recordApplied(state.record, plan, backup);
     const settings = this.mergedSettings(state.recordSettings);
-    const own = new Set(plan.writes.map((w) => w.cell));
-    this.ownWrites.set(state.sheetId, own);
+    this.tracker.expectOwn(state.sheetId, [
+      ...plan.writes.map((w) => w.cell),
+      ...noteChanges.map((n) => n.cell),
+    ]);
     let written = record;
 
     await this.run(plan.sheet, async (ctx) => {
@@ -716,30 +457,21 @@ export class OfficeHost implements WorkbookHost {
     else ws.comments.add(range, text);
   }
 
-  /** Without change events: one more round trip comparing the cells about to change. */
-  private async verifyUnchanged(state: SheetState, plan: WritePlan): Promise<void> {
-    const changed = await this.run(plan.sheet, async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(plan.sheet);
+  /**
+   * Without a change event to rely on: one more round trip comparing every cell the
+   * scoring read (targets, actuals, weights, scores, notes) with the sheet now.
+   */
+  private async verifyUnchanged(state: SheetState, sheet: string): Promise<void> {
+    const changed = await this.run(sheet, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      // The protection comes with the first block of cells.
       ws.protection.load("protected");
-      const ranges = plan.writes.map((w) => {
-        const r = ws.getRange(w.cell);
-        r.load("values,formulas");
-        return r;
-      });
-      await ctx.sync();
-      if (ws.protection.protected) return "protected";
-      for (let i = 0; i < ranges.length; i++) {
-        const f = ranges[i].formulas[0][0];
-        const snap = this.snapshotCell(state, plan.writes[i].row, plan.writes[i].col);
-        if (!sameValue(ranges[i].values[0][0] as CellValue, snap?.v ?? null)) return plan.writes[i].cell;
-        if ((typeof f === "string" && f.startsWith("=")) !== (snap?.f !== undefined))
-          return plan.writes[i].cell;
-      }
-      return null;
+      const cell = await firstChangedCell(ctx, ws, state.grid, this.env.web);
+      return ws.protection.protected ? "protected" : cell;
     });
     if (changed === "protected")
-      throw new HostError("PROTECTED", t("office.err.protected", { sheet: sheetLabel(plan.sheet) }));
-    if (changed) throw this.staleError(plan.sheet, changed);
+      throw new HostError("PROTECTED", t("office.err.protected", { sheet: sheetLabel(sheet) }));
+    if (changed) throw this.staleError(sheet, changed);
   }
 
   /** Reads the record (and whether it exists) in one round trip, with extra loads queued by `also`. */
@@ -760,7 +492,7 @@ export class OfficeHost implements WorkbookHost {
       rec.load("name");
       const get = also(ctx);
       await ctx.sync();
-      const values = rec.isNullObject ? null : await this.loadRecordRows(ctx);
+      const values = rec.isNullObject ? null : await loadRecordRows(ctx, this.env.web);
       const { record, settings } = readRecord(values);
       return {
         exists: !rec.isNullObject,
@@ -805,7 +537,7 @@ export class OfficeHost implements WorkbookHost {
       }
       this.queueRestoreCells(ws, backup);
       this.queueRecord(ctx, true, next, merged);
-      this.ownWrites.set(ws.id, new Set(backup.cells.map((c) => c.cell)));
+      this.tracker.expectOwn(ws.id, [...backup.cells.map((c) => c.cell), ...undoNotes.map((n) => n.cell)]);
       await ctx.sync();
     });
     this.states.delete(backup.sheet);
@@ -1062,11 +794,6 @@ export class OfficeHost implements WorkbookHost {
   async addNotes(sheet: string, notes: PlannedNote[]): Promise<number> {
     const result = await this.apply({ sheet, writes: [], notes });
     return result.notes ?? 0;
-  }
-
-  /** Test and benchmark aid: whether a read would be split by the web payload limit. */
-  static payloadEstimate(rows: number, cols: number): number {
-    return rows * cols * BYTES_PER_CELL;
   }
 }
 
