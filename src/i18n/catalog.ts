@@ -250,6 +250,7 @@ const zhCN = {
   "office.cmd.noTable": "“{sheet}”中没有找到可评分的表格。请打开评分面板手动指定各列。",
   "office.cmd.failed": "一键评分没有完成：{message}",
   // --- review (问题清单)
+  "taskpane.action.exportFindings": "导出问题清单",
   "review.description": "复核：为文件或文件夹中每个工作簿的每张表评分（不写入），输出问题清单",
   "review.opt.out": "输出问题清单（.xlsx 含“问题清单”“汇总”两个工作表；.csv 时汇总另存为 -汇总.csv）",
   "review.opt.json": "在标准输出打印全部问题（JSON 数组）",
@@ -640,6 +641,7 @@ const enUS: Record<MessageKey, string> = {
     "No table to score was found on “{sheet}”. Open the scoring pane to map the columns by hand.",
   "office.cmd.failed": "Quick scoring did not complete: {message}",
   // --- review (问题清单)
+  "taskpane.action.exportFindings": "Export the findings list",
   "review.description":
     "Review: score every table of every workbook in a file or folder (nothing written) and list the findings",
   "review.opt.out":

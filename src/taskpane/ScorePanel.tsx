@@ -22,6 +22,7 @@ import {
   type Judgement,
 } from "./logic";
 import { DetectPanel } from "./components/DetectPanel";
+import { ExportFindings } from "./components/ExportFindings";
 import { JudgementPanel } from "./components/JudgementPanel";
 import { DiagnosticsList, WritesList } from "./components/PreviewPanel";
 import { ProfilePicker, type ProfileChoice } from "./components/ProfilePicker";
@@ -410,6 +411,16 @@ export function ScorePanel(props: ScorePanelProps) {
               <Button disabled={busy} onClick={() => void undo()}>
                 {t("taskpane.action.undo")}
               </Button>
+              {ok.analysis.layout && (
+                <ExportFindings
+                  fileName={props.fileName ?? null}
+                  report={ok.analysis.report}
+                  layout={ok.analysis.layout}
+                  grid={read.grid}
+                  profile={ps.profile}
+                  disabled={busy}
+                />
+              )}
             </div>
           </section>
           <DiagnosticsList
