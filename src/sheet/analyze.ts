@@ -266,6 +266,7 @@ function toDetected(found: Found, cells: Map<string, string>): DetectedLayout {
   const layout: DetectedLayout = {
     layout: found.layout,
     headerRow: found.headerRow,
+    headerEnd: found.headerEnd,
     columns: { ...found.columns },
     firstRow: found.firstRow,
     lastRow: found.lastRow,

@@ -87,7 +87,10 @@ export interface ColumnMapping {
 /** What the reader found, with sheet coordinates (for the UI's 识别 step and for tests). */
 export interface DetectedLayout {
   layout: Layout;
+  /** First row of the indicator header band. */
   headerRow: number;
+  /** Last row of the band (LAYOUTS.md step 2; absent in layouts made before it was kept). */
+  headerEnd?: number;
   columns: Partial<Record<ColumnRole, number>>;
   /** First and last indicator rows (inclusive). */
   firstRow: number;

@@ -11,6 +11,7 @@ export const ROLES: ColumnRole[] = [
   "level2",
   "name",
   "target",
+  "adjustedTarget",
   "actual",
   "direction",
   "unit",
@@ -51,7 +52,10 @@ export function DetectPanel(props: DetectPanelProps) {
           </p>
           <p className={s.muted}>
             {t("taskpane.detect.rows", {
-              header: layout.headerRow,
+              header:
+                (layout.headerEnd ?? layout.headerRow) > layout.headerRow
+                  ? `${layout.headerRow}–${layout.headerEnd}`
+                  : layout.headerRow,
               first: layout.firstRow,
               last: layout.lastRow,
             })}
@@ -73,7 +77,7 @@ export function DetectPanel(props: DetectPanelProps) {
                     </th>
                     <td>
                       {columnLetters(layout.columns[r]!)} ·{" "}
-                      {headerText(grid, layout.headerRow, layout.columns[r]!)}
+                      {headerText(grid, layout.headerRow, layout.columns[r]!, layout.headerEnd)}
                     </td>
                   </tr>
                 ))}
@@ -89,7 +93,12 @@ export function DetectPanel(props: DetectPanelProps) {
       {showForm ? (
         <MappingForm
           grid={grid}
-          initial={manual ?? (layout ? { headerRow: layout.headerRow, columns: layout.columns } : null)}
+          initial={
+            manual ??
+            (layout
+              ? { headerRow: layout.headerRow, headerEnd: layout.headerEnd, columns: layout.columns }
+              : null)
+          }
           canCancel={!!layout}
           manual={!!manual}
           onCancel={() => setOpen(false)}
@@ -113,10 +122,14 @@ export function DetectPanel(props: DetectPanelProps) {
   );
 }
 
-function headerText(grid: GridSnapshot, row: number, col: number): string {
-  const c = grid.cells[row - grid.top]?.[col - grid.left];
-  const v = c?.t ?? c?.v;
-  return v === null || v === undefined ? "" : String(v).replace(/\s+/g, "");
+/** The header text over a column: the lowest non-empty cell of the band (rows `row`…`end`). */
+function headerText(grid: GridSnapshot, row: number, col: number, end = row): string {
+  for (let r = Math.max(end, row); r >= row; r--) {
+    const c = grid.cells[r - grid.top]?.[col - grid.left];
+    const v = c?.t ?? c?.v;
+    if (v !== null && v !== undefined && String(v).trim() !== "") return String(v).replace(/\s+/g, "");
+  }
+  return "";
 }
 
 export interface MappingFormProps {
@@ -137,16 +150,27 @@ export function MappingForm(props: MappingFormProps) {
   const width = grid.cells.reduce((m, r) => Math.max(m, r.length), 0);
   const cols = Array.from({ length: width }, (_, i) => grid.left + i);
   const [headerRow, setHeaderRow] = useState(String(props.initial?.headerRow ?? ""));
+  const [headerEnd, setHeaderEnd] = useState(
+    props.initial?.headerEnd && props.initial.headerEnd > props.initial.headerRow
+      ? String(props.initial.headerEnd)
+      : "",
+  );
   const [columns, setColumns] = useState<Partial<Record<ColumnRole, number>>>({ ...props.initial?.columns });
   const [error, setError] = useState<string | null>(null);
   const row = Number(headerRow);
   const rowOk = /^\d+$/.test(headerRow.trim()) && row >= 1 && row <= lastRow;
+  // The band's last row (LAYOUTS.md step 2): empty for a one-row header, at most two rows below.
+  const end = headerEnd.trim() === "" ? row : Number(headerEnd);
+  const endOk =
+    headerEnd.trim() === "" ||
+    (/^\d+$/.test(headerEnd.trim()) && end >= row && end <= Math.min(lastRow, row + 2));
 
   const save = () => {
     if (!rowOk) return setError(t("taskpane.mapping.badRow", { max: lastRow }));
+    if (!endOk) return setError(t("taskpane.mapping.badEnd", { from: row, to: Math.min(lastRow, row + 2) }));
     if (REQUIRED.some((r) => !columns[r])) return setError(t("taskpane.mapping.required"));
     setError(null);
-    props.onSave({ headerRow: row, columns });
+    props.onSave(end > row ? { headerRow: row, headerEnd: end, columns } : { headerRow: row, columns });
   };
 
   return (
@@ -169,6 +193,14 @@ export function MappingForm(props: MappingFormProps) {
           onChange={(_, d) => setHeaderRow(d.value)}
         />
       </Field>
+      <Field label={t("taskpane.mapping.headerEnd")} hint={t("taskpane.mapping.headerEndHint")} size="small">
+        <Input
+          size="small"
+          inputMode="numeric"
+          value={headerEnd}
+          onChange={(_, d) => setHeaderEnd(d.value)}
+        />
+      </Field>
       {ROLES.map((r) => (
         <Field key={r} label={roleLabel(r) + (REQUIRED.includes(r) ? " *" : "")} size="small">
           <Select
@@ -185,7 +217,7 @@ export function MappingForm(props: MappingFormProps) {
           >
             <option value="">{t("taskpane.mapping.none")}</option>
             {cols.map((c) => {
-              const h = rowOk ? headerText(grid, row, c) : "";
+              const h = rowOk ? headerText(grid, row, c, endOk ? end : row) : "";
               return (
                 <option key={c} value={String(c)}>
                   {columnLetters(c)}
