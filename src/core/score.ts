@@ -75,6 +75,7 @@ const SEVERITY: Record<DiagnosticCode, Severity> = {
   MERGES_UNKNOWN: "info",
   MULTIPLE_TABLES: "info",
   TARGET_ADJUSTED: "info",
+  BUDGET_TOTAL_FROM_SUBROWS: "info",
 };
 
 /** Tolerances of R-TOTAL-5. */

@@ -39,7 +39,8 @@ export type DiagnosticCode =
   | "FORMULA_KEPT"
   | "MERGES_UNKNOWN"
   | "MULTIPLE_TABLES"
-  | "TARGET_ADJUSTED";
+  | "TARGET_ADJUSTED"
+  | "BUDGET_TOTAL_FROM_SUBROWS";
 
 export type Layout = "L1" | "L2" | "L3" | "L4" | "L5";
 

@@ -114,6 +114,9 @@ const zhCN = {
   "taskpane.mapping.title": "手动指定列",
   "taskpane.mapping.headerRow": "表头所在行号",
   "taskpane.mapping.headerEnd": "表头结束行号",
+  "sheet.multipleTables": "工作表“{sheet}”中有{tables}张表，每张表分别评分。",
+  "sheet.targetAdjusted": "第{row}行按调整后的指标值（{cell}）评分。",
+  "sheet.budgetFromSubRows": "第{row}行（预算资金总额）未填金额，按其下各行之和计算执行率。",
   "taskpane.mapping.headerEndHint": "表头占两三行时填写最后一行；只有一行时留空。",
   "taskpane.mapping.badEnd": "表头结束行号应在 {from} 到 {to} 之间（表头最多三行），或留空。",
   "taskpane.mapping.none": "（无此列）",
@@ -496,6 +499,10 @@ const enUS: Record<MessageKey, string> = {
   "taskpane.mapping.title": "Map the columns by hand",
   "taskpane.mapping.headerRow": "Header row number",
   "taskpane.mapping.headerEnd": "Last header row",
+  "sheet.multipleTables": "Sheet “{sheet}” holds {tables} tables; each is scored on its own.",
+  "sheet.targetAdjusted": "Row {row} is scored against its adjusted target ({cell}).",
+  "sheet.budgetFromSubRows":
+    "Row {row} (the budget total) has no amounts: its rate uses the sums of the rows below it.",
   "taskpane.mapping.headerEndHint":
     "When the header takes two or three rows, its last row; leave empty for one row.",
   "taskpane.mapping.badEnd":

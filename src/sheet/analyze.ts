@@ -1,9 +1,11 @@
 /** grid → layout → TableInput → core → Report with addresses + WritePlan (R-WRITE-1/2/3). */
-import { formatMessage } from "../i18n/catalog";
-import { DRAFT_MARK, isDraftNote, isPercentFormat, scoreTable } from "../core";
+import { formatMessage, t } from "../i18n/catalog";
+import Decimal from "decimal.js";
+import { DRAFT_MARK, isDraftNote, isPercentFormat, numberOf, scoreTable } from "../core";
 import type {
   BudgetInput,
   BudgetRowInput,
+  CellInput,
   CellOrigin,
   CoreDiagnostic,
   CoreReport,
@@ -79,6 +81,46 @@ export interface Built {
   origins: Map<string, CellOrigin>;
   /** Rows whose target is their 调整指标值. */
   adjustedRows: number[];
+  /** The budget total row whose figures are the sums of its sub-rows (LAYOUTS.md step 6), or null. */
+  budgetFromSubRows: number | null;
+}
+
+const AMOUNTS = ["planned", "budget", "adjusted", "executed"] as const;
+
+/**
+ * LAYOUTS.md step 6: a budget total row whose amounts are all empty or 0, over sub-rows that
+ * hold figures, takes the sums of its sub-rows (decimal sums of the numbers written; other
+ * texts such as — count as nothing). True when it did.
+ */
+function totalFromSubRows(total: BudgetRowInput, subRows: BudgetRowInput[]): boolean {
+  const n = (c: CellInput | null): Decimal | null => {
+    const v = numberOf(c);
+    return v === null || v === "invalid" ? null : v;
+  };
+  if (subRows.length === 0) return false;
+  if (AMOUNTS.some((k) => total[k] !== null && !(n(total[k])?.isZero() ?? isBlank(total[k])))) return false;
+  let any = false;
+  const sums: Partial<Record<(typeof AMOUNTS)[number], Decimal>> = {};
+  for (const k of AMOUNTS) {
+    if (total[k] === null) continue;
+    let sum = new Decimal(0);
+    for (const r of subRows) {
+      const v = n(r[k]);
+      if (v !== null) sum = sum.plus(v);
+    }
+    if (!sum.isZero()) any = true;
+    sums[k] = sum;
+  }
+  if (!any) return false;
+  for (const k of AMOUNTS) {
+    const sum = sums[k];
+    if (sum !== undefined) total[k] = { value: sum.toNumber() };
+  }
+  return true;
+}
+
+function isBlank(c: CellInput | null): boolean {
+  return !c || c.value === null || (typeof c.value === "string" && c.value.trim() === "");
 }
 
 function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
@@ -112,6 +154,7 @@ function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
     return t === "" ? null : t;
   };
 
+  let budgetFromSubRows: number | null = null;
   // 调整指标值, where non-empty on a row, is that row's target (TARGET_ADJUSTED).
   const adjustedRows: number[] = [];
   const adjusted = (r: number): { target?: IndicatorRowInput["target"] } => {
@@ -202,6 +245,7 @@ function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
         };
       } else budget.subRows.push(budgetRow(br.row, br.label));
     }
+    if (budget.total && totalFromSubRows(budget.total, budget.subRows)) budgetFromSubRows = budget.total.row;
   }
 
   let totalRow: TableInput["totalRow"] = null;
@@ -235,6 +279,7 @@ function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
     cells,
     origins,
     adjustedRows,
+    budgetFromSubRows,
   };
 }
 
@@ -542,6 +587,16 @@ function analyzeFound(
   const { diagnostics: _d, writes: _w, profile, ...rest } = core;
   void _d;
   void _w;
+  if (built.budgetFromSubRows !== null) {
+    const r = built.budgetFromSubRows;
+    diagnostics.push({
+      code: "BUDGET_TOTAL_FROM_SUBROWS",
+      severity: "info",
+      cell: built.cells.get(`${r}:budgetDenominator`) ?? null,
+      row: r,
+      message: t("sheet.budgetFromSubRows", { row: r }, options.locale ?? "zh-CN"),
+    });
+  }
   for (const r of built.adjustedRows) {
     const cell = built.cells.get(`${r}:target`) ?? null;
     diagnostics.push({
@@ -549,7 +604,7 @@ function analyzeFound(
       severity: "info",
       cell,
       row: r,
-      message: `第${r}行按调整后的指标值评分（${cell ?? ""}）。`,
+      message: t("sheet.targetAdjusted", { row: r, cell: cell ?? "" }, options.locale ?? "zh-CN"),
     });
   }
   if (table === 1 && tables > 1) {
@@ -558,7 +613,7 @@ function analyzeFound(
       severity: "info",
       cell: null,
       row: null,
-      message: `工作表“${grid.sheet}”中有${tables}张表，每张表分别评分。`,
+      message: t("sheet.multipleTables", { sheet: grid.sheet, tables }, options.locale ?? "zh-CN"),
     });
   }
   const report: Report = {

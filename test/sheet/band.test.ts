@@ -219,6 +219,46 @@ describe("header words (LAYOUTS.md table)", () => {
     },
   );
 
+  it.each([
+    ["empty", null],
+    ["zero", 0],
+  ])(
+    "LAYOUTS step 6: a budget total row with %s figures takes the sums of its sub-rows (BUDGET_TOTAL_FROM_SUBROWS)",
+    (_, v) => {
+      const g = build([
+        ["项目资金", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [null, "年度资金总额：", v, v, v, 10, null, null],
+        [null, "其中：财政拨款", 60, 60, 57, "—", null, "—"],
+        [null, "其他资金", 40, 40, 38, "—", null, "—"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "培训", "10次", "10次", 90, null],
+      ]);
+      const a = analyzeSheet(g, { profile });
+      expect(a.report.budget).toMatchObject({ row: 2, budget: 100, executed: 95, rate: 0.95, score: 9.5 });
+      const d = a.report.diagnostics.find((x) => x.code === "BUDGET_TOTAL_FROM_SUBROWS");
+      expect(d).toMatchObject({ severity: "info", row: 2 });
+      expect(a.plan.writes.map((w) => [w.cell, w.after])).toEqual(
+        expect.arrayContaining([
+          ["G2", 0.95],
+          ["H2", 9.5],
+        ]),
+      );
+      // Figures on the total row are its own: no sums.
+      const own = analyzeSheet(
+        build([
+          ["项目资金", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+          [null, "年度资金总额", 100, 100, 90, 10, null, null],
+          [null, "其中：财政拨款", 60, 60, 57, null, null, null],
+          ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+          ["产出指标", "数量指标", "培训", "10次", "10次", 90, null],
+        ]),
+        { profile },
+      );
+      expect(own.report.budget?.rate).toBe(0.9);
+      expect(own.report.diagnostics.some((x) => x.code === "BUDGET_TOTAL_FROM_SUBROWS")).toBe(false);
+    },
+  );
+
   it("reads the grade cell of the total row: a grade word right of the score, or a column headed 等级", () => {
     const withWord = build([
       ["三级指标", "指标值", "实际完成值", "分值", "得分", "备注"],
