@@ -62,6 +62,23 @@ export default [
     },
   },
   {
+    // Folders of the core (src/core/rules): their own parent, never beyond it.
+    files: ["src/core/*/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(?!decimal\\.js$|\\./|\\.\\./(?!\\.\\./))",
+              message: "src/core imports nothing but decimal.js and its own files.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The sheet layer is pure: the core, decimal.js and its own files.
     files: ["src/sheet/**/*.ts", "src/templates/**/*.ts"],
     rules: {

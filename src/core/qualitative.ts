@@ -17,31 +17,16 @@ export const BUILTIN_LADDERS: readonly string[] = [
 
 type Ladder = string[][];
 
-let builtinLadders: Ladder[] | null = null;
-
-function builtin(): Ladder[] {
-  builtinLadders ??= BUILTIN_LADDERS.map((l) =>
-    l.split(">").map((step) => step.split("/").map((w) => normalizeText(w))),
-  );
-  return builtinLadders;
+function ladderOf(steps: readonly string[]): Ladder {
+  return steps.map((step) => step.split("/").map((w) => normalizeText(w)));
 }
 
-/** The ladders of a profile, normalised once per profile ladder list. */
-const profileLadders = new WeakMap<string[][], { key: string; ladders: Ladder[] }>();
+/** The built-in ladders, normalised (a constant). */
+const BUILTIN: readonly Ladder[] = BUILTIN_LADDERS.map((l) => ladderOf(l.split(">")));
 
-function ladders(profile: Profile): Ladder[] {
-  const own = profile.ladders;
-  if (own.length === 0) return builtin();
-  // The key guards against a ladder list changed in place after it was first seen.
-  const key = JSON.stringify(own);
-  const hit = profileLadders.get(own);
-  if (hit && hit.key === key) return hit.ladders;
-  const all = [
-    ...builtin(),
-    ...own.map((l) => l.map((step) => step.split("/").map((w) => normalizeText(w)))),
-  ];
-  profileLadders.set(own, { key, ladders: all });
-  return all;
+/** The ladders of a profile: the built-in ones, then its own (R-LADDER). */
+function ladders(profile: Profile): readonly Ladder[] {
+  return profile.ladders.length === 0 ? BUILTIN : [...BUILTIN, ...profile.ladders.map(ladderOf)];
 }
 
 function stepOf(ladder: Ladder, word: string): number {

@@ -1,0 +1,64 @@
+/** R-GRADE (SCORING.md §5): the grade of a total, its caps, and the grade cell. */
+import type Decimal from "decimal.js";
+import type { Ctx } from "./context";
+import { message } from "./messages";
+import { parseWhen } from "./profile";
+import { settle } from "./write-policy";
+import type { Grade, GradeCap, GradeCellInput, Profile } from "./types";
+
+const GRADE_RANK: Record<Grade, number> = { 优: 0, 良: 1, 中: 2, 差: 3 };
+
+/** R-GRADE-1: the first band (highest `min` first) the total reaches. */
+export function gradeOf(total: Decimal, profile: Profile): Grade {
+  const bands = [...profile.gradeBands].sort((a, b) => b.min - a.min);
+  for (const b of bands) if (total.gte(b.min)) return b.grade;
+  return bands[bands.length - 1]?.grade ?? "差";
+}
+
+function compare(a: Decimal, op: string, b: number): boolean {
+  switch (op) {
+    case "<":
+      return a.lt(b);
+    case "<=":
+      return a.lte(b);
+    case ">":
+      return a.gt(b);
+    default:
+      return a.gte(b);
+  }
+}
+
+/** The figures a grade cap may name (`budgetRate` is null without a budget score). */
+export interface CapFigures {
+  total: Decimal;
+  budgetRate: Decimal | null;
+  attainment: Decimal | null;
+}
+
+/** R-GRADE-1/2: the grade and the cap that lowered it (null if none). */
+export function grade(profile: Profile, figures: CapFigures): { grade: Grade; cap: GradeCap | null } {
+  let g = gradeOf(figures.total, profile);
+  let cap: GradeCap | null = null;
+  for (const c of profile.gradeCaps) {
+    const w = parseWhen(c.when);
+    if (!w) continue;
+    const figure = figures[w.figure];
+    if (!figure || !compare(figure, w.op, w.value)) continue;
+    if (GRADE_RANK[c.maxGrade] > GRADE_RANK[g]) {
+      g = c.maxGrade;
+      cap = c;
+    }
+  }
+  return { grade: g, cap };
+}
+
+/** The grade cell: an empty one is filled (R-WRITE-2). */
+export function settleGradeCell(ctx: Ctx, cell: GradeCellInput, value: Grade): void {
+  settle(ctx, cell.value, cell.origin, value, {
+    row: cell.row,
+    field: "grade",
+    kind: "grade",
+    label: message("core.cell.grade"),
+    allowReplacePerson: true,
+  });
+}

@@ -1,0 +1,259 @@
+/**
+ * A row's outcome under its rule (SCORING.md §2–§3): a judgement row (a person scores it), a
+ * row that cannot be scored (with the diagnostic that says why), or a row scored with the
+ * facts its draft note and checks need.
+ */
+import Decimal from "decimal.js";
+import type { Ctx } from "./context";
+import type { DraftFacts } from "./deviations";
+import { rowDirection } from "./direction";
+import { clamp, dayMessage, reason, ZERO } from "./figures";
+import { message } from "./messages";
+import { parseUnit, type ParsedValue, type Unit } from "./parse";
+import { placeQualitative, type Placement } from "./qualitative";
+import { ruleFromText } from "./rule-text";
+import { chooseRule, type Comparison, type RowRule } from "./rules";
+import { resolveUnits } from "./units";
+import type { DiagnosticCode, Direction, IndicatorRowInput, RuleId } from "./types";
+
+export type RowOutcome =
+  /** No rule: a person scores the row (L3 rows without figures, checklist rule texts). */
+  | { kind: "judgement" }
+  /** Target or actual missing or unreadable: `code` is the diagnostic already reported. */
+  | { kind: "unscorable"; direction: Direction; rule: RuleId; code: DiagnosticCode }
+  /** Compared: `score` is the rule's (unrounded; null when a person must judge, or no weight). */
+  | {
+      kind: "scored";
+      direction: Direction;
+      rule: RuleId;
+      comparison: Comparison;
+      score: Decimal | null;
+      proposed: boolean;
+      facts: DraftFacts | null;
+    };
+
+export interface RowTexts {
+  name: string;
+  /** Target and actual as displayed (L2: composed with operator and unit). */
+  target: string | null;
+  actual: string | null;
+}
+
+/** Facts of an outcome, for the checks after it. */
+export function shortfallOf(o: RowOutcome): boolean {
+  if (o.kind !== "scored") return false;
+  const c = o.comparison;
+  return c.kind === "numeric" ? c.shortfall : c.kind === "date" ? !c.met : c.below;
+}
+export function overOf(o: RowOutcome): boolean {
+  return o.kind === "scored" && o.comparison.kind === "numeric" && o.comparison.over;
+}
+export function completionOf(o: RowOutcome): Decimal | null {
+  return o.kind === "scored" && o.comparison.kind === "numeric" ? o.comparison.completion : null;
+}
+export function placementOf(o: RowOutcome): Placement {
+  return o.kind === "scored" && o.comparison.kind === "qualitative" ? o.comparison.placement : null;
+}
+export function directionOf(o: RowOutcome): Direction | null {
+  return o.kind === "judgement" ? null : o.direction;
+}
+
+function numericOf(p: ParsedValue): { v: Decimal; hi: Decimal | null; unit: Unit | null } | null {
+  if (p.kind === "number") return { v: p.value, hi: null, unit: p.unit };
+  if (p.kind === "range") return { v: p.lo, hi: p.hi, unit: p.unit };
+  return null;
+}
+
+/** Reads, compares and scores one row under its rule; reports why a row cannot be scored. */
+export function rowOutcome(
+  ctx: Ctx,
+  row: IndicatorRowInput,
+  texts: RowTexts,
+  w: Decimal | null,
+  tP: ParsedValue,
+  aP: ParsedValue,
+): RowOutcome {
+  const { name, target: tText, actual: aText } = texts;
+  const textRule = ruleFromText(row.ruleText);
+  if ((row.target === null && row.actual === null) || (textRule === "judgement" && !row.override?.rule))
+    return { kind: "judgement" };
+
+  const direction = rowDirection(row, tP);
+  const rule = chooseRule(row.override?.rule ?? (textRule === "judgement" ? null : textRule), direction);
+  const unscorable = (code: DiagnosticCode): RowOutcome => ({
+    kind: "unscorable",
+    direction,
+    rule: rule.id,
+    code,
+  });
+  const scored = (comparison: Comparison, facts: DraftFacts | null): RowOutcome => {
+    const raw = w ? rule.score(comparison, w, ctx.profile) : null;
+    // R-CAP on computed figures (a qualitative or date score is w or 0 already).
+    const score = raw && w && comparison.kind === "numeric" ? clamp(raw, w) : raw;
+    return {
+      kind: "scored",
+      direction,
+      rule: rule.id,
+      comparison,
+      score,
+      proposed: score !== null && !!rule.proposes,
+      facts,
+    };
+  };
+
+  if (tP.kind === "error") {
+    ctx.diag(
+      "UNPARSEABLE_VALUE",
+      row.row,
+      "target",
+      message("core.target.unreadable", {
+        name,
+        text: tText ?? "",
+        reason: reason(row.target, "core.reason.unreadable"),
+      }),
+    );
+    return unscorable("UNPARSEABLE_VALUE");
+  }
+  if (tP.kind === "null") {
+    ctx.diag("MISSING_TARGET", row.row, "target", message("core.target.missing", { name }));
+    return unscorable("MISSING_TARGET");
+  }
+
+  // Qualitative (R-QUAL, R-LADDER).
+  if (direction === "qualitative") {
+    if (aP.kind === "null" || aText === null) {
+      ctx.diag("MISSING_ACTUAL", row.row, "actual", message("core.actual.missing", { name }));
+      return unscorable("MISSING_ACTUAL");
+    }
+    const placement = placeQualitative(tText ?? "", aText, ctx.profile);
+    const achieved =
+      placement !== null &&
+      (placement.kind === "identical" || (placement.kind === "ladder" && placement.below === 0));
+    const below =
+      placement !== null &&
+      (placement.kind === "negation" || (placement.kind === "ladder" && placement.below > 0));
+    return scored(
+      { kind: "qualitative", placement, achieved, below },
+      { kind: "qualitative", name, target: tText, actual: aText },
+    );
+  }
+
+  // Dates (R-DATE).
+  if (direction === "date") {
+    if (tP.kind !== "date") {
+      ctx.diag(
+        "UNPARSEABLE_VALUE",
+        row.row,
+        "target",
+        message("core.target.notDate", { name, text: tText ?? "" }),
+      );
+      return unscorable("UNPARSEABLE_VALUE");
+    }
+    if (aP.kind === "null") {
+      ctx.diag("MISSING_ACTUAL", row.row, "actual", message("core.actual.missing", { name }));
+      return unscorable("MISSING_ACTUAL");
+    }
+    if (aP.kind !== "date") {
+      if (aP.kind === "text") {
+        ctx.diag(
+          "QUALITATIVE_NEEDS_JUDGEMENT",
+          row.row,
+          "score",
+          message("core.actual.textForDate", { name, text: aText ?? "", date: dayMessage(tP.day) }),
+        );
+        return unscorable("QUALITATIVE_NEEDS_JUDGEMENT");
+      }
+      ctx.diag(
+        "UNPARSEABLE_VALUE",
+        row.row,
+        "actual",
+        message("core.actual.notDate", { name, text: aText ?? "" }),
+      );
+      return unscorable("UNPARSEABLE_VALUE");
+    }
+    const met = aP.day <= tP.day;
+    return scored({ kind: "date", met }, met ? null : { kind: "late", name, target: tText, actual: aText });
+  }
+
+  // Numbers and ranges.
+  const t = numericOf(tP)!;
+  let bNum: { v: Decimal; unit: Unit | null } | null = null;
+  if (aP.kind === "number") bNum = { v: aP.value, unit: aP.unit };
+  else if (aP.kind === "range") bNum = { v: aP.lo, unit: aP.unit };
+  else if (aP.kind === "null" && aP.none && t.v.isZero()) bNum = { v: ZERO, unit: t.unit };
+  if (!bNum) {
+    if (aP.kind === "null") {
+      ctx.diag("MISSING_ACTUAL", row.row, "actual", message("core.actual.missingForScore", { name }));
+      return unscorable("MISSING_ACTUAL");
+    }
+    ctx.diag(
+      "UNPARSEABLE_VALUE",
+      row.row,
+      "actual",
+      message("core.actual.notNumber", {
+        name,
+        text: aText ?? "",
+        reason: reason(row.actual, "core.reason.notNumeric"),
+        target: tText ?? "",
+      }),
+    );
+    return unscorable("UNPARSEABLE_VALUE");
+  }
+  const unitCol = row.unit ? parseUnit(row.unit) : null;
+  const r = resolveUnits(t.v, t.hi, t.unit, bNum.v, bNum.unit, unitCol);
+  if (r.mismatch) {
+    ctx.diag(
+      "UNIT_MISMATCH",
+      row.row,
+      "actual",
+      message("core.unit.mismatch", { name, targetUnit: r.mismatch.t, actualUnit: r.mismatch.a }),
+    );
+    return unscorable("UNIT_MISMATCH");
+  }
+  if (r.assumed && !(aP.kind === "null")) {
+    const side =
+      r.assumed.side === "actual"
+        ? message("core.side.actual", { text: String(aText) })
+        : message("core.side.target", { text: String(tText) });
+    ctx.diag(
+      "UNIT_ASSUMED",
+      row.row,
+      r.assumed.side,
+      message("core.unit.assumed", { name, side, unit: r.assumed.unit }),
+    );
+  }
+  const dir = direction as "positive" | "reverse" | "equal" | "range";
+  const A = r.A;
+  const B = Decimal.max(r.B, ZERO); // R-CAP: negative actuals count as 0
+  const k = new Decimal(ctx.profile.overCompletionFactor);
+
+  let completion: Decimal | null = null;
+  if ((dir === "positive" || dir === "equal" || dir === "range") && A.gt(0)) completion = B.div(A);
+  else if (dir === "reverse" && B.gt(0)) completion = A.div(B);
+
+  // Shortfall and over-completion (R-DEV).
+  const shortfall = dir === "reverse" ? B.gt(A) : dir === "equal" && A.isZero() ? B.gt(0) : B.lt(A);
+  let over = false;
+  if (dir === "positive" || dir === "equal") over = A.gt(0) && B.gte(k.times(A));
+  if (dir === "range") over = r.hi !== null && r.hi.gt(0) && B.gte(k.times(r.hi));
+  const met = dir === "reverse" ? B.lte(A) : dir === "equal" && A.isZero() ? B.lte(0) : B.gte(A);
+  const actualIsFraction =
+    (r.assumed === null && (bNum.unit?.base === "%" || unitCol?.base === "%")) ||
+    (bNum.unit === null && !unitCol && r.B.lte(1));
+
+  const base = { name, target: tText, actual: aText };
+  const facts: DraftFacts | null =
+    dir === "reverse" && shortfall
+      ? { kind: "overLimit", ...base, by: A.gt(0) ? B.minus(A).div(A) : null }
+      : shortfall
+        ? { kind: "short", ...base, completion }
+        : over
+          ? { kind: "over", ...base, completion }
+          : null;
+  return scored(
+    { kind: "numeric", direction: dir, A, B, hi: r.hi, met, actualIsFraction, completion, shortfall, over },
+    facts,
+  );
+}
+
+export type { RowRule };
