@@ -21,6 +21,8 @@ import type { TemplateKind } from "../templates/types";
 import { csvText, neutralise } from "../hosts/file/csv";
 import { review, ReviewExit, type ReviewFlags } from "./review";
 import type { SpawnWorker } from "./review-pool";
+import { tableFacts } from "../sheet/facts";
+import { draftProjectReport, draftRollup, renderDocx, type DraftDocument, type RollupEntry } from "../report";
 
 export interface CliWritable {
   write(chunk: string): unknown;
@@ -441,6 +443,118 @@ async function template(kind: string, flags: { out?: string }, io: CliIO): Promi
   return 0;
 }
 
+interface ReportFlags {
+  sheet?: string;
+  table?: string;
+  profile?: string;
+  out?: string;
+}
+
+/** One table of a workbook, scored, with the facts of its header rows. */
+async function reportEntry(
+  path: string,
+  flags: ReportFlags,
+  profile: Profile,
+  table: number,
+): Promise<RollupEntry> {
+  const name = basename(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new Exit(1, t("cli.fileUnreadable", { file: name, detail: detail(e) }));
+  }
+  let result: Awaited<ReturnType<typeof scoreWorkbook>>;
+  try {
+    result = await scoreWorkbook(bytes, name, { sheet: flags.sheet, profile });
+  } catch (e) {
+    throw fileFailure(e, name);
+  }
+  const { analysis, grid } = result;
+  // One table per sheet until the reader gives several.
+  const count = analysis.layout === null ? 0 : 1;
+  if (table > Math.max(count, 1))
+    throw new Exit(2, t("cli.tableOutOfRange", { sheet: analysis.report.sheet, count, table }), true);
+  return { file: name, report: analysis.report, facts: tableFacts(grid, analysis.layout) };
+}
+
+function tellMissing(doc: DraftDocument, file: string, io: CliIO): void {
+  for (const m of doc.missing)
+    io.stderr.write(t("cli.reportMissing", { file, detail: t(`report.missing.${m}` as MessageKey) }) + "\n");
+}
+
+/** `jixiao report`: the draft 自评报告 of one table, or the department's summary over a folder. */
+async function report(input: string, flags: ReportFlags, io: CliIO): Promise<number> {
+  if (flags.out === undefined) throw new Exit(2, t("cli.reportOutRequired"), true);
+  if (extname(flags.out).toLowerCase() !== ".docx")
+    throw new Exit(2, t("cli.outExtension", { file: flags.out, ext: ".docx" }), true);
+  let table = 1;
+  if (flags.table !== undefined) {
+    table = Number(flags.table);
+    if (!Number.isInteger(table) || table < 1)
+      throw new Exit(2, t("cli.tableNumber", { table: flags.table }), true);
+  }
+  const profile = loadProfile(flags.profile);
+  const options = { lowExecutionThreshold: profile.lowExecutionThreshold, gradeBands: profile.gradeBands };
+  let isDir: boolean;
+  try {
+    isDir = statSync(input).isDirectory();
+  } catch {
+    throw new Exit(1, t("cli.fileMissing", { file: input }));
+  }
+  if (!isDir) {
+    const entry = await reportEntry(input, flags, profile, table);
+    const doc = draftProjectReport(entry.report, entry.facts, options);
+    writeOut(flags.out, await renderDocx(doc));
+    tellMissing(doc, entry.file, io);
+    io.stdout.write(t("cli.reportWritten", { file: flags.out }) + "\n");
+    return entry.report.layout === null ? 1 : 0;
+  }
+  let names: string[];
+  try {
+    names = readdirSync(input)
+      .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$"))
+      .filter((n) => {
+        try {
+          return statSync(join(input, n)).isFile();
+        } catch {
+          return false;
+        }
+      })
+      .sort();
+  } catch (e) {
+    throw new Exit(1, t("cli.folderUnreadable", { dir: input, detail: detail(e) }));
+  }
+  if (names.length === 0) io.stderr.write(t("cli.folderEmpty", { dir: input }) + "\n");
+  const entries: RollupEntry[] = [];
+  for (const n of names) {
+    try {
+      entries.push(await reportEntry(join(input, n), { ...flags, sheet: undefined }, profile, 1));
+    } catch (e) {
+      const message = fileFailure(e, n).message;
+      io.stderr.write(message + "\n");
+      entries.push({
+        file: n,
+        facts: null,
+        report: reportWithoutTable(n, "", profile.name, {
+          code: "UNREADABLE_FILE",
+          severity: "error",
+          cell: null,
+          row: null,
+          message,
+        }),
+      });
+    }
+  }
+  for (const e of entries)
+    if (e.report.layout === null && e.report.diagnostics.every((d) => d.code !== "UNREADABLE_FILE"))
+      io.stderr.write(t("cli.reportMissing", { file: e.file, detail: t("report.missing.table") }) + "\n");
+  const doc = draftRollup(entries, options);
+  writeOut(flags.out, await renderDocx(doc));
+  io.stdout.write(t("cli.rollupWritten", { file: flags.out, count: entries.length }) + "\n");
+  return 0;
+}
+
 function buildProgram(io: CliIO, run: { status: number }): Command {
   const program = new Command("jixiao");
   const output: OutputConfiguration = {
@@ -496,6 +610,19 @@ function buildProgram(io: CliIO, run: { status: number }): Command {
     .configureOutput(output)
     .action(async (kind: string, flags: { out?: string }) => {
       run.status = await template(kind, flags, io);
+    });
+  program
+    .command("report")
+    .description(t("cli.report.description"))
+    .argument("<path>", "file.xlsx | folder")
+    .option("--sheet <name>", t("cli.opt.sheet"))
+    .option("--table <n>", t("cli.opt.table"))
+    .option("--profile <preset|file.json>", t("cli.opt.profile"))
+    .option("--out <file.docx>", t("cli.opt.reportOut"))
+    .exitOverride()
+    .configureOutput(output)
+    .action(async (path: string, flags: ReportFlags) => {
+      run.status = await report(path, flags, io);
     });
   return program;
 }

@@ -74,6 +74,31 @@ const zhCN = {
   "cli.sum.sheetName": "汇总",
   "cli.folderEmpty": "文件夹“{dir}”中没有 .xlsx 文件。",
   "cli.progress": "评分进度",
+  "cli.report.description": "根据评分结果生成自评报告草稿（.docx）；对文件夹生成部门自评总结报告",
+  "cli.opt.table": "工作表中有多个表格时，选择第 n 个（从 1 起）",
+  "cli.opt.reportOut": "输出文件（.docx）",
+  "cli.reportOutRequired": "请用 --out 指定输出文件（.docx）。",
+  "cli.tableNumber": "--table 应为从 1 起的整数，而不是“{table}”。",
+  "cli.tableOutOfRange": "工作表“{sheet}”中只有 {count} 个表格，没有第 {table} 个。",
+  "cli.reportWritten": "已写出自评报告草稿“{file}”；【待补充】处需要人工填写。",
+  "cli.rollupWritten": "已写出部门自评总结报告“{file}”（{count} 个表格）；【待补充】处需要人工填写。",
+  "cli.reportMissing": "“{file}”：{detail}",
+  // --- report (the 自评报告 draft; the document itself is written in Chinese)
+  "report.missing.table": "未找到可评分的表格，报告中的指标、得分和等级均以【待补充】标出",
+  "report.missing.projectName": "表头中未找到项目名称（如“项目名称”行），报告中以【待补充】标出",
+  "report.missing.department": "表头中未找到主管部门，报告中以【待补充】标出",
+  "report.missing.implementer": "表头中未找到实施单位（或预算单位），报告中以【待补充】标出",
+  "report.missing.budget":
+    "表中没有预算执行情况（年初预算数、全年预算数、全年执行数），报告中以【待补充】标出",
+  "report.missing.unit": "未注明金额单位（如“项目资金（万元）”），报告中的金额单位以【待补充】标出",
+  "report.missing.goal": "表中没有年度总体目标（预期目标、实际完成情况），报告中以【待补充】标出",
+  "report.missing.total": "总分尚未算出，自评结论以【待补充】标出",
+  "report.missing.provisional": "尚有指标待评定，报告中的总分和等级写为“暂定”",
+  "report.action.generate": "生成自评报告",
+  "report.action.busy": "正在生成自评报告…",
+  "report.generated": "已生成自评报告草稿“{file}”；【待补充】处需要人工填写。",
+  "report.generatedMissing": "已生成自评报告草稿“{file}”。注意：{detail}。",
+  "report.failed": "未能生成自评报告：{message}",
   // --- taskpane
   "taskpane.subtitle": "为项目支出绩效自评表、评分表核算得分",
   "taskpane.lastRun": "上次一键评分（{time}）：{message}",
@@ -457,6 +482,39 @@ const enUS: Record<MessageKey, string> = {
   "cli.sum.sheetName": "Summary",
   "cli.folderEmpty": "No .xlsx files in folder “{dir}”.",
   "cli.progress": "Scoring",
+  "cli.report.description":
+    "write the draft self-evaluation report (.docx) from the scores; for a folder, the department's summary report",
+  "cli.opt.table": "which table of the sheet, when it holds several (from 1)",
+  "cli.opt.reportOut": "output file (.docx)",
+  "cli.reportOutRequired": "Name the output file with --out (.docx).",
+  "cli.tableNumber": "--table takes a whole number from 1, not “{table}”.",
+  "cli.tableOutOfRange": "Sheet “{sheet}” holds {count} table(s); there is no table {table}.",
+  "cli.reportWritten": "Draft report written to “{file}”; fill in the places marked 【待补充】.",
+  "cli.rollupWritten":
+    "Department summary report written to “{file}” ({count} tables); fill in the places marked 【待补充】.",
+  "cli.reportMissing": "“{file}”: {detail}",
+  // --- report (the 自评报告 draft; the document itself is written in Chinese)
+  "report.missing.table":
+    "no table to score was found: indicators, scores and grade are marked 【待补充】 in the report",
+  "report.missing.projectName":
+    "no project name in the header rows (a 项目名称 row): marked 【待补充】 in the report",
+  "report.missing.department": "no 主管部门 in the header rows: marked 【待补充】 in the report",
+  "report.missing.implementer":
+    "no 实施单位 (or 预算单位) in the header rows: marked 【待补充】 in the report",
+  "report.missing.budget":
+    "the table has no budget block (年初预算数, 全年预算数, 全年执行数): marked 【待补充】 in the report",
+  "report.missing.unit":
+    "the unit of the amounts is not stated (e.g. 项目资金（万元）): marked 【待补充】 in the report",
+  "report.missing.goal":
+    "the table has no 年度总体目标 (expected / achieved): marked 【待补充】 in the report",
+  "report.missing.total": "the total is not computed yet: the conclusion is marked 【待补充】",
+  "report.missing.provisional":
+    "some indicators await judgement: the report calls the total and grade provisional (暂定)",
+  "report.action.generate": "Write the self-evaluation report",
+  "report.action.busy": "Writing the self-evaluation report…",
+  "report.generated": "Draft report “{file}” written; fill in the places marked 【待补充】.",
+  "report.generatedMissing": "Draft report “{file}” written. Note: {detail}.",
+  "report.failed": "The report could not be written: {message}",
   // --- taskpane
   "taskpane.subtitle": "Scores budget-performance self-evaluation tables",
   "taskpane.lastRun": "Last quick score ({time}): {message}",

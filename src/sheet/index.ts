@@ -24,3 +24,5 @@ export {
 export { chooseSheet } from "./choose";
 export { noteDrafts } from "./notes";
 export { normalizeHeader } from "./words";
+export { tableFacts, projectFromTitle } from "./facts";
+export type { TableFacts, BudgetAmounts, RowNote, FactBounds, FactKey } from "./facts";

@@ -820,7 +820,7 @@ export async function scoreWorkbook(
   data: ArrayBuffer | Uint8Array,
   fileName: string,
   opts: ScoreWorkbookOptions,
-): Promise<{ analysis: Analysis; output?: Uint8Array; notesChanged?: number }> {
+): Promise<{ analysis: Analysis; grid: GridSnapshot; output?: Uint8Array; notesChanged?: number }> {
   const bytes = toBytes(data);
   const wb = await loadWorkbook(bytes, fileName);
   const current = readRecordAndSettings(wb);
@@ -842,13 +842,13 @@ export async function scoreWorkbook(
     overrides: settings.overrides?.[grid.sheet],
     file: fileName,
   });
-  if (!opts.out) return { analysis };
+  if (!opts.out) return { analysis, grid };
   // The plan lists every draft note; only those the sheet lacks (or that changed) are written.
   const notesChanged = noteChanges(wb, analysis.plan).length;
   if (analysis.plan.writes.length === 0 && notesChanged === 0)
-    return { analysis, output: bytes.slice(), notesChanged };
+    return { analysis, grid, output: bytes.slice(), notesChanged };
   applyPlan(wb, analysis.plan, current);
-  return { analysis, output: await workbookBytes(wb), notesChanged };
+  return { analysis, grid, output: await workbookBytes(wb), notesChanged };
 }
 
 /** `--sheet` names a sheet the workbook does not have. */
