@@ -12,7 +12,7 @@ import { ProfileError, resolveProfile } from "../core";
 import type { Profile } from "../core/types";
 import { formatMessage, getLocale, t } from "../i18n/catalog";
 import type { MessageKey } from "../i18n/catalog";
-import { reportWithoutTable } from "../sheet";
+import { analyzeTables, reportWithoutTable } from "../sheet";
 import type { Report } from "../sheet/types";
 import { HostError } from "../hosts/host";
 import { FileReadError, scoreWorkbook, SheetNotFoundError } from "../hosts/file/workbook";
@@ -450,13 +450,13 @@ interface ReportFlags {
   out?: string;
 }
 
-/** One table of a workbook, scored, with the facts of its header rows. */
-async function reportEntry(
+/** The tables of a workbook, scored, each with the facts of its header rows (`table`: only that one). */
+async function reportEntries(
   path: string,
   flags: ReportFlags,
   profile: Profile,
-  table: number,
-): Promise<RollupEntry> {
+  table?: number,
+): Promise<RollupEntry[]> {
   const name = basename(path);
   let bytes: Uint8Array;
   try {
@@ -471,11 +471,17 @@ async function reportEntry(
     throw fileFailure(e, name);
   }
   const { analysis, grid } = result;
-  // One table per sheet until the reader gives several.
-  const count = analysis.layout === null ? 0 : 1;
-  if (table > Math.max(count, 1))
+  const count = analysis.layout === null ? 0 : (analysis.tables ?? 1);
+  if (table !== undefined && table > Math.max(count, 1))
     throw new Exit(2, t("cli.tableOutOfRange", { sheet: analysis.report.sheet, count, table }), true);
-  return { file: name, report: analysis.report, facts: tableFacts(grid, analysis.layout) };
+  const entry = (a: typeof analysis): RollupEntry => ({
+    file: name,
+    report: a.report,
+    facts: tableFacts(grid, a.layout, a.report.range ?? null),
+  });
+  if (count <= 1 || table === 1) return [entry(analysis)];
+  const all = analyzeTables(grid, { profile, file: name });
+  return table === undefined ? all.map(entry) : [entry(all[table - 1])];
 }
 
 function tellMissing(doc: DraftDocument, file: string, io: CliIO): void {
@@ -503,7 +509,7 @@ async function report(input: string, flags: ReportFlags, io: CliIO): Promise<num
     throw new Exit(1, t("cli.fileMissing", { file: input }));
   }
   if (!isDir) {
-    const entry = await reportEntry(input, flags, profile, table);
+    const [entry] = await reportEntries(input, flags, profile, table);
     const doc = draftProjectReport(entry.report, entry.facts, options);
     writeOut(flags.out, await renderDocx(doc));
     tellMissing(doc, entry.file, io);
@@ -529,7 +535,7 @@ async function report(input: string, flags: ReportFlags, io: CliIO): Promise<num
   const entries: RollupEntry[] = [];
   for (const n of names) {
     try {
-      entries.push(await reportEntry(join(input, n), { ...flags, sheet: undefined }, profile, 1));
+      entries.push(...(await reportEntries(join(input, n), { ...flags, sheet: undefined }, profile)));
     } catch (e) {
       const message = fileFailure(e, n).message;
       io.stderr.write(message + "\n");

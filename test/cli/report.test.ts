@@ -74,3 +74,28 @@ describe("jixiao report <folder>", () => {
     expect(text).toContain("另有1个文件未能评分，未计入上述结果：坏.xlsx。");
   });
 });
+
+describe("several tables on one sheet", () => {
+  const C07 = join(REF, "..", "corpus", "workbooks", "c07_two_tables_vertical.xlsx");
+
+  test("--table n picks the table; the draft names its project", async () => {
+    const dir = tmp();
+    const out = join(dir, "2.docx");
+    const r = await run(["report", C07, "--table", "2", "--out", out]);
+    expect(r.code).toBe(0);
+    const text = await docxText(readFileSync(out));
+    expect(text).toContain("项目名称：第二个项目经费。");
+    expect(text).toContain("全年执行数200.00万元");
+  });
+
+  test("a folder counts every table of every sheet", async () => {
+    const dir = tmp();
+    copyFileSync(C07, join(dir, "c07.xlsx"));
+    const out = join(dir, "roll.docx");
+    const r = await run(["report", dir, "--out", out]);
+    expect(r.stdout).toContain("（2 个表格）");
+    const text = await docxText(readFileSync(out));
+    expect(text).toContain("共完成预算项目自评2项");
+    expect(text).toContain("第二个项目经费");
+  });
+});

@@ -2,7 +2,14 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { gridFromWorksheet, loadWorkbook } from "../../src/hosts/file/workbook";
-import { chooseSheet, detectLayout, type DetectedLayout, type GridSnapshot } from "../../src/sheet";
+import { resolveProfile } from "../../src/core";
+import {
+  analyzeTables,
+  chooseSheet,
+  detectLayout,
+  type DetectedLayout,
+  type GridSnapshot,
+} from "../../src/sheet";
 import { projectFromTitle, tableFacts } from "../../src/sheet/facts";
 import { REFERENCE_DIR } from "../support/expected";
 import { build } from "./grid-builder";
@@ -77,41 +84,24 @@ describe("tableFacts on the reference workbooks", () => {
     expect(f.notes).toEqual({});
   });
 
-  test("two tables side by side: each keeps to its own header rows", async () => {
-    const grid = await read(join(CORPUS_DIR, "c08_two_tables_side_by_side.xlsx"));
-    const left = tableFacts(grid, layoutOf(grid));
-    expect(left.projectName).toBe("招商引资专项经费");
-    const right = tableFacts(grid, null, "K1:S29");
-    expect(right.projectName).toBe("第二个项目经费");
-    expect(right.cells.projectName).toBe("L3");
-    expect(right.budget).toBeNull(); // no layout given: header rows only
+  test.each([
+    ["c08_two_tables_side_by_side.xlsx", ["B3", "L3"], [170.69, 200]],
+    ["c07_two_tables_vertical.xlsx", ["B3", "B35"], [170.69, 200]],
+  ])("%s: each table keeps to its own header rows (the reader's range)", async (file, cells, executed) => {
+    const grid = await read(join(CORPUS_DIR, file));
+    const tables = analyzeTables(grid, { profile: resolveProfile("central") });
+    expect(tables).toHaveLength(2);
+    const facts = tables.map((a) => tableFacts(grid, a.layout, a.report.range));
+    expect(facts.map((f) => f.projectName)).toEqual(["招商引资专项经费", "第二个项目经费"]);
+    expect(facts.map((f) => f.cells.projectName)).toEqual(cells);
+    expect(facts.map((f) => f.budget?.total?.executed)).toEqual(executed);
+    expect(facts.map((f) => f.unit)).toEqual(["万元", "万元"]);
   });
 
-  test("two tables stacked: the second's header rows stop at the first's total row", async () => {
-    const grid = await read(join(CORPUS_DIR, "c07_two_tables_vertical.xlsx"));
-    const first = layoutOf(grid);
-    // The second table's layout, as the reader gives it: the same columns, 32 rows down.
-    const shift = 32;
-    const second: DetectedLayout = {
-      ...first,
-      headerRow: first.headerRow + shift,
-      firstRow: first.firstRow + shift,
-      lastRow: first.lastRow + shift,
-      totalRow: first.totalRow === null ? null : first.totalRow + shift,
-      budget: first.budget && {
-        ...first.budget,
-        headerRow: first.budget.headerRow + shift,
-        firstRow: first.budget.firstRow + shift,
-        lastRow: first.budget.lastRow + shift,
-        totalRow: first.budget.totalRow === null ? null : first.budget.totalRow + shift,
-      },
-      indicatorRows: first.indicatorRows?.map((r) => r + shift),
-      cells: {},
-    };
-    const f = tableFacts(grid, second);
-    expect(f.projectName).toBe("第二个项目经费");
-    expect(f.cells.projectName).toBe("B35");
-    expect(f.budget?.total?.executed).toBe(200);
+  test("without the range, a table beside another still keeps to its columns", async () => {
+    const grid = await read(join(CORPUS_DIR, "c08_two_tables_side_by_side.xlsx"));
+    const [, right] = analyzeTables(grid, { profile: resolveProfile("central") });
+    expect(tableFacts(grid, right.layout).projectName).toBe("第二个项目经费");
   });
 });
 
