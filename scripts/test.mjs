@@ -35,13 +35,27 @@ process.exit(ok && failed === 0 ? 0 : 1);
 
 /** The browser tests need Debian's Chromium and a CJK font; install them where we may (root, apt). */
 function ensureChromium() {
-  if (existsSync("/usr/bin/chromium") && existsSync("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")) return;
+  const need = [
+    "/usr/bin/chromium",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/bin/soffice",
+    "/usr/bin/pdftoppm",
+  ];
+  if (need.every((f) => existsSync(f))) return;
   const root = typeof process.getuid === "function" && process.getuid() === 0;
   if (!root || !existsSync("/usr/bin/apt-get")) {
-    console.error("端到端测试需要 Chromium 与中文字体：apt-get install -y chromium fonts-wqy-microhei");
+    console.error(
+      "端到端测试需要 Chromium、中文字体、LibreOffice Writer 与 poppler：apt-get install -y chromium fonts-wqy-microhei libreoffice-writer-nogui poppler-utils",
+    );
     return;
   }
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   run("apt-get", ["update", "-qq"], { env });
-  run("apt-get", ["install", "-y", "-qq", "chromium", "fonts-wqy-microhei"], { env });
+  run(
+    "apt-get",
+    ["install", "-y", "-qq", "chromium", "fonts-wqy-microhei", "libreoffice-writer-nogui", "poppler-utils"],
+    {
+      env,
+    },
+  );
 }

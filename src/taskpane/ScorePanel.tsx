@@ -28,6 +28,7 @@ import { DiagnosticsList, WritesList } from "./components/PreviewPanel";
 import { ProfilePicker, type ProfileChoice } from "./components/ProfilePicker";
 import { RecomputeDialog } from "./components/RecomputeDialog";
 import { ResultSummary } from "./components/ResultSummary";
+import { ReportButton } from "./components/ReportButton";
 import { useStyles } from "./styles";
 
 type Status = { text: string; intent: "success" | "error" | "warning" | "info" };
@@ -408,6 +409,12 @@ export function ScorePanel(props: ScorePanelProps) {
             )}
             <div className={s.row}>
               {props.actions}
+              <ReportButton
+                analysis={ok.analysis}
+                grid={read.grid}
+                lowExecutionThreshold={ps.profile.lowExecutionThreshold}
+                disabled={busy}
+              />
               <Button disabled={busy} onClick={() => void undo()}>
                 {t("taskpane.action.undo")}
               </Button>
