@@ -16,10 +16,10 @@ import {
   readRecordAndSettings,
   restoreLatest,
   restyle,
-  scoreWorkbook,
   workbookBytes,
   workbookGrids,
 } from "../src/hosts/file/workbook";
+import { scoreWorkbook } from "./support/score";
 import { HostError } from "../src/hosts/host";
 import { analyzeSheet, RECORD_SHEET } from "../src/sheet";
 import type { Analysis } from "../src/sheet/types";

@@ -27,6 +27,8 @@ export interface Machine {
 
 export interface Figures {
   syncs: Record<string, { read: number; write: number }> | null;
+  /** Largest request and response of a read plus apply, in UTF-8 bytes as the real Office.js client serialises them. */
+  officeRequestBytes?: Record<string, { request: number; response: number }>;
   coreMsPerRow: Record<string, number> | null;
   cliFilesPerSec: number | null;
   readOnlyFilesPerSec: number | null;
@@ -86,7 +88,9 @@ export function median(xs: number[]): number {
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
-/** Round trips (`context.sync()`) of one read and one apply through the Office host, in the recording fake. */
+let lastOfficeBytes: Record<string, { request: number; response: number }> = {};
+
+/** Round trips of one read and one apply through the Office host and Microsoft's real Excel client library. */
 async function benchSyncs(opts: BenchOptions): Promise<Figures["syncs"]> {
   const fake = require("../../test/support/fake-excel") as typeof import("../../test/support/fake-excel");
   const office =
@@ -96,17 +100,25 @@ async function benchSyncs(opts: BenchOptions): Promise<Figures["syncs"]> {
 
   const profile = core.resolveProfile("central");
   const out: Record<string, { read: number; write: number }> = {};
+  const bytes: Record<string, { request: number; response: number }> = {};
+  lastOfficeBytes = bytes;
   for (const n of SIZES) {
     const ctx = fake.createFakeExcel(fake.buildSelfEvaluationTable(n));
     const host = office.createOfficeHost(fake.officeEnvFor(ctx));
     ctx.resetSyncCount();
     const read = await host.readSheet();
     const reads = ctx.syncCount;
-    const analysis = sheet.analyzeSheet(read.grid, { profile, record: read.record });
+    const readReq = ctx.maxRequest;
+    const readRes = ctx.maxResponse;
+    const analysis = sheet.analyzeRead(read, { profile });
     ctx.resetSyncCount();
     await host.apply(analysis.plan);
     const writes = ctx.syncCount;
     out[String(n)] = { read: reads, write: writes };
+    bytes[String(n)] = {
+      request: Math.max(readReq, ctx.maxRequest),
+      response: Math.max(readRes, ctx.maxResponse),
+    };
     opts.log(
       `  syncs ${String(n).padStart(5)} rows: read ${reads}, write ${writes} (${analysis.plan.writes.length} cells)`,
     );
@@ -313,12 +325,7 @@ async function benchThroughput(opts: BenchOptions, problems: Record<string, stri
           const grids = wbm.workbookGrids(wb);
           const chosen = sheet.chooseSheet(grids.map((g) => ({ name: g.sheet, grid: g })));
           const grid = grids.find((g) => g.sheet === chosen) ?? grids[0];
-          sheet.analyzeSheet(grid, {
-            profile,
-            record,
-            mapping: settings.mappings?.[grid.sheet] ?? null,
-            file: path.basename(f),
-          });
+          sheet.analyzeRead({ grid, record, settings }, { profile, file: path.basename(f) });
           const t2 = performance.now();
           p += t1 - t0;
           s += t2 - t1;
@@ -386,6 +393,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   opts.log("Office host round trips…");
   try {
     figures.syncs = await benchSyncs(opts);
+    figures.officeRequestBytes = lastOfficeBytes;
   } catch (e) {
     problems.syncs = why(e);
   }

@@ -31,6 +31,11 @@ export interface ApplyResult {
   backupId: string;
   /** Cell notes added or refreshed (`WritePlan.notes`); absent when the plan had none. */
   notes?: number;
+  /**
+   * Cells whose draft note Excel refused (a person's legacy note that the API before
+   * ExcelApi 1.18 cannot see): the draft stays in the pane. Absent: none.
+   */
+  notesRefused?: string[];
 }
 
 export interface RestoreResult {

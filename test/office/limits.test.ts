@@ -5,6 +5,7 @@
  */
 import { createOfficeHost } from "../../src/hosts/office/office-host";
 import { buildSelfEvalTable, FakeWorkbook } from "../support/fake-excel";
+import { setPayloadBudget } from "../../src/hosts/office/payload";
 import { PAYLOAD_LIMIT } from "../support/rich-api-server";
 import { analyze, setup } from "./helpers";
 
@@ -60,5 +61,34 @@ describe("Excel on the web: 5 MB per request and response", () => {
     // The blocks read after a failure each fit.
     const fitted = book.responses.filter((n) => n <= PAYLOAD_LIMIT);
     expect(fitted.length).toBeGreaterThan(2);
+  });
+});
+
+describe("Excel on the web: a write too large for one request", () => {
+  test("5,000 rows: one read and one write, every request under 5 MB", async () => {
+    const { book, host } = setup(5000, { web: true, api: "1.18" });
+    const read = await host.readSheet();
+    book.resetSyncCount();
+    await host.apply(analyze(read).plan);
+    expect(book.syncs).toBe(1);
+    expect(book.maxRequest).toBeLessThan(PAYLOAD_LIMIT);
+  });
+
+  test("is split into requests that each fit; every cell is written and restore undoes them all", async () => {
+    const old = setPayloadBudget(100_000);
+    try {
+      const { book, host, sheet } = setup(300, { web: true, api: "1.18" });
+      const read = await host.readSheet();
+      const plan = analyze(read).plan;
+      book.resetSyncCount();
+      await host.apply(plan);
+      expect(book.writeSyncs).toBeGreaterThan(1);
+      expect(Math.max(...book.requests)).toBeLessThanOrEqual(100_000);
+      for (const w of plan.writes) expect(sheet.cell(w.cell).value).toEqual(w.after);
+      await host.restore();
+      for (const w of plan.writes) expect(sheet.cell(w.cell).value ?? null).toEqual(w.before ?? null);
+    } finally {
+      setPayloadBudget(old);
+    }
   });
 });

@@ -132,6 +132,23 @@ describe("draft notes on a layout without a note column (R-DEV)", () => {
     expect([...sheet.comments.keys()]).toEqual(["G9"]);
   });
 
+  test("ExcelApi 1.10–1.17: a cell with a person's legacy note (invisible to the API) gets no comment; the rest is written", async () => {
+    const { sheet, host } = setup({ api: "1.12" });
+    sheet.notes.set("C2", "张三：旧式批注。");
+    const analysis = analyze(await host.readSheet());
+    const result = await host.apply(analysis.plan);
+    expect(result.written).toBe(analysis.plan.writes.length);
+    expect(result.notesRefused).toEqual(["C2"]);
+    expect(result.notes).toBe(1);
+    expect(sheet.notes.get("C2")).toBe("张三：旧式批注。");
+    expect(sheet.comments.has("C2")).toBe(false);
+    expect(sheet.comments.get("C4")).toMatch(/^【待补充】人均成本：/);
+    for (const w of analysis.plan.writes) expect(sheet.cell(w.cell).value).toEqual(w.after);
+    await host.restore();
+    expect(sheet.notes.get("C2")).toBe("张三：旧式批注。");
+    expect(sheet.comments.size).toBe(0);
+  });
+
   test("before ExcelApi 1.10: the notes are left to the pane; the cells are still written", async () => {
     const { book, sheet, host } = setup({ api: "1.9" });
     expect(host.supportsNotes()).toBe(false);

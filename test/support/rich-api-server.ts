@@ -403,6 +403,32 @@ class Run {
         this.change(s, box);
         return { k: "range", s, box };
       }
+      case "range._ValidateArraySize": {
+        const { box } = o as { box: Box };
+        if (args[0] !== box.bottom - box.top + 1 || args[1] !== box.right - box.left + 1)
+          throw new ExcelFailure("InvalidArgument", `the array does not match the range ${a1Of(box)}`);
+        return null;
+      }
+      case "range.GetRow": {
+        const { s, box } = o as { s: FakeSheet; box: Box };
+        const row = box.top + Number(args[0]);
+        return { k: "range", s, box: { top: row, left: box.left, bottom: row, right: box.right } };
+      }
+      case "range.GetBoundingRect": {
+        const { s, box } = o as { s: FakeSheet; box: Box };
+        const other = args[0] as Ref;
+        if (other.k !== "range") throw new ExcelFailure("InvalidArgument", "not a range");
+        return {
+          k: "range",
+          s,
+          box: {
+            top: Math.min(box.top, other.box.top),
+            left: Math.min(box.left, other.box.left),
+            bottom: Math.max(box.bottom, other.box.bottom),
+            right: Math.max(box.right, other.box.right),
+          },
+        };
+      }
       case "range.Select":
         book.selection = { sheet: (o as Any).s.name, row: (o as Any).box.top, col: (o as Any).box.left };
         return null;
@@ -671,7 +697,7 @@ class Run {
         return this.query(this.ref(a.ObjectPathId), select);
       }
       case 3: {
-        if (a.Name === "_KeepReference") return null;
+        if (a.Name === "_KeepReference" || a.Name === "_RemoveReference") return null;
         const o = this.ref(a.ObjectPathId);
         const v = this.method(o, a.Name, this.args(a), false);
         return v && typeof v === "object" && "k" in (v as Ref) ? {} : v;

@@ -30,6 +30,7 @@ import {
   readRecordAndSettings,
   restoreLatest,
   restyle,
+  SheetNotFoundError,
   solidFill,
   workbookBytes,
   workbookGrids,
@@ -64,8 +65,11 @@ export class FileHost implements WorkbookHost {
   async readSheet(sheet?: string): Promise<SheetRead> {
     const { record, settings } = readRecordAndSettings(this.wb);
     let grid: GridSnapshot | undefined;
-    if (sheet !== undefined) grid = gridFromWorksheet(this.sheet(sheet));
-    else if (this.current !== null && this.wb.getWorksheet(this.current))
+    if (sheet !== undefined) {
+      if (sheet === RECORD_SHEET || !this.wb.getWorksheet(sheet))
+        throw new SheetNotFoundError(this.fileName, sheet, this.sheetNames());
+      grid = gridFromWorksheet(this.sheet(sheet));
+    } else if (this.current !== null && this.wb.getWorksheet(this.current))
       grid = gridFromWorksheet(this.sheet(this.current));
     else {
       grid = chosenGrid(workbookGrids(this.wb));

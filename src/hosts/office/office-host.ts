@@ -19,7 +19,7 @@
 import { t } from "../../i18n/catalog";
 import { isDraftNote, resolveProfile } from "../../core";
 import {
-  analyzeSheet,
+  analyzeRead,
   recordApplied,
   recordHighlighted,
   recordRestored,
@@ -30,6 +30,7 @@ import type {
   Backup,
   BackupCell,
   BackupNote,
+  CellValue,
   GridCell,
   GridSnapshot,
   PlannedNote,
@@ -48,8 +49,8 @@ import {
   type WorkbookSettings,
 } from "../host";
 import { officeEnv, type OfficeEnv } from "./env";
-import { isPayloadError, sheetLabel, toHostError } from "./errors";
-import { WEB_PAYLOAD_BUDGET, payloadBudget, utf8Length } from "./payload";
+import { isPayloadError, officeErrorCode, sheetLabel, toHostError } from "./errors";
+import { WEB_PAYLOAD_BUDGET, jsonBytes, payloadBudget, utf8Length } from "./payload";
 import {
   DEFAULT_BYTES_PER_CELL,
   MERGE_FRAME_ROWS,
@@ -66,6 +67,16 @@ import {
 } from "./read";
 import { RECORD_SHEET, readRecord, recordRows } from "./record-io";
 import { ChangeTracker, sameValue, firstChangedCell, type Mark } from "./staleness";
+import {
+  RANGE_OVERHEAD_BYTES,
+  cellRuns,
+  literal,
+  packRequests,
+  runItem,
+  unliteral,
+  type CellRun,
+  type WriteItem,
+} from "./write";
 
 /** Key of the workbook settings in `Office.context.document.settings`. */
 export const SETTINGS_KEY = "jixiao";
@@ -102,14 +113,7 @@ function localCell(address: string): string {
   return local.replace(/\$/g, "").toUpperCase();
 }
 
-/**
- * Text Excel would read as something else when set through `values` (a formula, a
- * number, a date such as `1-2`) keeps a leading apostrophe, as a person would type it:
- * Excel stores the text as is and does not show the apostrophe.
- */
-export function literal(v: string | number | boolean): string | number | boolean {
-  return typeof v === "string" && /^[=+\-@'\d.]/.test(v) ? `'${v}` : v;
-}
+export { literal };
 
 export class OfficeHost implements WorkbookHost {
   readonly kind = "office" as const;
@@ -256,22 +260,27 @@ export class OfficeHost implements WorkbookHost {
       throw new HostError("PROTECTED", t("office.err.workbookProtected"));
   }
 
-  /** Queues the record sheet's new content (created very hidden when absent). */
-  private queueRecord(
-    ctx: Excel.RequestContext,
-    exists: boolean,
+  /**
+   * The record's rows; on the web the oldest backups give way until the record fits its
+   * share of one request (measured in UTF-8 bytes).
+   */
+  private recordPlan(
     record: WorkbookRecord,
     settings: WorkbookSettings,
-  ): WorkbookRecord {
+  ): { record: WorkbookRecord; rows: (string | number)[][] } {
     let rows = recordRows(record, settings);
     if (this.env.web) {
-      // One request carries at most 5 MB on the web: the oldest backups give way.
-      const size = (r: (string | number)[][]) => r.reduce((n, row) => n + String(row[0]).length, 0);
+      const size = (r: (string | number)[][]) => r.reduce((n, row) => n + utf8Length(String(row[0])), 0);
       while (size(rows) > RECORD_WEB_BUDGET && record.backups.length > 1) {
         record = { ...record, backups: record.backups.slice(1) };
         rows = recordRows(record, settings);
       }
     }
+    return { record, rows };
+  }
+
+  /** Queues the record sheet's new content (created very hidden when absent). */
+  private queueRecordRows(ctx: Excel.RequestContext, exists: boolean, rows: (string | number)[][]): void {
     const ws = exists
       ? ctx.workbook.worksheets.getItem(RECORD_SHEET)
       : ctx.workbook.worksheets.add(RECORD_SHEET);
@@ -281,7 +290,17 @@ export class OfficeHost implements WorkbookHost {
     target.numberFormat = rows.map((r) => r.map((v) => (typeof v === "string" ? "@" : "General")));
     target.values = rows;
     this.recordBytes = rows.reduce((n, row) => n + utf8Length(String(row[0])), 0);
-    return record;
+  }
+
+  private queueRecord(
+    ctx: Excel.RequestContext,
+    exists: boolean,
+    record: WorkbookRecord,
+    settings: WorkbookSettings,
+  ): WorkbookRecord {
+    const planned = this.recordPlan(record, settings);
+    this.queueRecordRows(ctx, exists, planned.rows);
+    return planned.record;
   }
 
   async apply(plan: WritePlan): Promise<ApplyResult> {
@@ -342,20 +361,62 @@ export class OfficeHost implements WorkbookHost {
       ...plan.writes.map((w) => w.cell),
       ...noteChanges.map((n) => n.cell),
     ]);
-    let written = record;
-
+    const planned = this.recordPlan(record, settings);
+    const runs = cellRuns(plan.writes);
+    // The record (with the backup) first, then the cells, then the notes: whatever part of
+    // a write split over several requests reached the sheet can be restored, and a note
+    // Excel refuses comes after every cell.
+    type Item = WriteItem & { note?: BackupNote; run?: CellRun };
+    const items: Item[] = [
+      {
+        bytes: 2 * jsonBytes(planned.rows) + RANGE_OVERHEAD_BYTES * 3,
+        queue: (ctx) => this.queueRecordRows(ctx, state.recordExists, planned.rows),
+      },
+      ...runs.map((run) => ({ ...runItem(run), run })),
+      ...noteChanges.map((note) => ({
+        bytes: RANGE_OVERHEAD_BYTES + jsonBytes(note.after) + utf8Length(note.cell),
+        note,
+        queue: (_ctx: Excel.RequestContext, ws: Excel.Worksheet) =>
+          this.queueNote(ws, note.kind ?? "note", note.cell, note.before !== null, note.after),
+      })),
+    ];
+    const requests = packRequests(items, this.env.web);
+    const refused: string[] = [];
     await this.run(plan.sheet, async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(plan.sheet);
-      // Notes first: should Excel refuse one, no cell and no record has changed yet.
-      for (const n of noteChanges) this.queueNote(ws, n.kind ?? "note", n.cell, n.before !== null, n.after);
-      for (const w of plan.writes) {
-        const r = ws.getRange(w.cell);
-        if (w.numFmt) r.numberFormat = [[w.numFmt]];
-        r.values = [[literal(w.after)]];
+      for (let i = 0; i < requests.length; i++) {
+        for (const it of requests[i]) it.queue(ctx, ws);
+        try {
+          await ctx.sync();
+        } catch (e) {
+          const notes = requests
+            .slice(i)
+            .flat()
+            .filter((it) => it.note);
+          if (!notes.length || !refusable(e)) throw e;
+          // Excel refused a note or comment (a cell with a person's legacy note below
+          // ExcelApi 1.18 looks empty to the API): the cells before it are written; the
+          // rest of the notes go one at a time, and those refused stay in the pane.
+          const cellsOf = requests[i].filter((it) => it.run).map((it) => it.run!);
+          if (!(await this.runsWritten(ctx, ws, cellsOf))) throw e;
+          const rest = requests
+            .slice(i + 1)
+            .flat()
+            .filter((it) => !it.note);
+          for (const it of rest) it.queue(ctx, ws);
+          if (rest.length) await ctx.sync();
+          refused.push(
+            ...(await this.addNotesOneByOne(
+              ctx,
+              ws,
+              notes.map((it) => it.note!),
+            )),
+          );
+          return;
+        }
       }
-      written = this.queueRecord(ctx, state.recordExists, record, settings);
-      await ctx.sync();
     });
+    const written = planned.record;
 
     // The snapshot now holds what was written: a second apply of the same plan is stale.
     for (const w of plan.writes) {
@@ -377,8 +438,85 @@ export class OfficeHost implements WorkbookHost {
       state.commentCount = null;
     }
     const result: ApplyResult = { written: plan.writes.length, backupId: backup.id };
-    if (wanted.length > 0) result.notes = noteChanges.length;
+    if (wanted.length > 0) result.notes = noteChanges.length - refused.length;
+    if (refused.length > 0) result.notesRefused = refused;
     return result;
+  }
+
+  /** Whether every cell of these runs holds what was written. */
+  private async runsWritten(
+    ctx: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    runs: CellRun[],
+  ): Promise<boolean> {
+    const ranges = runs.map((run) => {
+      const r = ws.getRange(run.address);
+      r.load("values");
+      return { r, run };
+    });
+    if (!ranges.length) return true;
+    await ctx.sync();
+    return ranges.every(({ r, run }) =>
+      run.values.every((row, i) => sameValue(r.values[i][0] as CellValue, unliteral(row[0]))),
+    );
+  }
+
+  /**
+   * Notes one request each, after Excel refused one of a batch: one already there with the
+   * text is counted as added; those Excel refuses again are returned (their drafts stay in
+   * the pane).
+   */
+  private async addNotesOneByOne(
+    ctx: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    notes: BackupNote[],
+  ): Promise<string[]> {
+    const refused: string[] = [];
+    const present = await this.notesPresent(ctx, ws, notes);
+    for (const n of notes) {
+      if (present.get(n.cell) === n.after) continue;
+      this.queueNote(ws, n.kind ?? "note", n.cell, n.before !== null, n.after);
+      try {
+        await ctx.sync();
+      } catch (e) {
+        if (!refusable(e)) throw e;
+        refused.push(n.cell);
+      }
+    }
+    return refused;
+  }
+
+  /** The text of the note or comment on each of these cells, where there is one. */
+  private async notesPresent(
+    ctx: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    notes: BackupNote[],
+  ): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const onNotes = notes.filter((n) => (n.kind ?? "note") === "note");
+    const items = onNotes.map((n) => {
+      const item = ws.notes.getItemOrNullObject(n.cell);
+      item.load("content");
+      return item;
+    });
+    const count = notes.some((n) => n.kind === "comment") ? ws.comments.getCount() : null;
+    await ctx.sync();
+    items.forEach((item, i) => {
+      if (!item.isNullObject) out.set(onNotes[i].cell, item.content);
+    });
+    if (count && count.value > 0) {
+      // Comments have no null-object lookup by cell: they are found by position.
+      const list = Array.from({ length: count.value }, (_, i) => {
+        const c = ws.comments.getItemAt(i);
+        c.load("content");
+        const at = c.getLocation();
+        at.load("address");
+        return { c, at };
+      });
+      await ctx.sync();
+      for (const { c, at } of list) out.set(localCell(at.address), c.content);
+    }
+    return out;
   }
 
   /** How this client holds a draft note: an Excel note (1.18), a comment (1.10), or not at all. */
@@ -728,12 +866,12 @@ export class OfficeHost implements WorkbookHost {
       throw new HostError("PROTECTED", t("office.err.protected", { sheet: sheetLabel(sheet) }));
     const settings = this.mergedSettings(state.recordSettings);
     const profile = resolveProfile(settings.profile ?? null);
-    const analysis = analyzeSheet(state.grid, {
-      profile,
-      mapping: settings.mappings?.[sheet] ?? null,
-      record: state.record,
-    });
-    const layout = analysis.layout;
+    const { tables } = analyzeRead({ grid: state.grid, record: state.record, settings }, { profile });
+    // The table holding the selected row, else the first one found.
+    const found = tables.filter((a) => a.layout !== null);
+    const layout = (
+      found.find((a) => selected >= a.layout!.firstRow && selected <= a.layout!.lastRow) ?? found[0]
+    )?.layout;
     if (!layout) throw new HostError("UNREADABLE", t("office.err.noTable", { sheet: sheetLabel(sheet) }));
     const inside = selected >= layout.firstRow && selected <= layout.lastRow;
     const at = (inside ? selected : layout.lastRow) + 1;
@@ -795,6 +933,17 @@ export class OfficeHost implements WorkbookHost {
     const result = await this.apply({ sheet, writes: [], notes });
     return result.notes ?? 0;
   }
+}
+
+/** A failure a smaller batch can get past: not the user typing, protection or the size limit. */
+function refusable(e: unknown): boolean {
+  const code = officeErrorCode(e);
+  return !(
+    code === "InvalidOperationInCellEditMode" ||
+    code === "AccessDenied" ||
+    isPayloadError(e) ||
+    code === "ApiNotFound"
+  );
 }
 
 /** One note per cell (the first wins), with a usable address and text. */
