@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { FileHost } from "../../src/hosts/file/file-host";
-import { loadWorkbook } from "../../src/hosts/file/workbook";
+import { loadWorkbook } from "../support/exceljs-reader";
 import type { FileWorkbook } from "../../src/taskpane/services";
 import { FakeHost } from "./fake-host";
 import { BLANK, REFERENCE, referenceGrid, testServices } from "./support";
