@@ -33,15 +33,25 @@ if (!process.env.JIXIAO_SKIP_E2E) {
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 ? 0 : 1);
 
-/** The browser tests need Debian's Chromium and a CJK font; install them where we may (root, apt). */
+/**
+ * The end-to-end tests need Debian's Chromium, a CJK font and LibreOffice Calc (a real
+ * consumer of the scored copies); install them where we may (root, apt).
+ */
 function ensureChromium() {
-  if (existsSync("/usr/bin/chromium") && existsSync("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")) return;
+  if (
+    existsSync("/usr/bin/chromium") &&
+    existsSync("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc") &&
+    existsSync("/usr/bin/soffice")
+  )
+    return;
   const root = typeof process.getuid === "function" && process.getuid() === 0;
   if (!root || !existsSync("/usr/bin/apt-get")) {
-    console.error("端到端测试需要 Chromium 与中文字体：apt-get install -y chromium fonts-wqy-microhei");
+    console.error(
+      "端到端测试需要 Chromium、中文字体与 LibreOffice：apt-get install -y chromium fonts-wqy-microhei libreoffice-calc-nogui",
+    );
     return;
   }
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   run("apt-get", ["update", "-qq"], { env });
-  run("apt-get", ["install", "-y", "-qq", "chromium", "fonts-wqy-microhei"], { env });
+  run("apt-get", ["install", "-y", "-qq", "chromium", "fonts-wqy-microhei", "libreoffice-calc-nogui"], { env });
 }
