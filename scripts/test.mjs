@@ -53,5 +53,7 @@ function ensureChromium() {
   }
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   run("apt-get", ["update", "-qq"], { env });
-  run("apt-get", ["install", "-y", "-qq", "chromium", "fonts-wqy-microhei", "libreoffice-calc-nogui"], { env });
+  run("apt-get", ["install", "-y", "-qq", "chromium", "fonts-wqy-microhei", "libreoffice-calc-nogui"], {
+    env,
+  });
 }

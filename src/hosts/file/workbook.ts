@@ -6,6 +6,7 @@
 import { PackageBook, currentLimits, setLimits, DEFAULT_LIMITS } from "./package";
 
 export { FileReadError, type FileReadReason } from "./read-errors";
+export { workbookBytes } from "./exceljs-bytes";
 export {
   PackageBook,
   oleEntryNames,
