@@ -1,5 +1,5 @@
 /**
- * Every reference workbook in ../shared/reference, through the library (scoreWorkbook) and
+ * Every reference workbook in ../shared/reference, through the library (the scoring flow on the file host) and
  * through the command line, against its .expected.json (field meanings: reference/README.md).
  */
 import { createHash } from "crypto";
@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { resolveProfile } from "../src/core";
-import { scoreWorkbook } from "../src/hosts/file/workbook";
 import { cellValueOf } from "./support/exceljs-reader";
+import { scoreWorkbook } from "./support/score";
 import { RECORD_SHEET } from "../src/sheet";
 import type { Report } from "../src/sheet/types";
 import { diffSheets, merges, REF, run, sheetState, tmp } from "./cli/helpers";

@@ -15,11 +15,11 @@ import {
   loadWorkbook,
   readRecordAndSettings,
   restoreLatest,
-  scoreWorkbook,
   workbookGrids,
   type PackageBook,
 } from "../src/hosts/file/workbook";
 import * as excel from "./support/exceljs-reader";
+import { scoreWorkbook } from "./support/score";
 import { HostError } from "../src/hosts/host";
 import { analyzeSheet, RECORD_SHEET } from "../src/sheet";
 import type { Analysis } from "../src/sheet/types";

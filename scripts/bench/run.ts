@@ -110,7 +110,7 @@ async function benchSyncs(opts: BenchOptions): Promise<Figures["syncs"]> {
     const reads = ctx.syncCount;
     const readReq = ctx.maxRequest;
     const readRes = ctx.maxResponse;
-    const analysis = sheet.analyzeSheet(read.grid, { profile, record: read.record });
+    const analysis = sheet.analyzeRead(read, { profile });
     ctx.resetSyncCount();
     await host.apply(analysis.plan);
     const writes = ctx.syncCount;
@@ -325,12 +325,7 @@ async function benchThroughput(opts: BenchOptions, problems: Record<string, stri
           const grids = wbm.workbookGrids(wb);
           const chosen = sheet.chooseSheet(grids.map((g) => ({ name: g.sheet, grid: g })));
           const grid = grids.find((g) => g.sheet === chosen) ?? grids[0];
-          sheet.analyzeSheet(grid, {
-            profile,
-            record,
-            mapping: settings.mappings?.[grid.sheet] ?? null,
-            file: path.basename(f),
-          });
+          sheet.analyzeRead({ grid, record, settings }, { profile, file: path.basename(f) });
           const t2 = performance.now();
           p += t1 - t0;
           s += t2 - t1;

@@ -12,11 +12,12 @@ import { ProfileError, resolveProfile } from "../core";
 import type { Profile } from "../core/types";
 import { formatMessage, getLocale, t } from "../i18n/catalog";
 import type { MessageKey } from "../i18n/catalog";
-import { analyzeTables, reportWithoutTable } from "../sheet";
+import { analyzeTables, firstTable, reportWithoutTable } from "../sheet";
 import type { Report } from "../sheet/types";
 import { HostError } from "../hosts/host";
 import { writeFileAtomic } from "../hosts/file/atomic-write";
 import { FileReadError, scoreWorkbook, SheetNotFoundError } from "../hosts/file/workbook";
+import { scoreFile as scoreBytes, type ScoredFile } from "./score-file";
 import { renderTemplateXlsx } from "../hosts/file/template-writer";
 import type { TemplateKind } from "../templates/types";
 import { csvText, neutralise } from "../hosts/file/csv";
@@ -315,9 +316,9 @@ async function scoreFile(input: string, flags: ScoreFlags, profile: Profile, io:
   } catch (e) {
     throw new Exit(1, t("cli.fileUnreadable", { file: name, detail: detail(e) }));
   }
-  let result: Awaited<ReturnType<typeof scoreWorkbook>>;
+  let scored: ScoredFile;
   try {
-    result = await scoreWorkbook(bytes, name, {
+    scored = await scoreBytes(bytes, name, {
       sheet: flags.sheet,
       profile,
       recomputeAll: !!flags.recomputeAll,
@@ -326,7 +327,8 @@ async function scoreFile(input: string, flags: ScoreFlags, profile: Profile, io:
   } catch (e) {
     throw fileFailure(e, name);
   }
-  const { analysis, output, notesChanged = 0 } = result;
+  const { result, output, notesChanged = 0 } = scored;
+  const analysis = firstTable(result);
   const report = analysis.report;
   if (flags.json) io.stdout.write(JSON.stringify(report, null, 2) + "\n");
   else io.stdout.write(humanReport(report));
@@ -337,7 +339,7 @@ async function scoreFile(input: string, flags: ScoreFlags, profile: Profile, io:
   const say = flags.json ? io.stderr : io.stdout;
   if (flags.out !== undefined && output) {
     writeOut(flags.out, output);
-    const count = analysis.plan.writes.length;
+    const count = result.plan.writes.length;
     const notes = notesChanged;
     say.write(
       (count + notes === 0
@@ -345,8 +347,8 @@ async function scoreFile(input: string, flags: ScoreFlags, profile: Profile, io:
         : t("cli.written", { file: flags.out, count }) + (notes > 0 ? t("cli.notesAdded", { notes }) : "")) +
         "\n",
     );
-  } else if (!flags.json && analysis.plan.writes.length > 0) {
-    say.write(t("cli.writesPlanned", { count: analysis.plan.writes.length }) + "\n");
+  } else if (!flags.json && result.plan.writes.length > 0) {
+    say.write(t("cli.writesPlanned", { count: result.plan.writes.length }) + "\n");
   }
   return 0;
 }
@@ -391,9 +393,12 @@ async function scoreFolder(dir: string, flags: ScoreFlags, profile: Profile, io:
     let report: Report;
     try {
       const bytes = readFileSync(join(dir, n));
-      report = (
-        await scoreWorkbook(bytes, n, { sheet: flags.sheet, profile, recomputeAll: !!flags.recomputeAll })
-      ).analysis.report;
+      const { result } = await scoreBytes(bytes, n, {
+        sheet: flags.sheet,
+        profile,
+        recomputeAll: !!flags.recomputeAll,
+      });
+      report = firstTable(result).report;
     } catch (e) {
       report = reportWithoutTable(n, "", profile.name, {
         code: "UNREADABLE_FILE",

@@ -5,12 +5,12 @@
  * shows at once) and a one-line status is kept in local storage, where the task pane
  * shows it when opened. No dialog.
  */
-import { resolveProfile } from "../core";
 import { rememberLastRun, type QuickScoreStatus } from "./last-run";
 import type { ApplyResult, WorkbookHost } from "../hosts/host";
 import { createOfficeHost } from "../hosts/office/office-host";
 import { t } from "../i18n/catalog";
-import { analyzeSheet } from "../sheet";
+import { applyPlan, scoreOnHost } from "../hosts/score";
+import { firstTable } from "../sheet";
 import { address } from "../sheet/address";
 
 /** Local-storage key of the last quick-scoring status (read by the task pane). */
@@ -31,19 +31,11 @@ export async function quickScore(host: WorkbookHost): Promise<QuickScoreStatus> 
     at,
   });
   try {
-    const read = await host.readSheet();
-    sheet = read.grid.sheet;
-    const profile = resolveProfile(read.settings.profile ?? null);
-    const analysis = analyzeSheet(read.grid, {
-      profile,
-      record: read.record,
-      mapping: read.settings.mappings?.[sheet] ?? null,
-      overrides: read.settings.overrides?.[sheet],
-    });
-    const { report, plan, layout } = analysis;
+    const run = await scoreOnHost(host, {});
+    sheet = run.result.sheet;
+    const { report, layout } = firstTable(run.result);
     if (!layout) return failed(t("office.cmd.noTable", { sheet }));
-    const changes = plan.writes.length + (plan.notes?.length ?? 0);
-    const result: ApplyResult = changes > 0 ? await host.apply(plan) : { written: 0, backupId: "" };
+    const result: ApplyResult = await applyPlan(host, run.result.plan);
     const issues = report.diagnostics.filter((d) => d.severity !== "info").length;
     const total = report.total === null ? "—" : String(report.total);
     const grade = report.grade ?? "—";

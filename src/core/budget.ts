@@ -1,4 +1,5 @@
 /** R-BUDGET (SCORING.md §4): execution rate, its score, sub-row rates, LOW_EXECUTION and its reason draft. */
+import { bandShare } from "./bands";
 import Decimal from "decimal.js";
 import type { Ctx } from "./context";
 import { budgetDraft, isBlank, isDraftNote } from "./deviations";
@@ -130,7 +131,9 @@ export function evaluateBudget(ctx: Ctx, b: BudgetInput): BudgetEval {
         "budgetRate",
         message("core.budget.over100", { rate: pct(rate) }),
       );
-    const score = w.times(Decimal.min(rate, ONE));
+    // R-BUDGET: w·min(rate, 1), or with the profile's bands (101号) w·share of the band reached.
+    const bands = ctx.profile.budgetBands;
+    const score = bands !== null ? w.times(bandShare(bands, rate)) : w.times(Decimal.min(rate, ONE));
     const rounded = ctx.round(score);
     const current = numberOf(total.score);
     const st = settle(ctx, total.score, total.scoreOrigin, rounded, {

@@ -115,7 +115,12 @@ export type CoreMessageKey =
   | "core.profile.expect.gradeCap"
   | "core.profile.expect.gradeCapKey"
   | "core.profile.expect.when"
-  | "core.profile.expect.ladders";
+  | "core.profile.expect.ladders"
+  | "core.profile.expect.threshold"
+  | "core.profile.expect.bands"
+  | "core.profile.expect.band"
+  | "core.profile.expect.bandKey"
+  | "core.profile.expect.nonNegative";
 
 /** A message: `key` with its parameters. */
 export function message(key: CoreMessageKey, params: Record<string, MessageParam> = {}): Message {

@@ -3,11 +3,12 @@
  * row that cannot be scored (with the diagnostic that says why), or a row scored with the
  * facts its draft note and checks need.
  */
+import { bandShare, isSatisfactionRow, thresholdScore } from "./bands";
 import Decimal from "decimal.js";
 import type { Ctx } from "./context";
 import type { DraftFacts } from "./deviations";
 import { rowDirection } from "./direction";
-import { clamp, dayMessage, reason, ZERO } from "./figures";
+import { clamp, dayMessage, ONE, reason, ZERO } from "./figures";
 import { message } from "./messages";
 import { parseUnit, type ParsedValue, type Unit } from "./parse";
 import { placeQualitative, type Placement } from "./qualitative";
@@ -86,8 +87,25 @@ export function rowOutcome(
     rule: rule.id,
     code,
   });
+  // The actual is a percentage (R-SAT reads only those).
+  let percentActual = false;
   const scored = (comparison: Comparison, facts: DraftFacts | null): RowOutcome => {
-    const raw = w ? rule.score(comparison, w, ctx.profile) : null;
+    let raw = w ? rule.score(comparison, w, ctx.profile) : null;
+    if (raw && w && comparison.kind === "numeric") {
+      // R-THRESHOLD (101号): completion below the pass mark scores 0, above it linearly.
+      const pass = ctx.profile.completionThreshold;
+      const { A, B } = comparison;
+      if (pass !== null && A.gt(0) && (rule.id === "R-POS" || rule.id === "R-REV" || rule.id === "R-EQ"))
+        raw = thresholdScore(
+          w,
+          comparison.direction === "reverse" ? (B.gt(0) ? A.div(B) : ONE) : B.div(A),
+          pass,
+        );
+      // R-SAT (101号): a satisfaction row with a percentage actual scores by band, whatever the target.
+      const bands = ctx.profile.satisfactionBands;
+      if (bands !== null && percentActual && isSatisfactionRow(row.level2, row.name))
+        raw = w.times(bandShare(bands, B));
+    }
     // R-CAP on computed figures (a qualitative or date score is w or 0 already).
     const score = raw && w && comparison.kind === "numeric" ? clamp(raw, w) : raw;
     return {
@@ -240,6 +258,8 @@ export function rowOutcome(
   const actualIsFraction =
     (r.assumed === null && (bNum.unit?.base === "%" || unitCol?.base === "%")) ||
     (bNum.unit === null && !unitCol && r.B.lte(1));
+  percentActual =
+    bNum.unit?.base === "%" || unitCol?.base === "%" || (r.assumed !== null && t.unit?.base === "%");
 
   const base = { name, target: tText, actual: aText };
   const facts: DraftFacts | null =

@@ -37,6 +37,9 @@ const CENTRAL: Profile = {
   gradeCaps: [],
   rescaleNotApplicable: false,
   ladders: [],
+  completionThreshold: null,
+  budgetBands: null,
+  satisfactionBands: null,
 };
 
 function clone(p: Profile): Profile {
@@ -55,23 +58,42 @@ function freeze(p: Profile): Profile {
   return deepFreeze(clone(p));
 }
 
-export const PRESETS: Readonly<Record<"central" | "municipal-20" | "guangxi", Profile>> = Object.freeze({
-  central: freeze(CENTRAL),
-  "municipal-20": freeze({
-    ...CENTRAL,
-    name: "municipal-20",
-    budgetWeightDefault: 20,
-    budgetDenominator: "调整后预算数",
-    qualitativeBands: [0.8, 0.5],
-    reverseMode: "ratio",
-  }),
-  guangxi: freeze({
-    ...CENTRAL,
-    name: "guangxi",
-    overCompletionFactor: 1.3,
-    overCompletionNoteRequired: true,
-  }),
-});
+export const PRESETS: Readonly<Record<"central" | "municipal-20" | "guangxi" | "central-2021", Profile>> =
+  Object.freeze({
+    central: freeze(CENTRAL),
+    "municipal-20": freeze({
+      ...CENTRAL,
+      name: "municipal-20",
+      budgetWeightDefault: 20,
+      budgetDenominator: "调整后预算数",
+      qualitativeBands: [0.8, 0.5],
+      reverseMode: "ratio",
+    }),
+    guangxi: freeze({
+      ...CENTRAL,
+      name: "guangxi",
+      overCompletionFactor: 1.3,
+      overCompletionNoteRequired: true,
+    }),
+    // 财预〔2021〕101号 赋分规则 (SCORING.md §8).
+    "central-2021": freeze({
+      ...CENTRAL,
+      name: "central-2021",
+      completionThreshold: 0.6,
+      budgetBands: [
+        { min: 1, share: 1 },
+        { min: 0.8, share: 0.7 },
+        { min: 0.6, share: 0.5 },
+        { min: 0, share: 0 },
+      ],
+      satisfactionBands: [
+        { min: 0.9, share: 1 },
+        { min: 0.8, share: 0.8 },
+        { min: 0.6, share: 0.5 },
+        { min: 0, share: 0 },
+      ],
+    }),
+  });
 
 const GRADES: Grade[] = ["优", "良", "中", "差"];
 
@@ -183,6 +205,26 @@ function validate(key: string, v: unknown): unknown {
           fail(`${k}.when`, "core.profile.expect.when", o.when);
         return { when: o.when as string, maxGrade: checkGradeList(`${k}.maxGrade`, o.maxGrade) };
       });
+    case "completionThreshold":
+      if (v === null) return null;
+      if (!isNum(v) || v < 0 || v >= 1) fail(key, "core.profile.expect.threshold", v);
+      return v;
+    case "budgetBands":
+    case "satisfactionBands": {
+      if (v === null) return null;
+      if (!Array.isArray(v) || v.length === 0) fail(key, "core.profile.expect.bands", v);
+      return (v as unknown[]).map((b, i) => {
+        const k = `${key}[${i}]`;
+        if (!b || typeof b !== "object" || Array.isArray(b)) fail(k, "core.profile.expect.band", b);
+        const o = b as Record<string, unknown>;
+        for (const kk of Object.keys(o))
+          if (kk !== "min" && kk !== "share") fail(`${k}.${kk}`, "core.profile.expect.bandKey", kk);
+        if (!isNum(o.min) || o.min < 0) fail(`${k}.min`, "core.profile.expect.nonNegative", o.min);
+        if (!isNum(o.share) || o.share < 0 || o.share > 1)
+          fail(`${k}.share`, "core.profile.expect.fraction", o.share);
+        return { min: o.min as number, share: o.share as number };
+      });
+    }
     case "ladders":
       if (
         !Array.isArray(v) ||

@@ -217,6 +217,18 @@ export interface Profile {
   gradeCaps: GradeCap[];
   rescaleNotApplicable: boolean;
   ladders: string[][];
+  /** R-THRESHOLD (101号): completion below this fraction scores 0; null: off. */
+  completionThreshold: number | null;
+  /** R-BUDGET bands (101号): `{min, share}` of the weight by execution rate; null: w·min(rate, 1). */
+  budgetBands: ProfileBand[] | null;
+  /** R-SAT (101号): satisfaction rows score `{min, share}` of the weight by their actual; null: off. */
+  satisfactionBands: ProfileBand[] | null;
+}
+
+/** A band of `budgetBands` / `satisfactionBands`: from `min` (a fraction) up, `share` of the weight. */
+export interface ProfileBand {
+  min: number;
+  share: number;
 }
 
 export interface ScoreOptions {

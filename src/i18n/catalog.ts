@@ -15,7 +15,7 @@ const zhCN = {
   "cli.score.description": "为一个 .xlsx 文件（或文件夹中的每个 .xlsx 文件）评分",
   "cli.template.description": "生成空白标准表（L1、L2、L3、L4；101号表 L1-2021、L2-2021）",
   "cli.opt.sheet": "要评分的工作表名称",
-  "cli.opt.profile": "评分口径：预设名称（central、municipal-20、guangxi）或 JSON 配置文件",
+  "cli.opt.profile": "评分口径：预设名称（central、municipal-20、guangxi、central-2021）或 JSON 配置文件",
   "cli.opt.json": "在标准输出打印 JSON 报告（文件夹为数组）",
   "cli.opt.out": "写出评分后的副本（.xlsx）；文件夹时写出汇总表（.xlsx 或 .csv）",
   "cli.opt.recomputeAll": "全部按规则重算：人工填写的得分也被替换（公式除外）",
@@ -166,6 +166,7 @@ const zhCN = {
   "taskpane.profile.central": "中央/通用口径",
   "taskpane.profile.municipal-20": "市级口径（预算执行 20 分）",
   "taskpane.profile.guangxi": "广西口径",
+  "taskpane.profile.central-2021": "财预〔2021〕101号口径（及格线、满意度与预算执行分档）",
   "taskpane.profile.custom": "自定义口径（JSON 文件）…",
   "taskpane.profile.customFile": "选择口径 JSON 文件",
   "taskpane.profile.customName": "自定义口径：{name}",
@@ -421,7 +422,8 @@ const enUS: Record<MessageKey, string> = {
   "cli.template.description":
     "Write a blank standard table (L1, L2, L3, L4; the No. 101 table: L1-2021, L2-2021)",
   "cli.opt.sheet": "name of the sheet to score",
-  "cli.opt.profile": "scoring profile: a preset (central, municipal-20, guangxi) or a JSON file",
+  "cli.opt.profile":
+    "scoring profile: a preset (central, municipal-20, guangxi, central-2021) or a JSON file",
   "cli.opt.json": "print the JSON report on standard output (an array for a folder)",
   "cli.opt.out": "write a scored copy (.xlsx); for a folder, a summary (.xlsx or .csv)",
   "cli.opt.recomputeAll":
@@ -587,6 +589,7 @@ const enUS: Record<MessageKey, string> = {
   "taskpane.profile.central": "Central (general)",
   "taskpane.profile.municipal-20": "Municipal (budget 20 points)",
   "taskpane.profile.guangxi": "Guangxi",
+  "taskpane.profile.central-2021": "MOF No. 101 (2021): pass mark, satisfaction and budget bands",
   "taskpane.profile.custom": "Custom profile (JSON file)…",
   "taskpane.profile.customFile": "Choose a profile JSON file",
   "taskpane.profile.customName": "Custom profile: {name}",

@@ -109,6 +109,11 @@ export const coreZhCN: Record<CoreMessageKey, string> = {
   "core.profile.expect.when":
     "“指标 比较符 数字”形式的条件（如“budgetRate < 0.9”；指标为 budgetRate、total 或 attainment）",
   "core.profile.expect.ladders": '由文本数组组成的数组（如[["好","较好","差"]]）',
+  "core.profile.expect.threshold": "0至1之间（不含1）的小数（如0.6），或 null",
+  "core.profile.expect.bands": '档次数组（如[{"min":0.9,"share":1}]），或 null',
+  "core.profile.expect.band": "含 min 与 share 的对象",
+  "core.profile.expect.bandKey": "min 或 share",
+  "core.profile.expect.nonNegative": "不小于0的数字",
 };
 
 export const coreEnUS: Record<CoreMessageKey, string> = {
@@ -239,4 +244,9 @@ export const coreEnUS: Record<CoreMessageKey, string> = {
   "core.profile.expect.when":
     "a condition “figure operator number” (e.g. “budgetRate < 0.9”; the figure is budgetRate, total or attainment)",
   "core.profile.expect.ladders": 'an array of arrays of text (e.g. [["good","fair","poor"]])',
+  "core.profile.expect.threshold": "a fraction from 0 up to (not including) 1 (e.g. 0.6), or null",
+  "core.profile.expect.bands": 'an array of bands (e.g. [{"min":0.9,"share":1}]), or null',
+  "core.profile.expect.band": "an object with min and share",
+  "core.profile.expect.bandKey": "min or share",
+  "core.profile.expect.nonNegative": "a number not below 0",
 };

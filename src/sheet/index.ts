@@ -10,6 +10,7 @@ export {
   mergePlans,
   reportWithoutTable,
 } from "./analyze";
+export { analyzeRead, firstTable, type ScoreChoices, type SheetAnalysis, type SheetInput } from "./flow";
 export {
   emptyRecord,
   RECORD_SHEET,

@@ -253,6 +253,11 @@ export interface AnalyzeOptions {
   overrides?: Record<number, RowOverride>;
   /** File name for the report (`file`). */
   file?: string | null;
+  /**
+   * R-QUAL: a person's scores for rows awaiting a judgement, by sheet row (given in the pane,
+   * not in the sheet). One is taken when it lies from 0 to the row's weight.
+   */
+  judgements?: Readonly<Record<number, number>>;
   /** Which table of a sheet holding several (1-based; default 1). */
   table?: number;
   /** The language of the report's messages (default zh-CN, as the JSON report). */
@@ -266,4 +271,8 @@ export interface Analysis {
   layout: DetectedLayout | null;
   /** How many tables the sheet holds (LAYOUTS.md step 7); 0 when none was found. */
   tables?: number;
+  /** Rows waiting for a person's judgement (R-QUAL), judgements given or not. */
+  judgementRows: number[];
+  /** Score cells written from `AnalyzeOptions.judgements`. */
+  judged: string[];
 }

@@ -8,19 +8,13 @@ import {
   Switch,
 } from "@fluentui/react-components";
 import type { Profile } from "../core/types";
-import type { AnalyzeOptions, ColumnMapping, PlannedWrite, WritePlan } from "../sheet/types";
+import type { ColumnMapping, PlannedWrite } from "../sheet/types";
 import { HostError, type SheetRead, type WorkbookHost, type WorkbookSettings } from "../hosts/host";
 import { formatMessage, getLocale, t, type Locale } from "../i18n/catalog";
 import { ProfileError } from "../core/profile";
 import type { Services } from "./services";
-import {
-  judgementWrites,
-  mergePlans,
-  pendingRows,
-  withValues,
-  checkJudgement,
-  type Judgement,
-} from "./logic";
+import type { Judgement } from "./logic";
+import { scoreView } from "./score-view";
 import { DetectPanel } from "./components/DetectPanel";
 import { ExportFindings } from "./components/ExportFindings";
 import { JudgementPanel } from "./components/JudgementPanel";
@@ -133,33 +127,18 @@ export function ScorePanel(props: ScorePanelProps) {
   const computed = useMemo(() => {
     if (!read) return null;
     try {
-      const options: AnalyzeOptions = {
+      const view = scoreView(services.analyzeRead, read, {
         profile: ps.profile,
         recomputeAll,
-        mapping: manual,
-        record: read.record,
-        overrides: read.settings.overrides?.[sheetName],
+        judgements,
         file: props.fileName ?? null,
         locale: props.locale,
-      };
-      const base = services.analyzeSheet(read.grid, options);
-      const pending = pendingRows(base, ps.profile);
-      const judged = judgementWrites(pending, judgements, ps.profile.decimals, read.grid);
-      const analysis = judged.length ? services.analyzeSheet(withValues(read.grid, judged), options) : base;
-      const plan: WritePlan = {
-        sheet: analysis.plan.sheet || read.grid.sheet,
-        writes: mergePlans(judged, analysis.plan.writes),
-      };
-      if (analysis.plan.notes?.length) plan.notes = analysis.plan.notes;
-      const open = pending.filter((p) => {
-        const j = judgements[p.indicator.row];
-        return !j || checkJudgement(p, j, ps.profile.decimals).value === null;
-      }).length;
-      return { base, analysis, pending, plan, judged: new Set(judged.map((w) => w.cell)), open, error: null };
+      });
+      return { ...view, error: null };
     } catch (e) {
       return { error: message(e) } as const;
     }
-  }, [read, ps, recomputeAll, manual, judgements, sheetName, props.fileName, props.locale, services]);
+  }, [read, ps, recomputeAll, judgements, props.fileName, props.locale, services]);
 
   async function saveSettings(patch: Partial<WorkbookSettings>) {
     if (!read) return;
@@ -172,17 +151,19 @@ export function ScorePanel(props: ScorePanelProps) {
     }
   }
 
+  /** After a write or an undo: the highlights of the sheet read again (judgements start anew). */
   const refreshHighlights = async (r: SheetRead | null) => {
     if (!r || !highlightsRef.current) return;
     try {
-      const a = services.analyzeSheet(r.grid, {
+      const { table } = scoreView(services.analyzeRead, r, {
         profile: ps.profile,
-        mapping: r.settings.mappings?.[r.grid.sheet] ?? null,
-        record: r.record,
-        overrides: r.settings.overrides?.[r.grid.sheet],
+        recomputeAll: false,
+        judgements: {},
+        file: props.fileName ?? null,
+        locale: props.locale,
       });
       await host.clearHighlights(r.grid.sheet);
-      await host.highlight(r.grid.sheet, services.highlightMarks(a.report));
+      await host.highlight(r.grid.sheet, services.highlightMarks(table.report));
     } catch {
       // Highlights are a convenience; the panel still lists every issue.
     }
@@ -195,7 +176,7 @@ export function ScorePanel(props: ScorePanelProps) {
     try {
       // The host refuses a plan made stale by edits since the read (HostError STALE):
       // no extra read round trip here.
-      const plan = computed.plan;
+      const plan = computed.result.plan;
       const result = await host.apply(plan);
       setApplied(plan.writes);
       setRecomputeAll(false);
@@ -243,7 +224,7 @@ export function ScorePanel(props: ScorePanelProps) {
     if (!read || !computed || computed.error !== null) return;
     setHighlights(on);
     try {
-      if (on) await host.highlight(read.grid.sheet, services.highlightMarks(computed.analysis.report));
+      if (on) await host.highlight(read.grid.sheet, services.highlightMarks(computed.table.report));
       else await host.clearHighlights(read.grid.sheet);
     } catch (e) {
       setHighlights(!on);
@@ -290,10 +271,10 @@ export function ScorePanel(props: ScorePanelProps) {
   }
 
   const ok = computed && computed.error === null ? computed : null;
-  const writes = ok?.plan.writes ?? [];
+  const writes = ok?.result.plan.writes ?? [];
   // R-DEV drafts held as cell notes where the host can; else the pane alone lists them.
   const notesHeld = host.supportsNotes?.() ?? true;
-  const notes = ok?.plan.notes ?? [];
+  const notes = ok?.result.plan.notes ?? [];
   const heldNotes = notesHeld ? notes.length : 0;
 
   return (
@@ -337,9 +318,9 @@ export function ScorePanel(props: ScorePanelProps) {
 
       {read && ok && (
         <>
-          {ok.analysis.layout && <ResultSummary report={ok.analysis.report} pending={ok.open} />}
+          {ok.table.layout && <ResultSummary report={ok.table.report} pending={ok.open} />}
           <DetectPanel
-            analysis={ok.base}
+            analysis={ok.table}
             grid={read.grid}
             manual={manual}
             onSaveMapping={(m) => saveMapping(m)}
@@ -358,7 +339,7 @@ export function ScorePanel(props: ScorePanelProps) {
               })
             }
           />
-          {ok.analysis.layout && (
+          {ok.table.layout && (
             <section className={s.section} aria-labelledby="jx-preview">
               <h2 id="jx-preview" className={s.h2}>
                 2 · {t("taskpane.step.preview")} · {t("taskpane.preview.title", { n: writes.length })}
@@ -375,7 +356,7 @@ export function ScorePanel(props: ScorePanelProps) {
               )}
               <WritesList
                 writes={writes}
-                report={ok.analysis.report}
+                report={ok.table.report}
                 judged={ok.judged}
                 notes={notes}
                 notesHeld={notesHeld}
@@ -403,7 +384,7 @@ export function ScorePanel(props: ScorePanelProps) {
             {applied && applied.length > 0 && (
               <details>
                 <summary className={s.item}>{t("taskpane.applied.list")}</summary>
-                <WritesList writes={applied} report={ok.analysis.report} judged={new Set()} />
+                <WritesList writes={applied} report={ok.table.report} judged={new Set()} />
               </details>
             )}
             <div className={s.row}>
@@ -411,11 +392,11 @@ export function ScorePanel(props: ScorePanelProps) {
               <Button disabled={busy} onClick={() => void undo()}>
                 {t("taskpane.action.undo")}
               </Button>
-              {ok.analysis.layout && (
+              {ok.table.layout && (
                 <ExportFindings
                   fileName={props.fileName ?? null}
-                  report={ok.analysis.report}
-                  layout={ok.analysis.layout}
+                  report={ok.table.report}
+                  layout={ok.table.layout}
                   grid={read.grid}
                   profile={ps.profile}
                   disabled={busy}
@@ -424,10 +405,10 @@ export function ScorePanel(props: ScorePanelProps) {
             </div>
           </section>
           <DiagnosticsList
-            diagnostics={ok.analysis.report.diagnostics}
+            diagnostics={ok.table.report.diagnostics}
             onSelect={(cell) => void host.selectCell(read.grid.sheet, cell).catch(() => undefined)}
           />
-          {ok.analysis.layout && (
+          {ok.table.layout && (
             <section className={s.section} aria-labelledby="jx-hl">
               <Switch
                 id="jx-hl"

@@ -4,16 +4,7 @@
  */
 import Decimal from "decimal.js";
 import type { IndicatorResult, Profile, QualitativeBands, Severity, WriteKind } from "../core/types";
-import type {
-  Analysis,
-  CellValue,
-  DetectedLayout,
-  GridSnapshot,
-  PlannedWrite,
-  Report,
-  ReportDiagnostic,
-} from "../sheet/types";
-import { address, parseAddress } from "../sheet/address";
+import type { Analysis, CellValue, PlannedWrite, Report, ReportDiagnostic } from "../sheet/types";
 
 export const KIND_ORDER: WriteKind[] = ["score", "rate", "total", "grade", "note"];
 export const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
@@ -78,26 +69,14 @@ export function bandsFor(ind: IndicatorResult, profile: Profile | null): Qualita
   return { achieved: [hi, w.toNumber()], partial: [mid, hi], notAchieved: [0, mid] };
 }
 
-/** The sheet address of a row's score cell. */
-export function scoreCell(layout: DetectedLayout | null, row: number): string | null {
-  if (!layout) return null;
-  const known = layout.cells[`${row}:score`];
-  if (known) return known;
-  const col = layout.columns.score;
-  return col ? address(row, col) : null;
-}
-
+/** The qualitative rows of a table waiting for a person's judgement (judged ones included). */
 export function pendingRows(analysis: Analysis, profile: Profile | null): PendingRow[] {
-  const rows = new Set(
-    analysis.report.diagnostics
-      .filter((d) => d.code === "QUALITATIVE_NEEDS_JUDGEMENT" && d.row !== null)
-      .map((d) => d.row as number),
-  );
+  const rows = new Set(analysis.judgementRows);
   const out: PendingRow[] = [];
   for (const ind of analysis.report.indicators) {
     if (!rows.has(ind.row) || ind.weight === null) continue;
     const bands = bandsFor(ind, profile);
-    const cell = scoreCell(analysis.layout, ind.row);
+    const cell = analysis.layout?.cells[`${ind.row}:score`];
     if (bands && cell) out.push({ indicator: ind, bands, weight: ind.weight, cell });
   }
   return out;
@@ -119,11 +98,16 @@ export interface JudgementCheck {
 
 const NUMBER = /^\d+(\.\d+)?$/;
 
-export function checkJudgement(p: PendingRow, j: Judgement, decimals: number): JudgementCheck {
-  const text = j.score
+/** A typed score with full-width digits and point made ASCII. */
+function normalizeScoreText(score: string): string {
+  return score
     .trim()
     .replace(/．/g, ".")
     .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+export function checkJudgement(p: PendingRow, j: Judgement, decimals: number): JudgementCheck {
+  const text = normalizeScoreText(j.score);
   if (!NUMBER.test(text)) return { value: null, error: "notNumber", outOfBand: false };
   const v = new Decimal(text);
   if (v.gt(p.weight)) return { value: null, error: "outOfWeight", outOfBand: false };
@@ -133,58 +117,22 @@ export function checkJudgement(p: PendingRow, j: Judgement, decimals: number): J
   return { value: v.toNumber(), error: null, outOfBand };
 }
 
-/** The planned writes for the valid judgements (kind `score`, like any other score write). */
-export function judgementWrites(
-  pending: PendingRow[],
+/**
+ * The scores of the judgements as typed, for the scoring flow: a number with no more
+ * decimals than the profile allows (the flow takes one from 0 to the row's weight).
+ */
+export function judgementScores(
   judgements: Record<number, Judgement>,
   decimals: number,
-  grid: GridSnapshot,
-): PlannedWrite[] {
-  const out: PlannedWrite[] = [];
-  for (const p of pending) {
-    const j = judgements[p.indicator.row];
-    if (!j) continue;
-    const c = checkJudgement(p, j, decimals);
-    const at = parseAddress(p.cell);
-    if (c.value === null || !at) continue;
-    out.push({
-      cell: p.cell,
-      row: at.row,
-      col: at.col,
-      before: cellAt(grid, at.row, at.col)?.v ?? null,
-      after: c.value,
-      kind: "score",
-      field: "score",
-    });
+): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const [row, j] of Object.entries(judgements)) {
+    const text = normalizeScoreText(j.score);
+    if (!NUMBER.test(text)) continue;
+    const v = new Decimal(text);
+    if (v.decimalPlaces() <= decimals) out[Number(row)] = v.toNumber();
   }
   return out;
-}
-
-export function cellAt(grid: GridSnapshot, row: number, col: number) {
-  return grid.cells[row - grid.top]?.[col - grid.left] ?? null;
-}
-
-/** A copy of the grid with the given values written in (for scoring with a person's judgements). */
-export function withValues(grid: GridSnapshot, writes: PlannedWrite[]): GridSnapshot {
-  if (writes.length === 0) return grid;
-  const cells = grid.cells.map((r) => r.slice());
-  for (const w of writes) {
-    const r = w.row - grid.top;
-    const c = w.col - grid.left;
-    if (r < 0 || c < 0) continue;
-    while (cells.length <= r) cells.push([]);
-    const line = cells[r];
-    while (line.length <= c) line.push(null);
-    const old = line[c];
-    line[c] = { ...(old ?? {}), v: w.after };
-  }
-  return { ...grid, cells };
-}
-
-/** Judgement writes first, then the engine's writes for other cells. */
-export function mergePlans(first: PlannedWrite[], rest: PlannedWrite[]): PlannedWrite[] {
-  const taken = new Set(first.map((w) => w.cell));
-  return [...first, ...rest.filter((w) => !taken.has(w.cell))];
 }
 
 export interface LevelBar {

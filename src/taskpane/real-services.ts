@@ -1,12 +1,12 @@
 /** The real modules behind the pane. The file host (exceljs) is loaded only when a file is opened. */
 import { PRESETS, resolveProfile } from "../core/profile";
-import { analyzeSheet } from "../sheet";
+import { analyzeRead } from "../sheet";
 import { HIGHLIGHT_LEGEND, highlightMarks } from "../sheet/highlights";
 import { INDICATOR_LIBRARY } from "../templates";
 import type { FileWorkbook, Services } from "./services";
 
 export const realServices: Services = {
-  analyzeSheet,
+  analyzeRead,
   resolveProfile,
   presets: Object.keys(PRESETS),
   highlightMarks,

@@ -3,7 +3,8 @@
  * in the page (see real-services.ts), fakes in tests.
  */
 import type { Profile } from "../core/types";
-import type { Analysis, AnalyzeOptions, GridSnapshot, Report } from "../sheet/types";
+import type { ScoreChoices, SheetAnalysis, SheetInput } from "../sheet/flow";
+import type { Report } from "../sheet/types";
 import type { HighlightMark, WorkbookHost } from "../hosts/host";
 import type { IndicatorGroup, TemplateKind } from "../templates/types";
 
@@ -21,7 +22,8 @@ export interface LegendEntry {
 export type IndicatorSet = IndicatorGroup;
 
 export interface Services {
-  analyzeSheet(grid: GridSnapshot, options: AnalyzeOptions): Analysis;
+  /** The scoring flow (`analyzeRead`). */
+  analyzeRead(read: SheetInput, choices: ScoreChoices): SheetAnalysis;
   /** Throws an error with `key` (ProfileError) for an invalid custom profile. */
   resolveProfile(spec?: string | Record<string, unknown> | null, fileBaseName?: string): Profile;
   /** Preset names, `central` first. */

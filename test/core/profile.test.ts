@@ -34,6 +34,9 @@ describe("profiles", () => {
       gradeCaps: [],
       rescaleNotApplicable: false,
       ladders: [],
+      completionThreshold: null,
+      budgetBands: null,
+      satisfactionBands: null,
     });
   });
 

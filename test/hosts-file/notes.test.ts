@@ -2,8 +2,8 @@
 import ExcelJS from "exceljs";
 import { resolveProfile } from "../../src/core";
 import { FileHost } from "../../src/hosts/file/file-host";
-import { scoreWorkbook } from "../../src/hosts/file/workbook";
 import { noteTextOf } from "../support/exceljs-reader";
+import { scoreWorkbook } from "../support/score";
 import { analyzeSheet } from "../../src/sheet";
 import type { SheetRead } from "../../src/hosts/host";
 import { diffSheets, sheetState } from "../cli/helpers";

@@ -1,5 +1,5 @@
 import type { IndicatorResult } from "../../src/core/types";
-import type { GridSnapshot, PlannedWrite, Report } from "../../src/sheet/types";
+import type { PlannedWrite, Report } from "../../src/sheet/types";
 import {
   bandsFor,
   checkJudgement,
@@ -8,8 +8,6 @@ import {
   groupDiagnostics,
   groupWrites,
   levelBars,
-  mergePlans,
-  withValues,
   type PendingRow,
 } from "../../src/taskpane/logic";
 import { defaultSheet, scoredFileName } from "../../src/taskpane/names";
@@ -145,36 +143,6 @@ test("per 一级指标 bars sum scores and weights in decimal (0.1 + 0.2 = 0.3)"
     { name: "产出指标", score: "0.3", weight: "0.3", percent: 100 },
     { name: "效益指标", score: "0", weight: "10", percent: 0 },
   ]);
-});
-
-describe("grids", () => {
-  const grid: GridSnapshot = {
-    sheet: "自评表",
-    top: 5,
-    left: 2,
-    cells: [[{ v: "a" }, null]],
-    merges: [],
-    hiddenRows: [],
-    hiddenCols: [],
-  };
-
-  test("withValues writes into a copy, growing it where needed, and leaves the original alone", () => {
-    const g = withValues(grid, [write("D7", 7, 4, "score", 9)]);
-    expect(g.cells[2][2]).toEqual({ v: 9 });
-    expect(grid.cells).toHaveLength(1);
-    expect(grid.cells[0]).toEqual([{ v: "a" }, null]);
-  });
-
-  test("mergePlans: a person's judgement wins over an engine write for the same cell", () => {
-    const m = mergePlans(
-      [write("H25", 25, 8, "score", 7)],
-      [write("H25", 25, 8, "score", 10), write("H29", 29, 8, "total", 85)],
-    );
-    expect(m.map((w) => [w.cell, w.after])).toEqual([
-      ["H25", 7],
-      ["H29", 85],
-    ]);
-  });
 });
 
 test("names: the download is <name>-评分.xlsx; the first sheet is the 自评表", () => {

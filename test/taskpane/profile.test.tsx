@@ -65,7 +65,7 @@ test("a preset is remembered per workbook, and a workbook's remembered preset is
   fireEvent.change(profileSelect(), { target: { value: "municipal-20" } });
   await waitFor(() => expect(host.settings.profile).toBe("municipal-20"));
 
-  const central = testServices().analyzeSheet(grid, { profile: testServices().resolveProfile("central") });
+  const central = testServices().analyzeRead({ grid }, { profile: testServices().resolveProfile("central") });
   expect(central.plan.writes.some((w) => w.cell === "I22")).toBe(false);
   document.body.innerHTML = "";
   await renderPane({ profile: "guangxi" });

@@ -15,7 +15,7 @@ export async function referenceGrid(file: string, sheet?: string): Promise<GridS
   return wb.grid(ws.name);
 }
 
-import { analyzeSheet } from "../../src/sheet";
+import { analyzeRead } from "../../src/sheet";
 import { PRESETS, resolveProfile } from "../../src/core/profile";
 import type { Services } from "../../src/taskpane/services";
 import type { Report } from "../../src/sheet/types";
@@ -23,7 +23,7 @@ import type { Report } from "../../src/sheet/types";
 /** The real scoring modules; highlights and the library are small stand-ins. */
 export function testServices(overrides: Partial<Services> = {}): Services {
   return {
-    analyzeSheet,
+    analyzeRead,
     resolveProfile,
     presets: Object.keys(PRESETS),
     highlightMarks: (r: Report) =>

@@ -26,7 +26,7 @@ import {
   writeRecord,
 } from "./edits";
 import { PackageBook } from "./package";
-import { chosenGrid, workbookGrids } from "./score";
+import { chosenGrid, SheetNotFoundError, workbookGrids } from "./score";
 
 export class FileHost implements WorkbookHost {
   readonly kind = "file" as const;
@@ -56,7 +56,8 @@ export class FileHost implements WorkbookHost {
     const { record, settings } = readRecordAndSettings(this.book);
     let grid: GridSnapshot | undefined;
     if (sheet !== undefined) {
-      this.requireSheet(sheet);
+      if (sheet === RECORD_SHEET || !this.book.sheet(sheet))
+        throw new SheetNotFoundError(this.fileName, sheet, this.sheetNames());
       grid = this.book.grid(sheet);
     } else if (this.current !== null && this.book.sheet(this.current)) grid = this.book.grid(this.current);
     else {

@@ -19,7 +19,7 @@
 import { t } from "../../i18n/catalog";
 import { isDraftNote, resolveProfile } from "../../core";
 import {
-  analyzeSheet,
+  analyzeRead,
   recordApplied,
   recordHighlighted,
   recordRestored,
@@ -866,12 +866,12 @@ export class OfficeHost implements WorkbookHost {
       throw new HostError("PROTECTED", t("office.err.protected", { sheet: sheetLabel(sheet) }));
     const settings = this.mergedSettings(state.recordSettings);
     const profile = resolveProfile(settings.profile ?? null);
-    const analysis = analyzeSheet(state.grid, {
-      profile,
-      mapping: settings.mappings?.[sheet] ?? null,
-      record: state.record,
-    });
-    const layout = analysis.layout;
+    const { tables } = analyzeRead({ grid: state.grid, record: state.record, settings }, { profile });
+    // The table holding the selected row, else the first one found.
+    const found = tables.filter((a) => a.layout !== null);
+    const layout = (
+      found.find((a) => selected >= a.layout!.firstRow && selected <= a.layout!.lastRow) ?? found[0]
+    )?.layout;
     if (!layout) throw new HostError("UNREADABLE", t("office.err.noTable", { sheet: sheetLabel(sheet) }));
     const inside = selected >= layout.firstRow && selected <= layout.lastRow;
     const at = (inside ? selected : layout.lastRow) + 1;
