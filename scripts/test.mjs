@@ -33,19 +33,23 @@ if (!process.env.JIXIAO_SKIP_E2E) {
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(ok && failed === 0 ? 0 : 1);
 
-/** The browser tests need Debian's Chromium and a CJK font; install them where we may (root, apt). */
+/**
+ * The end-to-end tests need Debian's Chromium, a CJK font, LibreOffice Calc (a real
+ * consumer of the scored copies), LibreOffice Writer and poppler (the rendered 自评报告); install them where we may (root, apt).
+ */
 function ensureChromium() {
   const need = [
     "/usr/bin/chromium",
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/bin/soffice",
+    "/usr/lib/libreoffice/program/libsclo.so",
+    "/usr/lib/libreoffice/program/libswlo.so",
     "/usr/bin/pdftoppm",
   ];
   if (need.every((f) => existsSync(f))) return;
   const root = typeof process.getuid === "function" && process.getuid() === 0;
   if (!root || !existsSync("/usr/bin/apt-get")) {
     console.error(
-      "端到端测试需要 Chromium、中文字体、LibreOffice Writer 与 poppler：apt-get install -y chromium fonts-wqy-microhei libreoffice-writer-nogui poppler-utils",
+      "端到端测试需要 Chromium、中文字体、LibreOffice（Calc、Writer）与 poppler：apt-get install -y chromium fonts-wqy-microhei libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils",
     );
     return;
   }
@@ -53,7 +57,16 @@ function ensureChromium() {
   run("apt-get", ["update", "-qq"], { env });
   run(
     "apt-get",
-    ["install", "-y", "-qq", "chromium", "fonts-wqy-microhei", "libreoffice-writer-nogui", "poppler-utils"],
+    [
+      "install",
+      "-y",
+      "-qq",
+      "chromium",
+      "fonts-wqy-microhei",
+      "libreoffice-calc-nogui",
+      "libreoffice-writer-nogui",
+      "poppler-utils",
+    ],
     {
       env,
     },

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { resolveProfile } from "../src/core";
-import { cellValueOf } from "../src/hosts/file/workbook";
+import { cellValueOf } from "./support/exceljs-reader";
 import { scoreWorkbook } from "./support/score";
 import { RECORD_SHEET } from "../src/sheet";
 import type { Report } from "../src/sheet/types";

@@ -3,7 +3,7 @@
  * `main` runs in-process and returns the exit status: 0 done, 1 unreadable input or no
  * table, 2 bad arguments or an invalid profile.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "fs";
 import { basename, extname, join, resolve } from "path";
 import { Command, CommanderError, type OutputConfiguration } from "commander";
 import ExcelJS from "exceljs";
@@ -15,6 +15,7 @@ import type { MessageKey } from "../i18n/catalog";
 import { analyzeTables, firstTable, reportWithoutTable } from "../sheet";
 import type { Report } from "../sheet/types";
 import { HostError } from "../hosts/host";
+import { writeFileAtomic } from "../hosts/file/atomic-write";
 import { FileReadError, scoreWorkbook, SheetNotFoundError } from "../hosts/file/workbook";
 import { scoreFile as scoreBytes, type ScoredFile } from "./score-file";
 import { renderTemplateXlsx } from "../hosts/file/template-writer";
@@ -266,7 +267,7 @@ function summaryCsv(reports: Report[]): string {
 
 function writeOut(file: string, data: Uint8Array | string): void {
   try {
-    writeFileSync(file, data);
+    writeFileAtomic(file, data);
   } catch (e) {
     throw new Exit(1, t("cli.writeFailed", { file, detail: detail(e) }));
   }
@@ -304,8 +305,10 @@ async function scoreFile(input: string, flags: ScoreFlags, profile: Profile, io:
   const name = basename(input);
   if (flags.out !== undefined) {
     if (samePath(flags.out, input)) throw new Exit(2, t("cli.outSameAsInput", { file: flags.out }), true);
-    if (extname(flags.out).toLowerCase() !== ".xlsx")
-      throw new Exit(2, t("cli.outExtension", { file: flags.out, ext: ".xlsx" }), true);
+    // The copy keeps the input's kind: an .xlsm stays an .xlsm with its macros.
+    const ext = extname(input).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
+    if (extname(flags.out).toLowerCase() !== ext)
+      throw new Exit(2, t("cli.outExtension", { file: flags.out, ext }), true);
   }
   let bytes: Uint8Array;
   try {
@@ -360,7 +363,7 @@ async function scoreFolder(dir: string, flags: ScoreFlags, profile: Profile, io:
   let names: string[];
   try {
     names = readdirSync(dir)
-      .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$"))
+      .filter((n) => /\.xls[xm]$/i.test(n) && !n.startsWith("~$"))
       .filter((n) => flags.out === undefined || !samePath(join(dir, n), flags.out))
       .filter((n) => {
         try {

@@ -18,7 +18,7 @@ export const realServices: Services = {
   },
   async templateFile(kind) {
     const { renderTemplateXlsx } = await import(
-      /* webpackChunkName: "file-host" */ "../hosts/file/template-writer"
+      /* webpackChunkName: "template-writer" */ "../hosts/file/template-writer"
     );
     return renderTemplateXlsx(kind);
   },

@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { resolveProfile } from "../../src/core";
 import { FileHost } from "../../src/hosts/file/file-host";
-import { noteTextOf } from "../../src/hosts/file/workbook";
+import { noteTextOf } from "../support/exceljs-reader";
 import { scoreWorkbook } from "../support/score";
 import { analyzeSheet } from "../../src/sheet";
 import type { SheetRead } from "../../src/hosts/host";

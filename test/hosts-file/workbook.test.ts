@@ -1,22 +1,22 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { gridFromWorksheet, loadWorkbook } from "../../src/hosts/file/workbook";
+import { loadWorkbook, type PackageBook } from "../../src/hosts/file/workbook";
+
+const first = (wb: PackageBook) => wb.grid(wb.sheets[0].name);
 import { REFERENCE_DIR as REF } from "../support/expected";
 
-async function roundTrip(
-  build: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void,
-): Promise<ExcelJS.Workbook> {
+async function roundTrip(build: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void): Promise<PackageBook> {
   const wb = new ExcelJS.Workbook();
   build(wb.addWorksheet("S"), wb);
   const buf = await wb.xlsx.writeBuffer();
   return loadWorkbook(new Uint8Array(buf as ArrayBuffer), "t.xlsx");
 }
 
-describe("gridFromWorksheet", () => {
+describe("the package reader (grid of a sheet)", () => {
   test("merged non-anchor cells are empty, the anchor holds the value", async () => {
     const wb = await loadWorkbook(readFileSync(join(REF, "A-donghu-2021-selfeval-blank.xlsx")), "A.xlsx");
-    const grid = gridFromWorksheet(wb.worksheets[0]);
+    const grid = first(wb);
     expect(grid.sheet).toBe("自评表");
     expect(grid.top).toBe(1);
     expect(grid.left).toBe(1);
@@ -38,7 +38,7 @@ describe("gridFromWorksheet", () => {
       ws.getCell("B1").value = 2;
       ws.getCell("B2").value = true;
     });
-    const g = gridFromWorksheet(wb.worksheets[0]);
+    const g = first(wb);
     expect(g.cells[0][0]).toEqual({ v: 3, f: "B1+1" });
     expect(g.cells[1][0]).toEqual({ v: "#N/A", err: true });
     expect(g.cells[2][0]?.v).toBe("利用外资");
@@ -56,7 +56,7 @@ describe("gridFromWorksheet", () => {
       ws.getRow(4).hidden = true;
       ws.getColumn(4).hidden = true;
     });
-    const g = gridFromWorksheet(wb.worksheets[0]);
+    const g = first(wb);
     expect([g.top, g.left, g.cells.length, g.cells[0].length]).toEqual([3, 3, 4, 3]);
     expect(g.hiddenRows).toEqual([4]);
     expect(g.hiddenCols).toEqual([4]);

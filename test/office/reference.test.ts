@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { gridFromWorksheet } from "../../src/hosts/file/workbook";
+import { gridFromWorksheet } from "../support/exceljs-reader";
 import { createOfficeHost } from "../../src/hosts/office/office-host";
 import { emptyRecord } from "../../src/sheet";
 import { loadIntoFake } from "../support/reference-book";

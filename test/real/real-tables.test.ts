@@ -8,7 +8,8 @@
  * when it starts to pass, move it out of PENDING.
  */
 import { resolveProfile } from "../../src/core";
-import { gridFromWorksheet, loadWorkbook, scoreWorkbook } from "../../src/hosts/file/workbook";
+import { gridFromWorksheet, loadWorkbook } from "../support/exceljs-reader";
+import { scoreWorkbook } from "../../src/hosts/file/workbook";
 import { analyzeTables } from "../../src/sheet";
 import type { Report } from "../../src/sheet/types";
 import { checkReport } from "../support/expected";

@@ -7,7 +7,7 @@ import { unzipSync } from "fflate";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { resolveProfile } from "../../src/core";
-import { gridFromWorksheet, loadWorkbook } from "../../src/hosts/file/workbook";
+import { gridFromWorksheet, loadWorkbook } from "../support/exceljs-reader";
 import {
   draftProjectReport,
   plainText,

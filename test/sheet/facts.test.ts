@@ -1,7 +1,7 @@
 /** Header facts of a table (title, 项目名称, 主管部门, 实施单位, unit, 年度总体目标, budget amounts, notes). */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { gridFromWorksheet, loadWorkbook } from "../../src/hosts/file/workbook";
+import { gridFromWorksheet, loadWorkbook } from "../support/exceljs-reader";
 import { resolveProfile } from "../../src/core";
 import {
   analyzeTables,

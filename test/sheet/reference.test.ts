@@ -2,7 +2,8 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { resolveProfile } from "../../src/core";
-import { gridFromWorksheet, loadWorkbook } from "../../src/hosts/file/workbook";
+import { loadWorkbook } from "../../src/hosts/file/workbook";
+import { RECORD_SHEET } from "../../src/sheet";
 import {
   analyzeSheet,
   chooseSheet,
@@ -36,7 +37,9 @@ async function read(
   name: string,
 ): Promise<{ grid: GridSnapshot; sheets: { name: string; grid: GridSnapshot }[] }> {
   const wb = await loadWorkbook(readFileSync(join(REFERENCE_DIR, `${name}.xlsx`)), `${name}.xlsx`);
-  const sheets = wb.worksheets.map((ws) => ({ name: ws.name, grid: gridFromWorksheet(ws) }));
+  const sheets = wb.sheets
+    .filter((ws) => ws.name !== RECORD_SHEET)
+    .map((ws) => ({ name: ws.name, grid: wb.grid(ws.name) }));
   const chosen = chooseSheet(sheets);
   const grid = sheets.find((s) => s.name === chosen)?.grid;
   if (!grid) throw new Error(`no sheet chosen in ${name}`);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { FileHost } from "../../src/hosts/file/file-host";
-import { loadWorkbook } from "../../src/hosts/file/workbook";
+import { loadWorkbook } from "../support/exceljs-reader";
 import type { FileWorkbook } from "../../src/taskpane/services";
 import { FakeHost } from "./fake-host";
 import { BLANK, REFERENCE, referenceGrid, testServices } from "./support";
@@ -57,7 +57,7 @@ test("file mode: choose an .xlsx, score it, write, and download <name>-评分.xl
   expect(screen.getByText(/文件只在本机浏览器中处理/)).toBeTruthy();
   const bytes = new Uint8Array(readFileSync(join(REFERENCE, BLANK)));
   fireEvent.change(screen.getByTestId("xlsx-file"), { target: { files: [xlsx(BLANK, bytes)] } });
-  await screen.findByText("将要写入的单元格（20 个）", { exact: false }, { timeout: 10000 });
+  await screen.findByText("将要写入的单元格（20 个）", { exact: false }, { timeout: 30000 });
   expect(screen.getByText(`已打开：${BLANK}`)).toBeTruthy();
   expect(screen.getByTestId("total").textContent).toBe("86.59");
 

@@ -1,7 +1,7 @@
 /** Reference workbooks (read in place from ../shared/reference) as grid snapshots. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { gridFromWorksheet, loadWorkbook } from "../../src/hosts/file/workbook";
+import { loadWorkbook } from "../../src/hosts/file/workbook";
 import type { GridSnapshot } from "../../src/sheet/types";
 import { REFERENCE_DIR as REFERENCE } from "../support/expected";
 
@@ -10,9 +10,9 @@ export { REFERENCE };
 export async function referenceGrid(file: string, sheet?: string): Promise<GridSnapshot> {
   const data = readFileSync(join(REFERENCE, file));
   const wb = await loadWorkbook(new Uint8Array(data), file);
-  const ws = sheet ? wb.getWorksheet(sheet) : wb.worksheets.find((w) => !w.name.startsWith("_"));
+  const ws = sheet ? wb.sheet(sheet) : wb.sheets.find((w) => !w.name.startsWith("_"));
   if (!ws) throw new Error(`no sheet in ${file}`);
-  return gridFromWorksheet(ws);
+  return wb.grid(ws.name);
 }
 
 import { analyzeRead } from "../../src/sheet";

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { gridFromWorksheet } from "../../src/hosts/file/workbook";
+import { gridFromWorksheet } from "../support/exceljs-reader";
 import { renderTemplateXlsx, writeTemplateSheet } from "../../src/hosts/file/template-writer";
 import { detectLayout, parseAddress, parseRange } from "../../src/sheet";
 import { buildTemplate, templateToGrid, type TemplateKind } from "../../src/templates";

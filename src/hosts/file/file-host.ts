@@ -1,14 +1,12 @@
 /**
- * The file host: a workbook held in memory (an .xlsx opened in the browser page), with the
- * same operations as the Office host. The page loads this module lazily (exceljs is large),
- * so it imports neither React nor anything the page loads eagerly.
+ * The file host: a workbook package held in memory (an .xlsx opened in the browser page),
+ * with the same operations as the Office host. Every change is a patch of the package, so the
+ * download is the uploaded workbook with exactly those changes. The page loads this module
+ * lazily; it imports neither React nor exceljs.
  */
-import ExcelJS from "exceljs";
-import { writeTemplateSheet } from "./template-writer";
-import { RECORD_SHEET, recordHighlighted } from "../../sheet";
+import { RECORD_SHEET } from "../../sheet";
 import type { GridSnapshot, WritePlan } from "../../sheet/types";
-import { buildTemplate } from "../../templates";
-import type { IndicatorTemplateRow, TemplateKind, TemplateSheet } from "../../templates/types";
+import type { IndicatorTemplateRow, TemplateKind } from "../../templates/types";
 import {
   HostError,
   type ApplyResult,
@@ -20,59 +18,50 @@ import {
 } from "../host";
 import {
   applyPlan,
-  cellAt,
-  chosenGrid,
-  fillFromString,
-  fillToString,
-  gridFromWorksheet,
-  loadWorkbook,
+  clearHighlights,
+  highlightCells,
   noteChanges,
   readRecordAndSettings,
   restoreLatest,
-  restyle,
-  SheetNotFoundError,
-  solidFill,
-  workbookBytes,
-  workbookGrids,
   writeRecord,
-} from "./workbook";
+} from "./edits";
+import { PackageBook } from "./package";
+import { chosenGrid, SheetNotFoundError, workbookGrids } from "./score";
 
 export class FileHost implements WorkbookHost {
   readonly kind = "file" as const;
   private current: string | null = null;
 
   private constructor(
-    private readonly wb: ExcelJS.Workbook,
+    private readonly book: PackageBook,
     readonly fileName: string,
   ) {}
 
   /** Opens an .xlsx held in memory; throws `FileReadError` (one Chinese line) when it cannot be read. */
   static async open(data: ArrayBuffer | Uint8Array, fileName: string): Promise<FileHost> {
-    return new FileHost(await loadWorkbook(data, fileName), fileName);
+    return new FileHost(PackageBook.open(data, fileName), fileName);
   }
 
   /** The workbook's sheets, without the program's record sheet. */
   sheetNames(): string[] {
-    return this.wb.worksheets.filter((ws) => ws.name !== RECORD_SHEET).map((ws) => ws.name);
+    return this.book.sheets.filter((s) => s.name !== RECORD_SHEET).map((s) => s.name);
   }
 
-  private sheet(name: string): ExcelJS.Worksheet {
-    const ws = name === RECORD_SHEET ? undefined : this.wb.getWorksheet(name);
-    if (!ws) throw new HostError("UNKNOWN", `文件“${this.fileName}”中没有名为“${name}”的工作表。`);
-    return ws;
+  private requireSheet(name: string): void {
+    if (name === RECORD_SHEET || !this.book.sheet(name))
+      throw new HostError("UNKNOWN", `文件“${this.fileName}”中没有名为“${name}”的工作表。`);
   }
 
   async readSheet(sheet?: string): Promise<SheetRead> {
-    const { record, settings } = readRecordAndSettings(this.wb);
+    const { record, settings } = readRecordAndSettings(this.book);
     let grid: GridSnapshot | undefined;
     if (sheet !== undefined) {
-      if (sheet === RECORD_SHEET || !this.wb.getWorksheet(sheet))
+      if (sheet === RECORD_SHEET || !this.book.sheet(sheet))
         throw new SheetNotFoundError(this.fileName, sheet, this.sheetNames());
-      grid = gridFromWorksheet(this.sheet(sheet));
-    } else if (this.current !== null && this.wb.getWorksheet(this.current))
-      grid = gridFromWorksheet(this.sheet(this.current));
+      grid = this.book.grid(sheet);
+    } else if (this.current !== null && this.book.sheet(this.current)) grid = this.book.grid(this.current);
     else {
-      grid = chosenGrid(workbookGrids(this.wb));
+      grid = chosenGrid(workbookGrids(this.book));
       if (!grid) throw new HostError("UNREADABLE", `文件“${this.fileName}”中没有工作表。`);
     }
     this.current = grid.sheet;
@@ -81,16 +70,16 @@ export class FileHost implements WorkbookHost {
 
   async apply(plan: WritePlan): Promise<ApplyResult> {
     // Draft notes only, all already in place: nothing to write, nothing to undo.
-    if (plan.writes.length === 0 && plan.notes?.length && noteChanges(this.wb, plan).length === 0)
+    if (plan.writes.length === 0 && plan.notes?.length && noteChanges(this.book, plan).length === 0)
       return { written: 0, backupId: "", notes: 0 };
-    const backup = applyPlan(this.wb, plan, readRecordAndSettings(this.wb));
+    const backup = applyPlan(this.book, plan, readRecordAndSettings(this.book));
     const result: ApplyResult = { written: plan.writes.length, backupId: backup.id };
     if (plan.notes?.length) result.notes = backup.notes?.length ?? 0;
     return result;
   }
 
   async restore(): Promise<RestoreResult> {
-    const { restored, backup, notes } = restoreLatest(this.wb);
+    const { restored, backup, notes } = restoreLatest(this.book);
     return backup.notes?.length ? { restored, notes } : { restored };
   }
 
@@ -100,43 +89,37 @@ export class FileHost implements WorkbookHost {
 
   /** Fills the cells, remembering in the record each cell's fill before its first highlight. */
   async highlight(sheet: string, marks: HighlightMark[]): Promise<void> {
-    const ws = this.sheet(sheet);
-    const { record, settings } = readRecordAndSettings(this.wb);
-    const before: { cell: string; fill: string | null }[] = [];
-    for (const m of marks) {
-      const cell = cellAt(ws, m.cell);
-      before.push({ cell: cell.address, fill: fillToString(cell.fill) });
-      restyle(cell, { fill: solidFill(m.color) });
-    }
-    writeRecord(this.wb, recordHighlighted(record, sheet, before), settings);
+    this.requireSheet(sheet);
+    highlightCells(this.book, sheet, marks);
   }
 
   /** Gives every highlighted cell its earlier fill back exactly. */
   async clearHighlights(sheet: string): Promise<void> {
-    const { record, settings } = readRecordAndSettings(this.wb);
-    const entry = record.highlights.find((h) => h.sheet === sheet);
-    if (!entry) return;
-    const ws = this.sheet(sheet);
-    for (const c of entry.cells) restyle(ws.getCell(c.cell), { fill: fillFromString(c.fill) });
-    writeRecord(this.wb, { ...record, highlights: record.highlights.filter((h) => h !== entry) }, settings);
+    clearHighlights(this.book, sheet);
   }
 
   async saveSettings(settings: WorkbookSettings): Promise<void> {
-    const { record } = readRecordAndSettings(this.wb);
-    writeRecord(this.wb, record, settings);
+    const { record } = readRecordAndSettings(this.book);
+    writeRecord(this.book, record, settings);
   }
 
+  /** Adds a sheet holding a standard table (built by the template writer, loaded on demand). */
   async insertTemplate(kind: TemplateKind): Promise<string> {
-    let tpl: TemplateSheet;
+    let bytes: Uint8Array;
     try {
-      tpl = buildTemplate(kind);
+      const { renderTemplateXlsx } = await import(
+        /* webpackChunkName: "template-writer" */ "./template-writer"
+      );
+      bytes = await renderTemplateXlsx(kind);
     } catch (e) {
       throw new HostError("UNKNOWN", `模板暂不可用：${e instanceof Error ? e.message : String(e)}`);
     }
-    const names = new Set(this.wb.worksheets.map((ws) => ws.name));
-    let name = tpl.name;
-    for (let i = 2; names.has(name); i++) name = `${tpl.name}(${i})`;
-    writeTemplateSheet(this.wb.addWorksheet(name), tpl);
+    const tpl = PackageBook.open(bytes, "template.xlsx");
+    const base = tpl.sheets[0].name;
+    const names = new Set(this.book.sheets.map((s) => s.name));
+    let name = base;
+    for (let i = 2; names.has(name); i++) name = `${base}(${i})`;
+    this.book.importSheet(tpl, base, name);
     this.current = name;
     return name;
   }
@@ -154,8 +137,8 @@ export class FileHost implements WorkbookHost {
     void cell;
   }
 
-  /** The workbook as .xlsx bytes, for the download. */
+  /** The workbook as .xlsx bytes, for the download: the uploaded package with the changes made. */
   async toBuffer(): Promise<Uint8Array> {
-    return workbookBytes(this.wb);
+    return this.book.toBytes();
   }
 }

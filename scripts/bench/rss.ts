@@ -1,0 +1,28 @@
+/**
+ * Peak memory of scoring one workbook with `--out`, in a process of its own:
+ *   node -r ./scripts/bench/register.cjs scripts/bench/rss.ts file.xlsx
+ * prints {"maxRssMB": …, "ms": …, "outcome": "…"}.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { resolveProfile } from "../../src/core";
+import { scoreWorkbook } from "../../src/hosts/file/workbook";
+
+async function main(): Promise<void> {
+  const file = process.argv[2];
+  const t0 = performance.now();
+  let outcome: string;
+  try {
+    const r = await scoreWorkbook(readFileSync(file), path.basename(file), {
+      profile: resolveProfile("central"),
+      out: true,
+    });
+    outcome = `scored, ${r.analysis.plan.writes.length} writes, copy ${r.output?.length ?? 0} bytes`;
+  } catch (e) {
+    outcome = `refused: ${(e as Error).message}`;
+  }
+  const ms = Math.round(performance.now() - t0);
+  const maxRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stdout.write(JSON.stringify({ maxRssMB, ms, outcome }) + "\n");
+}
+void main();

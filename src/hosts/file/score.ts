@@ -1,0 +1,76 @@
+/** Scoring one workbook package in memory (the command line and tests). */
+import type { Profile } from "../../core/types";
+import { analyzeSheet, chooseSheet, RECORD_SHEET } from "../../sheet";
+import type { Analysis, GridSnapshot } from "../../sheet/types";
+import { applyPlan, noteChanges, readRecordAndSettings } from "./edits";
+import { PackageBook } from "./package";
+
+/** `--sheet` names a sheet the workbook does not have. */
+export class SheetNotFoundError extends Error {
+  constructor(
+    public readonly fileName: string,
+    public readonly sheet: string,
+    public readonly available: string[],
+  ) {
+    super(`工作簿“${fileName}”中没有名为“${sheet}”的工作表。现有工作表：${available.join("、") || "无"}。`);
+    this.name = "SheetNotFoundError";
+  }
+}
+
+/** Snapshots of the sheets a table may be on (every sheet but the record sheet). */
+export function workbookGrids(book: PackageBook): GridSnapshot[] {
+  return book.sheets.filter((s) => s.name !== RECORD_SHEET).map((s) => book.grid(s.name));
+}
+
+/** The snapshot of `sheet`, or without it of the sheet REPORT.md's rule chooses (the first when none has a table). */
+export function chosenGrid(grids: GridSnapshot[], sheet?: string): GridSnapshot | undefined {
+  const chosen = chooseSheet(
+    grids.map((g) => ({ name: g.sheet, grid: g })),
+    sheet,
+  );
+  return grids.find((g) => g.sheet === chosen) ?? grids[0];
+}
+
+export interface ScoreWorkbookOptions {
+  /** Sheet name; without it, the sheet is chosen per REPORT.md. */
+  sheet?: string;
+  profile: Profile;
+  recomputeAll?: boolean;
+  /** Also return the written copy (the input bytes themselves when nothing changes). */
+  out?: boolean;
+}
+
+/**
+ * Scores one workbook in memory: reads the record, chooses the sheet, analyses it and,
+ * with `out`, returns the input package with the plan applied. The input bytes are never changed.
+ */
+export async function scoreWorkbook(
+  data: ArrayBuffer | Uint8Array,
+  fileName: string,
+  opts: ScoreWorkbookOptions,
+): Promise<{ analysis: Analysis; grid: GridSnapshot; output?: Uint8Array; notesChanged?: number }> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const book = PackageBook.open(bytes, fileName);
+  const current = readRecordAndSettings(book);
+  const { record, settings } = current;
+  const names = book.sheets.filter((s) => s.name !== RECORD_SHEET).map((s) => s.name);
+  if (opts.sheet !== undefined && !names.includes(opts.sheet))
+    throw new SheetNotFoundError(fileName, opts.sheet, names);
+  const grid =
+    opts.sheet !== undefined ? book.grid(opts.sheet) : chosenGrid(workbookGrids(book), opts.sheet)!;
+  const analysis = analyzeSheet(grid, {
+    profile: opts.profile,
+    recomputeAll: opts.recomputeAll,
+    record,
+    mapping: settings.mappings?.[grid.sheet] ?? null,
+    overrides: settings.overrides?.[grid.sheet],
+    file: fileName,
+  });
+  if (!opts.out) return { analysis, grid };
+  // The plan lists every draft note; only those the sheet lacks (or that changed) are written.
+  const notesChanged = noteChanges(book, analysis.plan).length;
+  if (analysis.plan.writes.length === 0 && notesChanged === 0)
+    return { analysis, grid, output: bytes.slice(), notesChanged };
+  applyPlan(book, analysis.plan, current);
+  return { analysis, grid, output: book.toBytes(), notesChanged };
+}

@@ -1,0 +1,140 @@
+/**
+ * A real third-party consumer of the scored copies: LibreOffice (headless). Every workbook of
+ * ../shared/corpus and ../shared/reference is scored with the built CLI (`--out`); LibreOffice
+ * converts input and copy to CSV (every sheet), and must see the same text in every cell the
+ * plan does not list (R-WRITE-1). The copy re-saved by LibreOffice still restores every
+ * touched cell exactly (R-WRITE-4, R-WRITE-6).
+ */
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parse } from "csv-parse/sync";
+import { PackageBook, restoreLatest } from "../../src/hosts/file/workbook";
+import { address } from "../../src/sheet";
+import type { Report } from "../../src/sheet/types";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const CLI = path.join(ROOT, "dist", "cli.js");
+const SHARED = path.resolve(ROOT, "..", "shared");
+const list = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => /\.xls[xm]$/i.test(f) && !/zipbomb/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+const WORKBOOKS = [
+  ...list(path.join(SHARED, "corpus", "workbooks")),
+  ...list(path.join(SHARED, "reference")),
+];
+
+interface Run {
+  name: string;
+  input: string;
+  output: string;
+  report: Report;
+}
+
+let dir: string;
+const runs: Run[] = [];
+
+function soffice(args: string[]): void {
+  const res = spawnSync(
+    "soffice",
+    [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", ...args],
+    { encoding: "utf8", timeout: 600_000 },
+  );
+  if (res.status !== 0) throw new Error(`soffice failed: ${res.stderr}`);
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "jixiao-lo-"));
+  WORKBOOKS.forEach((file, i) => {
+    const ext = path.extname(file);
+    const input = path.join(dir, `in${i}${ext}`);
+    const output = path.join(dir, `out${i}${ext}`);
+    copyFileSync(file, input);
+    const res = spawnSync(process.execPath, [CLI, "score", input, "--json", "--out", output], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    if (res.status !== 0) throw new Error(`${file}: ${res.stderr}`);
+    runs.push({ name: path.basename(file), input, output, report: JSON.parse(res.stdout) as Report });
+  });
+  const csv = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+  soffice([
+    "--convert-to",
+    csv,
+    "--outdir",
+    path.join(dir, "csv"),
+    ...runs.flatMap((r) => [r.input, r.output]),
+  ]);
+  mkdirSync(path.join(dir, "resaved"));
+  soffice([
+    "--convert-to",
+    "xlsx",
+    "--outdir",
+    path.join(dir, "resaved"),
+    ...runs.filter((r) => r.output.endsWith(".xlsx")).map((r) => r.output),
+  ]);
+}, 900_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function sheetCsv(file: string, sheet: string): string[][] {
+  const base = path.basename(file).replace(/\.\w+$/, "");
+  const csv = path.join(dir, "csv", `${base}-${sheet}.csv`);
+  expect(existsSync(csv)).toBe(true);
+  return parse(readFileSync(csv, "utf8"), { relax_column_count: true }) as string[][];
+}
+
+describe.each(WORKBOOKS.map((f, i) => [path.basename(f), i]))("%s", (name, i) => {
+  test("LibreOffice opens the scored copy and sees the same text in every unplanned cell", () => {
+    const run = runs[i as number];
+    expect(run.name).toBe(name);
+    const sheet = run.report.sheet;
+    const a = sheetCsv(run.input, sheet);
+    const b = sheetCsv(run.output, sheet);
+    const planned = new Set(run.report.writes.map((w) => w.cell));
+    const differ: string[] = [];
+    for (let r = 0; r < Math.max(a.length, b.length); r++)
+      for (let c = 0; c < Math.max(a[r]?.length ?? 0, b[r]?.length ?? 0); c++) {
+        const cell = address(r + 1, c + 1);
+        if (planned.has(cell)) continue;
+        if ((a[r]?.[c] ?? "") !== (b[r]?.[c] ?? "")) differ.push(`${cell}: ${a[r]?.[c]} → ${b[r]?.[c]}`);
+      }
+    expect(differ).toEqual([]);
+    // The planned cells hold the planned values (as LibreOffice shows them).
+    for (const w of run.report.writes) {
+      const m = /^([A-Z]+)(\d+)$/.exec(w.cell)!;
+      const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      const shown = b[Number(m[2]) - 1]?.[col - 1] ?? "";
+      if (typeof w.after === "string") expect(shown).toBe(w.after);
+      else {
+        const x = shown.endsWith("%") ? Number(shown.slice(0, -1)) / 100 : Number(shown.replace(/,/g, ""));
+        expect({ cell: w.cell, near: Math.abs(x - w.after) < 0.006 }).toEqual({ cell: w.cell, near: true });
+      }
+    }
+  });
+
+  test("R-WRITE-4/6: after LibreOffice re-saves the copy, restore returns every touched cell exactly", () => {
+    const run = runs[i as number];
+    if (!run.output.endsWith(".xlsx") || run.report.writes.length === 0) return;
+    const resaved = path.join(dir, "resaved", path.basename(run.output));
+    expect(existsSync(resaved)).toBe(true);
+    const original = PackageBook.open(readFileSync(run.input), name).grid(run.report.sheet);
+    const book = PackageBook.open(readFileSync(resaved), name);
+    const { restored } = restoreLatest(book);
+    expect(restored).toBe(run.report.writes.length);
+    const back = PackageBook.open(book.toBytes(), name).grid(run.report.sheet);
+    const at = (g: typeof original, cell: string) => {
+      const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
+      const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      const c = g.cells[Number(m[2]) - g.top]?.[col - g.left] ?? null;
+      return { v: c?.v ?? null, f: c?.f ?? null, fmt: c?.fmt ?? null };
+    };
+    for (const w of run.report.writes)
+      expect({ cell: w.cell, ...at(back, w.cell) }).toEqual({ cell: w.cell, ...at(original, w.cell) });
+  });
+});
