@@ -391,7 +391,7 @@ export function ScorePanel(props: ScorePanelProps) {
             <div className={s.row}>
               {props.actions}
               <ReportButton
-                analysis={ok.analysis}
+                analysis={ok.table}
                 grid={read.grid}
                 lowExecutionThreshold={ps.profile.lowExecutionThreshold}
                 disabled={busy}
