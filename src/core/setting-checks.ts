@@ -141,7 +141,14 @@ export const SETTING_CHECKS: readonly SettingCheck[] = [
     rule: "S-COST",
     run: ({ rows }) =>
       rows
-        .filter((r) => isCost(r) && r.direction === "positive" && !has(compact(r.name), COST_SAVING_WORDS))
+        .filter(
+          (r) =>
+            isCost(r) &&
+            r.direction === "positive" &&
+            // No target: nothing was set the wrong way round (MISSING_TARGET says what is missing).
+            parsed(r.target) !== null &&
+            !has(compact(r.name), COST_SAVING_WORDS),
+        )
         .map((r) => {
           const t = parsed(r.target);
           const written = t !== null && t.kind === "number" && t.op !== null;

@@ -66,6 +66,31 @@ describe("S-COST: a ≥ direction on a 成本指标 row", () => {
     const notCost = row({ row: 11, level2: "质量指标", name: "新签约项目开工率", target: "100%" });
     expect(codes([capped, saving, notCost])).toEqual([]);
   });
+  it("finds 霍邱 2022 row 16 (成本指标 科技特派员业务培训开展 ≥5万元)", () => {
+    const r = row({
+      row: 16,
+      level2: "成本指标",
+      name: "科技特派员业务培训开展",
+      target: "≥5万元",
+      actual: "5",
+    });
+    expect(settingChecks({ rows: [r] }).map((x) => [x.rule, x.row, x.params.how])).toEqual([
+      ["S-COST", 16, "written"],
+    ]);
+  });
+  it("leaves 永德 2022 row 17 (═ 100%) and 天长 2022 row 22 (no target written) alone", () => {
+    const eq = row({
+      row: 17,
+      level2: "成本指标",
+      name: "生均补助标准达标率",
+      target: "═100%",
+      direction: "equal",
+    });
+    // No target: MISSING_TARGET says what is missing; there is no direction to criticise.
+    const none = row({ row: 22, level2: "成本指标", name: "指标1：资金执行在预算范围内", target: null });
+    const blank = row({ row: 23, level2: "成本指标", name: "资金执行在预算范围内", target: " " });
+    expect(codes([eq, none, blank])).toEqual([]);
+  });
 });
 
 describe("S-FUND: a 数量指标 that is a fund-payment measure", () => {

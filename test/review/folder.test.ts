@@ -85,7 +85,7 @@ beforeAll(async () => {
   findings = JSON.parse(r.stdout) as Finding[];
 }, 120000);
 
-it("lists exactly the expected P0 findings of every file and table", () => {
+it("lists exactly the expected P0 findings of every file and table (and no other file or table)", () => {
   const got: Record<string, string[]> = {};
   for (const f of findings) {
     const k = `${f.file.replace(/^corpus\//, "")}#${f.table ?? "-"}`;
@@ -93,11 +93,7 @@ it("lists exactly the expected P0 findings of every file and table", () => {
     if (f.level === "P0") got[k].push(`${f.code}@${f.cell}`);
   }
   const sorted = (o: Record<string, string[]>) =>
-    Object.fromEntries(
-      Object.entries(o)
-        .filter(([k]) => k in EXPECTED_P0)
-        .map(([k, v]) => [k, [...v].sort()]),
-    );
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, [...v].sort()]));
   expect(sorted(got)).toEqual(sorted(EXPECTED_P0));
 });
 
@@ -186,4 +182,121 @@ it("never writes to the workbooks it reviews", () => {
     expect(statSync(copy).size).toBe(statSync(join(REF, f)).size);
   }
   expect(existsSync(out)).toBe(true);
+});
+
+/**
+ * The real published tables (test/fixtures/real, SOURCES.md), reviewed as one folder. P0 per
+ * table, derived by hand from SCORING.md and the published figures:
+ * - 棠溪 村级 / 委托: the 年度资金总额 row writes 0 / 0.00% / 0 over a sub-row whose figures
+ *   give 100% (202.64 → 132.912 of 132.912; 89.974 of 89.974): RATE_MISMATCH at the rate,
+ *   SCORE_MISMATCH at the budget score (0 against 10).
+ * - 海淀: 154.74 / 310.2 = 49.88%, written 50% (RATE_MISMATCH) and scored 5, the rule's 4.99.
+ * - 廊坊: 37.24 / 43.2 = 86.20%, written 86% and scored 9 (rule 8.62); 工程资金金额 43.2 → 37.24
+ *   also 9 against 8.62 (its note is written, so no note is missing).
+ * - 中江: 总分 100 written, budget 10 + indicators 100 = 110 (R-TOTAL-5).
+ * - 稷山: the authors' rounded scores differ from the rule's (97.3% of 2 → 1.95, not 1.9; …),
+ *   and every such row is below full with no note (R-DEV).
+ * - 丽江, 永德: scores below the rule's (9 of 10 on met rows; 9 for 98% of 10 → 9.8, 7 for met)
+ *   on rows without a note: SCORE_MISMATCH and the missing note (the row as written is below full).
+ * - 广水, 黄冈, 银川: no table by the spec as written (LAYOUTS.md; SOURCES.md says why).
+ * - 大英 table 1: `完成` against ≤30万元 is met by R-PARSE-9 (ACTUAL_AS_WORD, information), so
+ *   nothing is P0; table 2 (cut off by the page) has nothing wrong in its results.
+ * - 霍邱, 青神, 天长: nothing wrong in the results (rows without targets are P1).
+ */
+const REAL = join(__dirname, "../fixtures/real");
+
+const EXPECTED_REAL_P0: Record<string, string[]> = {
+  "ah-huoqiu-2022.xlsx#1": [],
+  "ah-tangxi-cunji-2022.xlsx#1": ["RATE_MISMATCH@H7", "SCORE_MISMATCH@I7"],
+  "ah-tangxi-weituo-2022.xlsx#1": ["RATE_MISMATCH@H7", "SCORE_MISMATCH@I7"],
+  "ah-tianchang-2022.xlsx#1": [],
+  "bj-haidian-2016.xlsx#1": ["RATE_MISMATCH@G6", "SCORE_MISMATCH@H6"],
+  "hb-guangshui-2019.xlsx#-": ["NO_TABLE_FOUND@"],
+  "hb-huanggang-2020.xlsx#-": ["NO_TABLE_FOUND@"],
+  "he-langfang-2019.xlsx#1": ["RATE_MISMATCH@H7", "SCORE_MISMATCH@I7", "SCORE_MISMATCH@H14"],
+  "nx-yinchuan-2021.xlsx#-": ["NO_TABLE_FOUND@"],
+  "sc-daying-2023.xlsx#1": [],
+  "sc-daying-2023.xlsx#2": [],
+  "sc-qingshen-2023.xlsx#1": [],
+  "sc-zhongjiang-2022.xlsx#1": ["TOTAL_MISMATCH@H23"],
+  "sx-jishan-2021.xlsx#1": [15, 19, 20, 21, 22, 23, 24, 25, 26, 27, 29, 30, 32].flatMap((r) => [
+    `SCORE_MISMATCH@H${r}`,
+    `DEVIATION_NOTE_REQUIRED@I${r}`,
+  ]),
+  "yn-lijiang-2020.xlsx#1": [13, 14, 15, 16].flatMap((r) => [
+    `SCORE_MISMATCH@I${r}`,
+    `DEVIATION_NOTE_REQUIRED@J${r}`,
+  ]),
+  "yn-yongde-2022.xlsx#1": [16, 19].flatMap((r) => [`SCORE_MISMATCH@I${r}`, `DEVIATION_NOTE_REQUIRED@J${r}`]),
+};
+
+/**
+ * Known not yet as the spec says, each asserted to still differ (so the list cannot rot):
+ * 大英 table 1 reads `完成` as UNPARSEABLE_VALUE until R-PARSE-9 is implemented.
+ */
+const PENDING_REAL = new Set(["sc-daying-2023.xlsx#1"]);
+
+/**
+ * The indicator-setting checks on the real tables (P1), hand-checked:
+ * - S-COST: 霍邱 成本指标 `≥5万元` (E16); 中江 项目计划总投资 `20万元` and 廊坊 成本控制率 `100`
+ *   read as ≥ (no comparator); not 永德's `═ 100%` 达标率, nor 天长's row 22 with no target.
+ * - S-SAT: 100% satisfaction with an empty note: 永德 学生 / 家长 (J22, J23), 天长 (I37).
+ * - S-FULL: 中江, every row at full marks with each actual equal to its target.
+ * - S-FUND, S-DUP, S-PCT: none (天长's 资金支付完成率 is a 时效指标, not a 数量指标).
+ */
+const EXPECTED_REAL_SETTING: Record<string, string[]> = {
+  "ah-huoqiu-2022.xlsx#1": ["S-COST@E16"],
+  "ah-tianchang-2022.xlsx#1": ["S-SAT@I37"],
+  "he-langfang-2019.xlsx#1": ["S-COST@E23"],
+  "sc-zhongjiang-2022.xlsx#1": ["S-COST@F17", "S-FULL@A1:I23"],
+  "yn-yongde-2022.xlsx#1": ["S-SAT@J22", "S-SAT@J23"],
+};
+
+describe("the real published tables as one folder", () => {
+  let real: Finding[];
+  beforeAll(async () => {
+    const r = await run(["review", REAL, "--json", "--workers", "1"]);
+    expect(r.code).toBe(0);
+    real = JSON.parse(r.stdout) as Finding[];
+  }, 120000);
+
+  const by = (pick: (f: Finding) => string | null) => {
+    const got: Record<string, string[]> = {};
+    for (const f of real) {
+      const k = `${f.file}#${f.table ?? "-"}`;
+      got[k] ??= [];
+      const v = pick(f);
+      if (v !== null) got[k].push(v);
+    }
+    for (const k of Object.keys(got)) got[k].sort();
+    return got;
+  };
+
+  it("lists every file of the folder and every table found", () => {
+    const files = readdirSync(REAL).filter((n) => n.endsWith(".xlsx"));
+    expect(new Set(real.map((f) => f.file))).toEqual(new Set(files));
+    expect(Object.keys(by(() => null)).sort()).toEqual(Object.keys(EXPECTED_REAL_P0).sort());
+  });
+
+  it("lists exactly the expected P0 findings of every table", () => {
+    const got = by((f) => (f.level === "P0" ? `${f.code}@${f.cell}` : null));
+    for (const [k, want] of Object.entries(EXPECTED_REAL_P0)) {
+      if (PENDING_REAL.has(k)) expect(got[k]).not.toEqual([...want].sort());
+      else expect([k, got[k]]).toEqual([k, [...want].sort()]);
+    }
+  });
+
+  it("lists exactly the expected indicator-setting findings, all P1", () => {
+    const got = by((f) => (f.rule.startsWith("S-") ? `${f.rule}@${f.cell}` : null));
+    const want: Record<string, string[]> = {};
+    for (const k of Object.keys(EXPECTED_REAL_P0)) want[k] = [...(EXPECTED_REAL_SETTING[k] ?? [])].sort();
+    expect(got).toEqual(want);
+    expect(real.filter((f) => f.rule.startsWith("S-")).every((f) => f.level === "P1")).toBe(true);
+  });
+
+  it("中江: TOTAL_MISMATCH names both figures and the 建议 gives the correction", () => {
+    const z = real.find((f) => f.file === "sc-zhongjiang-2022.xlsx" && f.code === "TOTAL_MISMATCH")!;
+    expect(z.finding).toMatch(/100.*110/);
+    expect(z.suggestion).toBe("请将总分由100更正为110，或核对各项得分后重新合计。");
+  });
 });
