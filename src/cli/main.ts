@@ -12,7 +12,7 @@ import { ProfileError, resolveProfile } from "../core";
 import type { Profile } from "../core/types";
 import { formatMessage, getLocale, t } from "../i18n/catalog";
 import type { MessageKey } from "../i18n/catalog";
-import { analyzeTables, firstTable, reportWithoutTable } from "../sheet";
+import { analyzeTables, reportWithoutTable } from "../sheet";
 import type { Report } from "../sheet/types";
 import { HostError } from "../hosts/host";
 import { writeFileAtomic } from "../hosts/file/atomic-write";
@@ -158,15 +158,12 @@ function textTable(head: string[], rows: string[][], numeric: boolean[]): string
   return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
 }
 
-/** A folder run for people: one line per workbook, then the errors that need fixing. */
+/** A folder run for people: one line per table, then the errors that need fixing. */
 export function humanSummary(reports: Report[]): string {
   const [head, ...rows] = summaryRows(reports, false).map((r) =>
     r.map((v) => (v === null ? "—" : String(v))),
   );
-  reports.forEach((r, i) => {
-    if (r.totalProvisional && r.total !== null) rows[i][3] += t("cli.provisional");
-  });
-  const lines = textTable(head, rows, [false, false, false, true, false, true, true]);
+  const lines = textTable(head, rows, [false, false, true, false, true, false, false, true, true]);
   for (const r of reports) {
     for (const d of r.diagnostics) {
       if (d.severity !== "error") continue;
@@ -176,8 +173,8 @@ export function humanSummary(reports: Report[]): string {
   return lines.join("\n") + "\n";
 }
 
-/** A short human-readable table of one report. */
-export function humanReport(report: Report): string {
+/** A short human-readable table of one report; `tables`: how many the sheet holds. */
+export function humanReport(report: Report, tables = 1): string {
   const lines: string[] = [];
   lines.push(
     t("cli.heading", {
@@ -185,7 +182,10 @@ export function humanReport(report: Report): string {
       sheet: report.sheet,
       layout: report.layout ?? "—",
       profile: report.profile,
-    }),
+    }) +
+      (tables > 1
+        ? t("cli.headingTable", { table: report.table ?? 1, count: tables, range: report.range ?? "—" })
+        : ""),
   );
   if (report.budget) {
     lines.push(
@@ -235,16 +235,29 @@ function summaryRows(reports: Report[], safe = true): (string | number | null)[]
   const head = [
     "cli.sum.file",
     "cli.sum.sheet",
+    "cli.sum.table",
     "cli.sum.layout",
     "cli.sum.total",
     "cli.sum.grade",
+    "cli.sum.provisional",
     "cli.sum.errors",
     "cli.sum.warnings",
   ] as const;
   const rows: (string | number | null)[][] = [head.map((k) => t(k))];
   for (const r of reports) {
     const c = counts(r);
-    rows.push([text(r.file ?? ""), text(r.sheet), r.layout, r.total, r.grade, c.errors, c.warnings]);
+    const found = r.layout !== null;
+    rows.push([
+      text(r.file ?? ""),
+      text(r.sheet),
+      found ? (r.table ?? 1) : null,
+      r.layout,
+      r.total,
+      r.grade,
+      found && (r.totalProvisional || r.gradeProvisional) ? t("cli.sum.provisionalMark") : null,
+      c.errors,
+      c.warnings,
+    ]);
   }
   return rows;
 }
@@ -286,6 +299,7 @@ function samePath(a: string, b: string): boolean {
 
 interface ScoreFlags {
   sheet?: string;
+  table?: string;
   profile?: string;
   json?: boolean;
   out?: string;
@@ -301,8 +315,18 @@ function fileFailure(e: unknown, file: string): Exit {
   return new Exit(1, t("cli.fileUnreadable", { file, detail: detail(e) }));
 }
 
+/** `--table`: an integer from 1, or an exit naming what was given. */
+function tableNumber(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(n) || n < 1)
+    throw new Exit(2, t("cli.tableNumber", { table: value }), true);
+  return n;
+}
+
 async function scoreFile(input: string, flags: ScoreFlags, profile: Profile, io: CliIO): Promise<number> {
   const name = basename(input);
+  const table = tableNumber(flags.table);
   if (flags.out !== undefined) {
     if (samePath(flags.out, input)) throw new Exit(2, t("cli.outSameAsInput", { file: flags.out }), true);
     // The copy keeps the input's kind: an .xlsm stays an .xlsm with its macros.
@@ -323,37 +347,47 @@ async function scoreFile(input: string, flags: ScoreFlags, profile: Profile, io:
       profile,
       recomputeAll: !!flags.recomputeAll,
       out: flags.out !== undefined,
+      table,
     });
   } catch (e) {
     throw fileFailure(e, name);
   }
-  const { result, output, notesChanged = 0 } = scored;
-  const analysis = firstTable(result);
-  const report = analysis.report;
-  if (flags.json) io.stdout.write(JSON.stringify(report, null, 2) + "\n");
-  else io.stdout.write(humanReport(report));
-  if (analysis.layout === null) {
+  const { result, found, picked, output, written = 0, notesChanged = 0 } = scored;
+  if (found.length === 0) {
+    const report = result.tables[0].report;
+    if (flags.json) io.stdout.write(JSON.stringify(report, null, 2) + "\n");
+    else io.stdout.write(humanReport(report));
     io.stderr.write(t("cli.noTable", { file: name, sheet: report.sheet }) + "\n");
     return 1;
   }
+  if (picked.length === 0)
+    throw new Exit(
+      2,
+      t("cli.tableOutOfRange", { sheet: result.sheet, count: found.length, table: table ?? 0 }),
+    );
+  const reports = picked.map((a) => a.report);
+  // One table (or the one picked): the report itself; several: an array (REPORT.md).
+  if (flags.json)
+    io.stdout.write(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + "\n");
+  else io.stdout.write(reports.map((r) => humanReport(r, found.length)).join("\n"));
   const say = flags.json ? io.stderr : io.stdout;
+  const planned = picked.reduce((n, a) => n + a.plan.writes.length, 0);
   if (flags.out !== undefined && output) {
     writeOut(flags.out, output);
-    const count = result.plan.writes.length;
-    const notes = notesChanged;
     say.write(
-      (count + notes === 0
+      (written + notesChanged === 0
         ? t("cli.writtenUnchanged", { file: flags.out })
-        : t("cli.written", { file: flags.out, count }) + (notes > 0 ? t("cli.notesAdded", { notes }) : "")) +
-        "\n",
+        : t("cli.written", { file: flags.out, count: written }) +
+          (notesChanged > 0 ? t("cli.notesAdded", { notes: notesChanged }) : "")) + "\n",
     );
-  } else if (!flags.json && result.plan.writes.length > 0) {
-    say.write(t("cli.writesPlanned", { count: result.plan.writes.length }) + "\n");
+  } else if (!flags.json && planned > 0) {
+    say.write(t("cli.writesPlanned", { count: planned }) + "\n");
   }
   return 0;
 }
 
 async function scoreFolder(dir: string, flags: ScoreFlags, profile: Profile, io: CliIO): Promise<number> {
+  if (flags.table !== undefined) throw new Exit(2, t("cli.tableForFolder"), true);
   let ext: string | null = null;
   if (flags.out !== undefined) {
     ext = extname(flags.out).toLowerCase();
@@ -388,27 +422,31 @@ async function scoreFolder(dir: string, flags: ScoreFlags, profile: Profile, io:
       : null;
   bar?.start(names.length, 0, { file: "" });
   const reports: Report[] = [];
+  let failed = 0;
   for (const n of names) {
     bar?.update({ file: n });
-    let report: Report;
     try {
       const bytes = readFileSync(join(dir, n));
-      const { result } = await scoreBytes(bytes, n, {
+      const { result, found } = await scoreBytes(bytes, n, {
         sheet: flags.sheet,
         profile,
         recomputeAll: !!flags.recomputeAll,
       });
-      report = firstTable(result).report;
+      // One report per table found; a sheet without one gives its NO_TABLE_FOUND report.
+      if (found.length === 0) failed++;
+      reports.push(...(found.length > 0 ? found : result.tables).map((a) => a.report));
     } catch (e) {
-      report = reportWithoutTable(n, "", profile.name, {
-        code: "UNREADABLE_FILE",
-        severity: "error",
-        cell: null,
-        row: null,
-        message: fileFailure(e, n).message,
-      });
+      failed++;
+      reports.push(
+        reportWithoutTable(n, "", profile.name, {
+          code: "UNREADABLE_FILE",
+          severity: "error",
+          cell: null,
+          row: null,
+          message: fileFailure(e, n).message,
+        }),
+      );
     }
-    reports.push(report);
     bar?.increment();
   }
   bar?.stop();
@@ -417,8 +455,12 @@ async function scoreFolder(dir: string, flags: ScoreFlags, profile: Profile, io:
   if (flags.out !== undefined) {
     writeOut(flags.out, ext === ".csv" ? summaryCsv(reports) : await summaryXlsx(reports));
     (flags.json ? io.stderr : io.stdout).write(
-      t("cli.summaryWritten", { file: flags.out, count: reports.length }) + "\n",
+      t("cli.summaryWritten", { file: flags.out, count: names.length, tables: reports.length }) + "\n",
     );
+  }
+  if (failed > 0) {
+    io.stderr.write(t("cli.folderFailed", { failed, count: names.length }) + "\n");
+    return 1;
   }
   return 0;
 }
@@ -587,6 +629,7 @@ function buildProgram(io: CliIO, run: { status: number }): Command {
     .description(t("cli.score.description"))
     .argument("<path>", "file.xlsx | folder")
     .option("--sheet <name>", t("cli.opt.sheet"))
+    .option("--table <n>", t("cli.opt.table"))
     .option("--profile <preset|file.json>", t("cli.opt.profile"))
     .option("--json", t("cli.opt.json"))
     .option("--out <file>", t("cli.opt.out"))

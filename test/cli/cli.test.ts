@@ -227,11 +227,13 @@ describe("folder runs", () => {
     return dir;
   }
 
-  test("--json: one report per .xlsx, unreadable files as a report with an error, exit 0", async () => {
+  test("--json: one report per .xlsx, unreadable files as a report with an error, exit 1", async () => {
     const dir = folder();
     const before = readdirSync(dir).map((n) => [n, readFileSync(join(dir, n)).toString("base64")]);
     const r = await run(["score", dir, "--json"]);
-    expect(r.code).toBe(0);
+    // A file that could not be scored fails the run; every report is still printed.
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("4 个工作簿中有 1 个未能评分（无法读取或未找到表格），见上。\n");
     const reports = JSON.parse(r.stdout) as Report[];
     expect(reports.map((x) => x.file).sort()).toEqual(
       ["=HYPERLINK(1).xlsx", "@plus.xlsx", "A.xlsx", "broken.xlsx"].sort(),
@@ -245,18 +247,19 @@ describe("folder runs", () => {
     expect(readdirSync(dir).map((n) => [n, readFileSync(join(dir, n)).toString("base64")])).toEqual(before);
   });
 
-  test("--out summary.csv: one row per workbook, formula-like text neutralised", async () => {
+  test("--out summary.csv: one row per table, formula-like text neutralised", async () => {
     const dir = folder();
     const out = join(tmp(), "summary.csv");
     const r = await run(["score", dir, "--out", out]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     const text = readFileSync(out, "utf8").replace(/^\uFEFF/, "");
     const rows = text.trim().split(/\r?\n/);
-    expect(rows[0]).toBe("文件,工作表,版式,总分,等级,错误数,警告数");
+    expect(rows[0]).toBe("文件,工作表,表格,版式,总分,等级,总分暂定,错误数,警告数");
     expect(rows).toHaveLength(5);
     expect(rows.some((l) => l.startsWith("'=HYPERLINK(1).xlsx,"))).toBe(true);
     expect(rows.some((l) => l.startsWith("'@plus.xlsx,"))).toBe(true);
-    expect(rows.some((l) => /^A\.xlsx,自评表,L1,86\.59,良,0,\d+$/.test(l))).toBe(true);
+    expect(rows.some((l) => /^A\.xlsx,自评表,1,L1,86\.59,良,,0,\d+$/.test(l))).toBe(true);
+    expect(rows.some((l) => /^broken\.xlsx,,,,,,,1,0$/.test(l))).toBe(true);
     expect(rows.every((l) => !/^[=+\-@]/.test(l))).toBe(true);
   });
 
@@ -264,7 +267,7 @@ describe("folder runs", () => {
     const dir = folder();
     const out = join(dir, "summary.xlsx");
     const r = await run(["score", dir, "--out", out, "--json"]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as Report[]).map((x) => x.file)).not.toContain("summary.xlsx");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
@@ -280,19 +283,21 @@ describe("folder runs", () => {
     expect(values).toContain("'@plus.xlsx");
     expect(ws.rowCount).toBe(5);
     const aRow = ws.getColumn(1).values.indexOf("A.xlsx");
-    expect(ws.getRow(aRow).getCell(4).value).toBe(86.59);
+    expect(ws.getRow(aRow).getCell(5).value).toBe(86.59);
   });
 
-  test("without --json: one line per workbook, then every error that needs fixing", async () => {
+  test("without --json: one line per table, then every error that needs fixing", async () => {
     const dir = folder();
     const r = await run(["score", dir]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^文件\s+工作表\s+版式\s+总分\s+等级\s+错误数\s+警告数$/);
-    expect(lines.filter((l) => /^A\.xlsx\s+自评表\s+L1\s+86\.59\s+良\s+0\s+\d+$/.test(l))).toHaveLength(1);
-    expect(lines.some((l) => /^=HYPERLINK\(1\)\.xlsx\s+评分表\s+L3\s+84\.13\s+良\s+1\s+0$/.test(l))).toBe(
-      true,
-    );
+    expect(lines[0]).toMatch(/^文件\s+工作表\s+表格\s+版式\s+总分\s+等级\s+总分暂定\s+错误数\s+警告数$/);
+    expect(
+      lines.filter((l) => /^A\.xlsx\s+自评表\s+1\s+L1\s+86\.59\s+良\s+—\s+0\s+\d+$/.test(l)),
+    ).toHaveLength(1);
+    expect(
+      lines.some((l) => /^=HYPERLINK\(1\)\.xlsx\s+评分表\s+1\s+L3\s+84\.13\s+良\s+—\s+1\s+0$/.test(l)),
+    ).toBe(true);
     // R-TOTAL-5: the mismatch is spelled out under the table; no per-indicator tables
     expect(r.stdout).toContain("=HYPERLINK(1).xlsx [错误] F29 总分填写为84.15，按各项得分合计应为84.13。");
     expect(r.stdout).toMatch(/broken\.xlsx \[错误\] .*broken\.xlsx/);
@@ -307,7 +312,7 @@ describe("folder runs", () => {
   test("no progress bar on a non-terminal; a progress bar on a terminal goes to stderr only", async () => {
     const dir = folder();
     const quiet = await run(["score", dir, "--json"], false);
-    expect(quiet.stderr).toBe("");
+    expect(quiet.stderr).not.toContain("评分进度");
     const tty = await run(["score", dir, "--json"], true);
     expect(() => JSON.parse(tty.stdout)).not.toThrow();
   });
