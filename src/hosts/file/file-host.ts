@@ -26,7 +26,7 @@ import {
   writeRecord,
 } from "./edits";
 import { PackageBook } from "./package";
-import { chosenGrid, SheetNotFoundError, workbookGrids } from "./score";
+import { chosenBookGrid, SheetNotFoundError } from "./score";
 
 export class FileHost implements WorkbookHost {
   readonly kind = "file" as const;
@@ -61,7 +61,7 @@ export class FileHost implements WorkbookHost {
       grid = this.book.grid(sheet);
     } else if (this.current !== null && this.book.sheet(this.current)) grid = this.book.grid(this.current);
     else {
-      grid = chosenGrid(workbookGrids(this.book));
+      grid = chosenBookGrid(this.book);
       if (!grid) throw new HostError("UNREADABLE", `文件“${this.fileName}”中没有工作表。`);
     }
     this.current = grid.sheet;

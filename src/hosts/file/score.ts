@@ -1,9 +1,10 @@
 /** Scoring one workbook package in memory (the command line and tests). */
 import type { Profile } from "../../core/types";
-import { analyzeSheet, chooseSheet, RECORD_SHEET } from "../../sheet";
+import { analyzeSheet, chooseSheet, detectLayouts, RECORD_SHEET } from "../../sheet";
 import type { Analysis, GridSnapshot } from "../../sheet/types";
 import { applyPlan, noteChanges, readRecordAndSettings } from "./edits";
 import { PackageBook } from "./package";
+import { PEEK_BYTES } from "./package/book";
 
 /** `--sheet` names a sheet the workbook does not have. */
 export class SheetNotFoundError extends Error {
@@ -31,6 +32,42 @@ export function chosenGrid(grids: GridSnapshot[], sheet?: string): GridSnapshot 
   return grids.find((g) => g.sheet === chosen) ?? grids[0];
 }
 
+/**
+ * The sheet REPORT.md's rule chooses, reading as little as it can: the rule runs on each
+ * sheet's first rows (`PackageBook.peek`, one sheet at a time, only as far as the rule needs),
+ * and only when none of those shows a table while some sheet was longer than its peek does it
+ * run again on whole sheets, so a table further down is still found. The chosen sheet alone is
+ * then read whole.
+ */
+export function chooseBookSheet(book: PackageBook, peekBytes = PEEK_BYTES): string | null {
+  const names = book.sheets.filter((s) => s.name !== RECORD_SHEET).map((s) => s.name);
+  if (names.length <= 1) return names[0] ?? null;
+  const peeks = new Map<string, ReturnType<PackageBook["peek"]>>();
+  const peek = (name: string) => {
+    let p = peeks.get(name);
+    if (!p) peeks.set(name, (p = book.peek(name, peekBytes)));
+    return p;
+  };
+  const lazy = (read: (name: string) => GridSnapshot) =>
+    names.map((name) => ({
+      name,
+      get grid() {
+        return read(name);
+      },
+    }));
+  const chosen = chooseSheet(lazy((n) => peek(n).grid));
+  if (chosen === null) return null;
+  const cut = [...peeks.values()].some((p) => !p.whole);
+  if (!cut || !("missing" in detectLayouts(peek(chosen).grid))) return chosen;
+  return chooseSheet(lazy((n) => (peek(n).whole ? peek(n).grid : book.grid(n))));
+}
+
+/** The snapshot of the sheet `chooseBookSheet` chooses (undefined when the workbook has none). */
+export function chosenBookGrid(book: PackageBook): GridSnapshot | undefined {
+  const name = chooseBookSheet(book);
+  return name === null ? undefined : book.grid(name);
+}
+
 export interface ScoreWorkbookOptions {
   /** Sheet name; without it, the sheet is chosen per REPORT.md. */
   sheet?: string;
@@ -56,8 +93,7 @@ export async function scoreWorkbook(
   const names = book.sheets.filter((s) => s.name !== RECORD_SHEET).map((s) => s.name);
   if (opts.sheet !== undefined && !names.includes(opts.sheet))
     throw new SheetNotFoundError(fileName, opts.sheet, names);
-  const grid =
-    opts.sheet !== undefined ? book.grid(opts.sheet) : chosenGrid(workbookGrids(book), opts.sheet)!;
+  const grid = opts.sheet !== undefined ? book.grid(opts.sheet) : chosenBookGrid(book)!;
   const analysis = analyzeSheet(grid, {
     profile: opts.profile,
     recomputeAll: opts.recomputeAll,

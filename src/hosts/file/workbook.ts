@@ -21,6 +21,8 @@ export {
   SheetNotFoundError,
   workbookGrids,
   chosenGrid,
+  chooseBookSheet,
+  chosenBookGrid,
   type ScoreWorkbookOptions,
 } from "./score";
 export {

@@ -81,6 +81,9 @@ export function oleEntryNames(bytes: Uint8Array): string[] {
   return names;
 }
 
+/** How much of a sheet's XML a peek reads (the first rows; a self-evaluation sheet is far smaller). */
+export const PEEK_BYTES = 1024 * 1024;
+
 export class PackageBook {
   readonly sheets: SheetEntry[] = [];
   date1904 = false;
@@ -215,6 +218,44 @@ export class PackageBook {
     }
     this.grids.set(name, grid);
     return grid;
+  }
+
+  /**
+   * The first rows of a sheet, for choosing which sheet to score without reading every sheet
+   * whole: the sheet's own snapshot (`whole`) when its part is at most `maxBytes` of XML, else
+   * a snapshot of the rows in its first `maxBytes` (merges, written after the cells, unseen).
+   * A partial peek is not counted against the cell limit; it is bounded by `maxBytes`.
+   */
+  peek(name: string, maxBytes = PEEK_BYTES): { grid: GridSnapshot; whole: boolean } {
+    const entry = this.sheet(name);
+    if (!entry) throw new Error(`no sheet ${name}`);
+    if (this.grids.has(name) || this.pkg.size(entry.path) <= maxBytes)
+      return { grid: this.grid(name), whole: true };
+    let prefix: { text: string; whole: boolean } | undefined;
+    try {
+      prefix = this.pkg.prefixText(entry.path, maxBytes);
+    } catch (e) {
+      if (e instanceof Error && e.name === "FileReadError") throw e;
+      throw readError("damaged", this.fileName);
+    }
+    if (!prefix || prefix.whole) return { grid: this.grid(name), whole: true };
+    try {
+      const grid = readGrid(
+        prefix.text,
+        name,
+        {
+          strings: this.sharedStrings(),
+          styles: this.styles(),
+          date1904: this.date1904,
+          countCell: () => undefined,
+        },
+        true,
+      );
+      return { grid, whole: false };
+    } catch (e) {
+      if (e instanceof Error && e.name === "FileReadError") throw e;
+      throw readError("damaged", this.fileName);
+    }
   }
 
   /** Replaces a sheet's part text (the cached snapshot is dropped). */

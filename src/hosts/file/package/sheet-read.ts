@@ -51,8 +51,12 @@ export function slideFormula(
   );
 }
 
-/** Reads one worksheet part into a snapshot named `sheet`. */
-export function readGrid(xml: string, sheet: string, ctx: ReadContext): GridSnapshot {
+/**
+ * Reads one worksheet part into a snapshot named `sheet`. `partial`: `xml` is only the start of
+ * the part (the first rows, for choosing a sheet); what it holds is read, merges and hidden
+ * columns further on are not seen.
+ */
+export function readGrid(xml: string, sheet: string, ctx: ReadContext, partial = false): GridSnapshot {
   const cells = new Map<number, GridCell>();
   const key = (r: number, c: number) => r * 16384 + c;
   const merges: MergeArea[] = [];
@@ -75,74 +79,78 @@ export function readGrid(xml: string, sheet: string, ctx: ReadContext): GridSnap
   let inIs = false;
   let inSheetData = false;
 
-  scanXml(xml, {
-    open(name, a, _s, _e, sc) {
-      const n = localName(name);
-      if (inCell) {
-        if (n === "f") {
-          fAttrs = a;
+  scanXml(
+    xml,
+    {
+      open(name, a, _s, _e, sc) {
+        const n = localName(name);
+        if (inCell) {
+          if (n === "f") {
+            fAttrs = a;
+            fText = "";
+            where = "f";
+          } else if (n === "v") where = "v";
+          else if (n === "is") inIs = true;
+          else if (n === "rPh") inRph++;
+          else if (n === "t" && inIs && inRph === 0) {
+            where = "t";
+            if (vText === null) vText = "";
+          }
+          if (sc && where !== null) where = null;
+          return;
+        }
+        if (n === "sheetData") inSheetData = !sc;
+        else if (n === "row" && inSheetData) {
+          row = a.r ? Number(a.r) : row + 1;
+          col = 0;
+          if (isTrue(a.hidden)) hiddenRows.push(row);
+        } else if (n === "c" && inSheetData) {
+          const m = a.r ? CELL_REF.exec(a.r) : null;
+          if (m) {
+            col = columnNumber(m[1]);
+            row = Number(m[2]);
+          } else col++;
+          ctx.countCell();
+          cs = a.s ? Number(a.s) || 0 : 0;
+          ct = a.t;
+          fAttrs = null;
           fText = "";
-          where = "f";
-        } else if (n === "v") where = "v";
-        else if (n === "is") inIs = true;
-        else if (n === "rPh") inRph++;
-        else if (n === "t" && inIs && inRph === 0) {
-          where = "t";
-          if (vText === null) vText = "";
-        }
-        if (sc && where !== null) where = null;
-        return;
-      }
-      if (n === "sheetData") inSheetData = !sc;
-      else if (n === "row" && inSheetData) {
-        row = a.r ? Number(a.r) : row + 1;
-        col = 0;
-        if (isTrue(a.hidden)) hiddenRows.push(row);
-      } else if (n === "c" && inSheetData) {
-        const m = a.r ? CELL_REF.exec(a.r) : null;
-        if (m) {
-          col = columnNumber(m[1]);
-          row = Number(m[2]);
-        } else col++;
-        ctx.countCell();
-        cs = a.s ? Number(a.s) || 0 : 0;
-        ct = a.t;
-        fAttrs = null;
-        fText = "";
-        vText = null;
-        where = null;
-        inIs = false;
-        inRph = 0;
-        if (sc) finishCell();
-        else inCell = true;
-      } else if (n === "mergeCell" && a.ref) {
-        const m = parseRange(a.ref);
-        if (m) merges.push(m);
-      } else if (n === "col") {
-        if (isTrue(a.hidden)) {
-          const min = Number(a.min);
-          const max = Math.min(Number(a.max), 16384);
-          for (let c = min; c <= max; c++) hiddenCols.add(c);
-        }
-      } else if (n === "sheetProtection") isProtected = isTrue(a.sheet);
+          vText = null;
+          where = null;
+          inIs = false;
+          inRph = 0;
+          if (sc) finishCell();
+          else inCell = true;
+        } else if (n === "mergeCell" && a.ref) {
+          const m = parseRange(a.ref);
+          if (m) merges.push(m);
+        } else if (n === "col") {
+          if (isTrue(a.hidden)) {
+            const min = Number(a.min);
+            const max = Math.min(Number(a.max), 16384);
+            for (let c = min; c <= max; c++) hiddenCols.add(c);
+          }
+        } else if (n === "sheetProtection") isProtected = isTrue(a.sheet);
+      },
+      close(name) {
+        const n = localName(name);
+        if (n === "sheetData") inSheetData = false;
+        if (!inCell) return;
+        if (n === "c") {
+          inCell = false;
+          finishCell();
+        } else if (n === "f" || n === "v" || n === "t") where = null;
+        else if (n === "rPh") inRph--;
+        else if (n === "is") inIs = false;
+      },
+      text(t) {
+        if (!inCell || where === null) return;
+        if (where === "f") fText += t;
+        else vText = (vText ?? "") + t;
+      },
     },
-    close(name) {
-      const n = localName(name);
-      if (n === "sheetData") inSheetData = false;
-      if (!inCell) return;
-      if (n === "c") {
-        inCell = false;
-        finishCell();
-      } else if (n === "f" || n === "v" || n === "t") where = null;
-      else if (n === "rPh") inRph--;
-      else if (n === "is") inIs = false;
-    },
-    text(t) {
-      if (!inCell || where === null) return;
-      if (where === "f") fText += t;
-      else vText = (vText ?? "") + t;
-    },
-  });
+    partial,
+  );
 
   function finishCell(): void {
     const fmt = cs ? ctx.styles.numFmtOf(cs) : undefined;

@@ -16,8 +16,11 @@ export interface XmlHandlers {
   text?(text: string): void;
 }
 
-/** Scans `xml`, calling the handlers in document order. Throws on malformed XML. */
-export function scanXml(xml: string, h: XmlHandlers): void {
+/**
+ * Scans `xml`, calling the handlers in document order. Throws on malformed XML. `partial`:
+ * `xml` is the start of a document, scanned as far as it goes (no check that it ends).
+ */
+export function scanXml(xml: string, h: XmlHandlers, partial = false): void {
   const p = new SaxesParser({ position: true });
   let openStart = 0;
   let selfClosingEnd = -1;
@@ -45,7 +48,8 @@ export function scanXml(xml: string, h: XmlHandlers): void {
   p.on("error", (e) => {
     throw e;
   });
-  p.write(xml).close();
+  p.write(xml);
+  if (!partial) p.close();
 }
 
 /** The local name of a (possibly prefixed) element name: `x14:sparkline` → `sparkline`. */
