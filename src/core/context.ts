@@ -35,6 +35,9 @@ export const SEVERITY: Record<DiagnosticCode, Severity> = {
   MULTIPLE_TABLES: "info",
   TARGET_ADJUSTED: "info",
   BUDGET_TOTAL_FROM_SUBROWS: "info",
+  DIRECTION_UNKNOWN: "error",
+  ACTUAL_AS_WORD: "info",
+  GRADE_MISMATCH: "warning",
 };
 
 export class Ctx {

@@ -9,8 +9,8 @@ import type { Ctx } from "./context";
 import type { DraftFacts } from "./deviations";
 import { rowDirection } from "./direction";
 import { clamp, dayMessage, ONE, reason, ZERO } from "./figures";
-import { message } from "./messages";
-import { parseUnit, type ParsedValue, type Unit } from "./parse";
+import { message, type Message } from "./messages";
+import { completionWord, parseDirection, parseUnit, type ParsedValue, type Unit } from "./parse";
 import { placeQualitative, type Placement } from "./qualitative";
 import { ruleFromText } from "./rule-text";
 import { chooseRule, type Comparison, type RowRule } from "./rules";
@@ -20,8 +20,11 @@ import type { DiagnosticCode, Direction, IndicatorRowInput, RuleId } from "./typ
 export type RowOutcome =
   /** No rule: a person scores the row (L3 rows without figures, checklist rule texts). */
   | { kind: "judgement" }
-  /** Target or actual missing or unreadable: `code` is the diagnostic already reported. */
-  | { kind: "unscorable"; direction: Direction; rule: RuleId; code: DiagnosticCode }
+  /**
+   * Target or actual missing or unreadable, or the direction unknown (direction and rule then
+   * null: R-DIR never guesses): `code` is the diagnostic already reported.
+   */
+  | { kind: "unscorable"; direction: Direction | null; rule: RuleId | null; code: DiagnosticCode }
   /** Compared: `score` is the rule's (unrounded; null when a person must judge, or no weight). */
   | {
       kind: "scored";
@@ -44,7 +47,13 @@ export interface RowTexts {
 export function shortfallOf(o: RowOutcome): boolean {
   if (o.kind !== "scored") return false;
   const c = o.comparison;
-  return c.kind === "numeric" ? c.shortfall : c.kind === "date" ? !c.met : c.below;
+  return c.kind === "numeric"
+    ? c.shortfall
+    : c.kind === "date"
+      ? !c.met
+      : c.kind === "word"
+        ? c.word === "notMet"
+        : c.below;
 }
 export function overOf(o: RowOutcome): boolean {
   return o.kind === "scored" && o.comparison.kind === "numeric" && o.comparison.over;
@@ -79,6 +88,17 @@ export function rowOutcome(
   if ((row.target === null && row.actual === null) || (textRule === "judgement" && !row.override?.rule))
     return { kind: "judgement" };
 
+  // R-DIR: a direction text that names no known direction is never guessed.
+  if (!row.override?.direction && parseDirection(row.direction) === "unknown") {
+    ctx.diag(
+      "DIRECTION_UNKNOWN",
+      row.row,
+      "direction",
+      message("core.direction.unknown", { name, text: String(row.direction).trim() }),
+    );
+    return { kind: "unscorable", direction: null, rule: null, code: "DIRECTION_UNKNOWN" };
+  }
+
   const direction = rowDirection(row, tP);
   const rule = chooseRule(row.override?.rule ?? (textRule === "judgement" ? null : textRule), direction);
   const unscorable = (code: DiagnosticCode): RowOutcome => ({
@@ -90,6 +110,11 @@ export function rowOutcome(
   // The actual is a percentage (R-SAT reads only those).
   let percentActual = false;
   const scored = (comparison: Comparison, facts: DraftFacts | null): RowOutcome => {
+    // R-PARSE-9: a completion word proposes the rule's full score; anything else waits for a person.
+    if (comparison.kind === "word") {
+      const score = w && comparison.word === "met" ? w : null;
+      return { kind: "scored", direction, rule: rule.id, comparison, score, proposed: score !== null, facts };
+    }
     let raw = w ? rule.score(comparison, w, ctx.profile) : null;
     if (raw && w && comparison.kind === "numeric") {
       // R-THRESHOLD (101号): completion below the pass mark scores 0, above it linearly.
@@ -117,6 +142,29 @@ export function rowOutcome(
       proposed: score !== null && !!rule.proposes,
       facts,
     };
+  };
+
+  /**
+   * R-PARSE-9: a completion word where a figure belongs. 完成 … proposes the full score and
+   * 未完成 … waits for a person (both with ACTUAL_AS_WORD, asking for the figure); any other text
+   * (a date row only) waits for a person.
+   */
+  const byWord = (word: "met" | "notMet" | null, date: Message | null): RowOutcome => {
+    if (word)
+      ctx.diag(
+        "ACTUAL_AS_WORD",
+        row.row,
+        "actual",
+        message(word === "met" ? "core.actual.wordMet" : "core.actual.wordNotMet", {
+          name,
+          text: aText ?? "",
+          target: tText ?? "",
+        }),
+      );
+    return scored(
+      { kind: "word", word, date },
+      word === "notMet" ? { kind: "short", name, target: tText, actual: aText, completion: null } : null,
+    );
   };
 
   if (tP.kind === "error") {
@@ -172,15 +220,8 @@ export function rowOutcome(
       return unscorable("MISSING_ACTUAL");
     }
     if (aP.kind !== "date") {
-      if (aP.kind === "text") {
-        ctx.diag(
-          "QUALITATIVE_NEEDS_JUDGEMENT",
-          row.row,
-          "score",
-          message("core.actual.textForDate", { name, text: aText ?? "", date: dayMessage(tP.day) }),
-        );
-        return unscorable("QUALITATIVE_NEEDS_JUDGEMENT");
-      }
+      // R-PARSE-9 / R-QUAL: a word for a date; a person judges the rest (asked only while the score cell is empty).
+      if (aP.kind === "text") return byWord(completionWord(aText), dayMessage(tP.day));
       ctx.diag(
         "UNPARSEABLE_VALUE",
         row.row,
@@ -204,6 +245,8 @@ export function rowOutcome(
       ctx.diag("MISSING_ACTUAL", row.row, "actual", message("core.actual.missingForScore", { name }));
       return unscorable("MISSING_ACTUAL");
     }
+    const word = aP.kind === "text" ? completionWord(aText) : null;
+    if (word) return byWord(word, null);
     ctx.diag(
       "UNPARSEABLE_VALUE",
       row.row,

@@ -132,16 +132,18 @@ export function parseDirection(text: string | null | undefined): ColumnDirection
 }
 
 /**
- * R-PARSE-9: a completion word written as the actual of a numeric or date target. `met`:
- * 完成, 已完成, 达到, 达标, 达成预期指标, 是 …; `notMet`: 未完成, 未达到, 未达成, 否 …;
- * null: any other text.
+ * R-PARSE-9: a completion word written as the actual of a numeric or date target, the one
+ * list of the family. `met`: [已|全部|按时|如期|全面|足额|及时] + 完成|达到|达成|达标|实现
+ * [+ 预期|年度|既定|计划] [+ 目标|指标|任务] [+ 值], and 是; `notMet` (done to an unknown
+ * degree: a person judges): 未[能|全部|按时|如期] / 基本 / 部分 + the same verbs and tails,
+ * 没(有)完成, 否; null: any other text.
  */
 export function completionWord(text: string | null | undefined): "met" | "notMet" | null {
   if (text === null || text === undefined) return null;
   const t = qualitativeText(String(text)).replace(/[。.!！]+$/, "");
   if (t === "") return null;
   if (
-    /^(?:否|没有?完成|未(?:能|全部|按时|如期)?(?:完成|达到|达成|达标|实现)(?:预期|年度)?(?:目标|指标|任务)?(?:值)?)$/.test(
+    /^(?:否|没有?完成|(?:未(?:能|全部|按时|如期)?|基本|部分)(?:完成|达到|达成|达标|实现)(?:预期|年度)?(?:目标|指标|任务)?(?:值)?)$/.test(
       t,
     )
   )

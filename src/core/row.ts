@@ -139,7 +139,12 @@ export function evaluateRow(ctx: Ctx, row: IndicatorRowInput, layout: TableInput
         : direction === "qualitative"
           ? message("core.under.qualitative", { name, actual: aText ?? "", target: tText ?? "" })
           : shortfall
-            ? message(direction === "date" ? "core.under.late" : "core.under.short", { name })
+            ? message(
+                direction === "date" && o.kind === "scored" && o.comparison.kind === "date"
+                  ? "core.under.late"
+                  : "core.under.short",
+                { name },
+              )
             : message("core.under.lowScore", {
                 name,
                 score: String(written?.toString()),
@@ -267,7 +272,18 @@ function askJudgement(
       "score",
       message("core.judgement.byPerson", { name, weight: w.toString() }),
     );
-  else if (directionOf(o) === "qualitative" && parseValue(row.actual).kind !== "null") {
+  else if (o.kind === "scored" && o.comparison.kind === "word") {
+    // R-PARSE-9: 未完成 … (degree unknown), or a text where a date belongs.
+    const { word, date } = o.comparison;
+    ctx.diag(
+      "QUALITATIVE_NEEDS_JUDGEMENT",
+      row.row,
+      "score",
+      word === null && date
+        ? message("core.actual.textForDate", { name, text: actual ?? "", date })
+        : message("core.judgement.notMetWord", { name, text: actual ?? "", weight: w.toString() }),
+    );
+  } else if (directionOf(o) === "qualitative" && parseValue(row.actual).kind !== "null") {
     const b = qualitativeBands(w.toNumber(), ctx.profile);
     ctx.diag(
       "QUALITATIVE_NEEDS_JUDGEMENT",

@@ -40,7 +40,10 @@ export type DiagnosticCode =
   | "MERGES_UNKNOWN"
   | "MULTIPLE_TABLES"
   | "TARGET_ADJUSTED"
-  | "BUDGET_TOTAL_FROM_SUBROWS";
+  | "BUDGET_TOTAL_FROM_SUBROWS"
+  | "DIRECTION_UNKNOWN"
+  | "ACTUAL_AS_WORD"
+  | "GRADE_MISMATCH";
 
 export type Layout = "L1" | "L2" | "L3" | "L4" | "L5";
 
@@ -52,6 +55,8 @@ export type Field =
   | "weight"
   | "score"
   | "note"
+  /** The direction cell (指标性质 / 计算符号), named by DIRECTION_UNKNOWN; never written. */
+  | "direction"
   | "budgetRate"
   | "budgetScore"
   | "budgetWeight"

@@ -28,6 +28,12 @@ export const coreZhCN: Record<CoreMessageKey, string> = {
   "core.actual.textForDate": "{name}：实际完成值“{text}”不是日期，请判断是否在{date}前完成并打分。",
   "core.actual.notDate": "{name}：实际完成值“{text}”不是日期，无法与目标日期比较。",
   "core.actual.notNumber": "{name}：实际完成值“{text}”{reason}，无法与年度指标值{target}比较。",
+  "core.actual.wordMet":
+    "{name}：实际完成值写为“{text}”而不是数值，按已完成建议满分；请填写与年度指标值{target}可比的实际数值。",
+  "core.actual.wordNotMet":
+    "{name}：实际完成值写为“{text}”而不是数值，完成程度不明；请填写与年度指标值{target}可比的实际数值。",
+  "core.direction.unknown":
+    "{name}：指标性质“{text}”无法识别（应为≥、≤、＝、定性或正向、反向），本行未计分，请设置指标方向。",
   "core.unit.mismatch":
     "{name}：年度指标值单位“{targetUnit}”与实际完成值单位“{actualUnit}”不一致，无法比较，请核对。",
   "core.unit.assumed": "{name}：{side}未写单位，按“{unit}”计算。",
@@ -43,6 +49,8 @@ export const coreZhCN: Record<CoreMessageKey, string> = {
   "core.judgement.qualitative":
     "{name}：定性指标，实际“{actual}”对照年度指标值“{target}”，请判断完成档次并打分（达成{a0}–{a1}分，部分达成{p0}–{p1}分，未达成{n0}–{n1}分）。",
   "core.judgement.byRuleText": "{name}：按评分标准需人工判断打分（满分{weight}分）。",
+  "core.judgement.notMetWord":
+    "{name}：实际完成值为“{text}”，请判断完成程度并打分（满分{weight}分），并说明偏差原因。",
   "core.under.rate": "{name}：完成率{completion}，未完成年度目标，请说明偏差原因。",
   "core.under.reverseRate": "{name}：完成率{completion}，超出年度指标值，请说明偏差原因。",
   "core.under.qualitative": "{name}：实际“{actual}”未完全达成年度指标值“{target}”，请说明偏差原因。",
@@ -142,6 +150,12 @@ export const coreEnUS: Record<CoreMessageKey, string> = {
     "{name}: the actual “{text}” is not a date, so it cannot be compared with the target date.",
   "core.actual.notNumber":
     "{name}: the actual “{text}” {reason}, so it cannot be compared with the target {target}.",
+  "core.actual.wordMet":
+    "{name}: the actual is written as “{text}”, not a figure; full marks are proposed as done. Please enter a figure comparable with the target {target}.",
+  "core.actual.wordNotMet":
+    "{name}: the actual is written as “{text}”, not a figure, so the degree of completion is unknown. Please enter a figure comparable with the target {target}.",
+  "core.direction.unknown":
+    "{name}: the direction “{text}” is not recognised (expected ≥, ≤, ＝, 定性, 正向 or 反向); the row is not scored until a direction is set.",
   "core.unit.mismatch":
     "{name}: the target's unit “{targetUnit}” and the actual's unit “{actualUnit}” differ and cannot be compared; please check.",
   "core.unit.assumed": "{name}: {side} has no unit; “{unit}” was assumed.",
@@ -158,6 +172,8 @@ export const coreEnUS: Record<CoreMessageKey, string> = {
     "{name}: qualitative indicator, actual “{actual}” against the target “{target}”; please judge the band and enter a score (achieved {a0}–{a1}, partly achieved {p0}–{p1}, not achieved {n0}–{n1}).",
   "core.judgement.byRuleText":
     "{name}: the scoring criteria call for a person's judgement (out of {weight}).",
+  "core.judgement.notMetWord":
+    "{name}: the actual is “{text}”; please judge how far it was done, enter a score (out of {weight}) and explain the deviation.",
   "core.under.rate":
     "{name}: completion {completion}, the annual target was not met; please explain the deviation.",
   "core.under.reverseRate":

@@ -185,7 +185,10 @@ function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
       scoreOrigin: scoreCell !== undefined ? recorded(origins, scoreCell, addrScore, ledger) : "empty",
       note: noteAt(r, col.note),
     };
-    if (col.direction !== undefined) row.direction = text(r, col.direction);
+    if (col.direction !== undefined) {
+      row.direction = text(r, col.direction);
+      put(r, "direction", col.direction);
+    }
     if (col.unit !== undefined) row.unit = text(r, col.unit);
     if (col.ruleText !== undefined) row.ruleText = text(r, col.ruleText);
     const ov = options.overrides?.[r];

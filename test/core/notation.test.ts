@@ -134,7 +134,9 @@ describe("R-PARSE-9 completion words", () => {
     ["未达成", "notMet"],
     ["未能完成", "notMet"],
     ["否", "notMet"],
-    ["基本完成", null],
+    ["基本完成", "notMet"],
+    ["部分完成", "notMet"],
+    ["基本达到预期目标", "notMet"],
     ["显著", null],
     ["完成3个", null],
   ])("%j → %s", (text, kind) => {

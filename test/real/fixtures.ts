@@ -9,11 +9,7 @@ import type { CellValue, GridCell, GridSnapshot, MergeArea } from "../../src/she
 import type { Expected } from "../support/expected";
 
 /** Fixture → the rule of LAYOUTS.md / SCORING.md that the reader does not meet yet on it. */
-export const PENDING: Record<string, string> = {
-  "sc-daying-2023": "R-PARSE-9: 完成 as the actual of a numeric target (≤ 30 万元) is read as unparseable",
-  "ah-huoqiu-2022":
-    "R-QUAL/R-PARSE-9: a filled score on a 2022年底之前 row whose actual is 达成预期指标 still asks for judgement",
-};
+export const PENDING: Record<string, string> = {};
 
 export const REAL_DIR = join(__dirname, "..", "fixtures", "real");
 

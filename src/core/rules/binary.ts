@@ -6,6 +6,7 @@ export const binary: RowRule = {
   id: "R-BIN",
   kinds: ["numeric", "date", "qualitative"],
   score(c, w) {
+    if (c.kind === "word") return null;
     if (c.kind !== "qualitative") return c.met ? w : ZERO;
     // A qualitative actual that nothing places waits for a person.
     return c.achieved ? w : c.below ? ZERO : null;

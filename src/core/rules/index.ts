@@ -13,7 +13,14 @@ import { rate } from "./rate";
 import { reverse } from "./reverse";
 import type { Comparison, RowRule } from "./types";
 
-export type { Comparison, NumericComparison, DateComparison, QualitativeComparison, RowRule } from "./types";
+export type {
+  Comparison,
+  NumericComparison,
+  DateComparison,
+  QualitativeComparison,
+  WordComparison,
+  RowRule,
+} from "./types";
 
 export const RULES: Readonly<Record<RuleId, RowRule>> = {
   "R-POS": positive,

@@ -1,5 +1,6 @@
 /** What a row rule is (SCORING.md §3): the facts it scores and how. */
 import type Decimal from "decimal.js";
+import type { Message } from "../messages";
 import type { Placement } from "../qualitative";
 import type { Profile, RuleId } from "../types";
 
@@ -39,7 +40,18 @@ export interface QualitativeComparison {
   below: boolean;
 }
 
-export type Comparison = NumericComparison | DateComparison | QualitativeComparison;
+/**
+ * R-PARSE-9: a word written where a figure or date belongs. `met` (完成 …) proposes the full
+ * score, `notMet` (未完成 …) and any other text (`null`) wait for a person; `date` is the
+ * target day of a date row (for the question put to the person), else null.
+ */
+export interface WordComparison {
+  kind: "word";
+  word: "met" | "notMet" | null;
+  date: Message | null;
+}
+
+export type Comparison = NumericComparison | DateComparison | QualitativeComparison | WordComparison;
 
 /** A row rule: which comparisons it scores and the score it gives. */
 export interface RowRule {

@@ -1,4 +1,6 @@
 /** R-DIR: the row's direction (SCORING.md §2). */
+import fc from "fast-check";
+import { parseDirection } from "../../../src/core/parse";
 import { one } from "./helpers";
 
 describe("R-DIR", () => {
@@ -17,6 +19,85 @@ describe("R-DIR", () => {
     expect(one({ target: "0", actual: "0", weight: 10, direction: "﹦" }).ind.direction).toBe("equal");
     expect(one({ target: "合格", actual: "合格", weight: 10, direction: "定性" }).ind.direction).toBe(
       "qualitative",
+    );
+  });
+});
+
+describe("R-DIR DIRECTION_UNKNOWN: a direction text that names no direction is never guessed", () => {
+  it.each(["其他", "增加", "向上", "12", "正负"])("%j: error naming the text, the row not scored", (text) => {
+    const r = one({ target: "≥5次", actual: "6次", weight: 10, direction: text });
+    const d = r.report.diagnostics.find((x) => x.code === "DIRECTION_UNKNOWN");
+    expect(d).toMatchObject({ severity: "error", row: 10, field: "direction" });
+    expect(r.msg("DIRECTION_UNKNOWN")).toContain(`“${text}”`);
+    expect(r.ind).toMatchObject({
+      direction: null,
+      rule: null,
+      score: null,
+      ruleScore: null,
+      scoreSource: "none",
+    });
+    expect(r.ind.flags).toContain("DIRECTION_UNKNOWN");
+    // Not scored: the total is provisional and nothing is written for the row.
+    expect(r.report.totalProvisional).toBe(true);
+    expect(r.report.writes.filter((w) => w.row === 10)).toEqual([]);
+    expect(r.codes).not.toContain("UNDER_TARGET");
+  });
+
+  it("a person's score on such a row is kept, and the row still waits for a direction", () => {
+    const r = one({ target: "5", actual: "6", weight: 10, direction: "其他", score: 8 });
+    expect(r.ind).toMatchObject({ score: 8, scoreSource: "person", direction: null });
+    expect(r.codes).toContain("DIRECTION_UNKNOWN");
+    expect(r.codes).not.toContain("SCORE_MISMATCH");
+  });
+
+  it("a direction set by a person (override) scores the row", () => {
+    const r = one({
+      target: "5",
+      actual: "6",
+      weight: 10,
+      direction: "其他",
+      override: { direction: "reverse" },
+    });
+    expect(r.codes).not.toContain("DIRECTION_UNKNOWN");
+    expect(r.ind).toMatchObject({ direction: "reverse", score: 8.33 });
+  });
+
+  it.each(["≥", "≧", "═", "﹦", "＝", "≤", "正向", "反向", "正向指标", "定性", "定量", "", "—", "/", null])(
+    "%j is known (or no direction): no DIRECTION_UNKNOWN",
+    (text) => {
+      expect(one({ target: "5", actual: "5", weight: 10, direction: text }).codes).not.toContain(
+        "DIRECTION_UNKNOWN",
+      );
+    },
+  );
+
+  it("property: DIRECTION_UNKNOWN exactly when parseDirection says unknown, and then no score", () => {
+    const words = [
+      "≥",
+      "≤",
+      "=",
+      "定性",
+      "正向",
+      "反向",
+      "其他",
+      "增加",
+      "≥≤",
+      "大于",
+      "高于",
+      "x",
+      " ",
+      "指标",
+    ];
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 4 })), (text) => {
+        const r = one({ target: "95%", actual: "90%", weight: 10, direction: text });
+        const unknown = parseDirection(text) === "unknown";
+        expect(r.codes.includes("DIRECTION_UNKNOWN")).toBe(unknown);
+        if (unknown) expect(r.ind.score).toBeNull();
+        // 定性 makes the row qualitative: a person judges 90% against 95%.
+        else if (parseDirection(text) !== "qualitative") expect(r.ind.score).not.toBeNull();
+      }),
+      { seed: 20261201, numRuns: 300 },
     );
   });
 });
