@@ -52,13 +52,49 @@ export function grade(profile: Profile, figures: CapFigures): { grade: Grade; ca
   return { grade: g, cap };
 }
 
-/** The grade cell: an empty one is filled (R-WRITE-2). */
-export function settleGradeCell(ctx: Ctx, cell: GradeCellInput, value: Grade): void {
-  settle(ctx, cell.value, cell.origin, value, {
+/** Texts of a written grade (R-GRADE-1: 优秀/良好/合格/不合格 read as 优/良/中/差). */
+const GRADE_TEXT: Readonly<Record<string, Grade>> = {
+  优: "优",
+  优秀: "优",
+  良: "良",
+  良好: "良",
+  中: "中",
+  合格: "中",
+  差: "差",
+  不合格: "差",
+};
+
+/** The grade a cell's text names (whitespace ignored), or null. */
+export function writtenGrade(value: unknown): Grade | null {
+  if (typeof value !== "string") return null;
+  return GRADE_TEXT[value.replace(/[\s\u3000]+/g, "")] ?? null;
+}
+
+/**
+ * R-GRADE-1 and the grade cell: an empty one is filled (R-WRITE-2); one that names the
+ * computed grade in other words (优秀 for 优) is left as it is; a person's other grade is kept
+ * and reported (GRADE_MISMATCH).
+ */
+export function settleGradeCell(ctx: Ctx, cell: GradeCellInput, value: Grade, total: Decimal): void {
+  const current = cell.value ? cell.value.value : null;
+  const blank = current === null || (typeof current === "string" && current.trim() === "");
+  if (!blank && writtenGrade(current) === value && !cell.value?.formula && cell.origin !== "formula") return;
+  const st = settle(ctx, cell.value, cell.origin, value, {
     row: cell.row,
     field: "grade",
     kind: "grade",
     label: message("core.cell.grade"),
     allowReplacePerson: true,
   });
+  if ((st === "kept-person" || st === "kept-formula") && !blank && writtenGrade(current) !== value)
+    ctx.diag(
+      "GRADE_MISMATCH",
+      cell.row,
+      "grade",
+      message("core.grade.mismatch", {
+        written: String(current instanceof Date ? current.toISOString().slice(0, 10) : current),
+        total: total.toString(),
+        grade: value,
+      }),
+    );
 }

@@ -89,6 +89,7 @@ export type CoreMessageKey =
   | "core.total.incomplete.both"
   | "core.total.mismatch"
   | "core.total.perfExec"
+  | "core.grade.mismatch"
   | "core.formulaKept"
   // profiles
   | "core.profile.invalid"

@@ -47,7 +47,7 @@ export function scoreTable(input: TableInput, options: ScoreOptions): CoreReport
       budgetRate: budget?.written ? budget.rate : null,
       attainment,
     }));
-    if (input.gradeCell && !provisional) settleGradeCell(ctx, input.gradeCell, grade);
+    if (input.gradeCell && !provisional) settleGradeCell(ctx, input.gradeCell, grade, total);
   }
 
   return {

@@ -86,6 +86,7 @@ export const coreZhCN: Record<CoreMessageKey, string> = {
   "core.total.mismatch": "总分填写为{score}，按各项得分合计应为{total}。",
   "core.total.perfExec":
     "绩效指标得分率{attainment}明显高于预算执行率{rate}，请核实绩效完成情况与资金支出是否匹配。",
+  "core.grade.mismatch": "评价等级填写为“{written}”，按总分{total}分应为“{grade}”。",
   "core.formulaKept": "{cell}单元格是公式，未改写（按规则应为{value}）。",
   "core.profile.invalid": "评分口径配置项“{key}”无效：应为{expected}，实际为{got}。",
   "core.profile.unknownKey": "评分口径配置中有未知的配置项“{key}”，请检查拼写。",
@@ -227,6 +228,7 @@ export const coreEnUS: Record<CoreMessageKey, string> = {
   "core.total.mismatch": "The total entered is {score}; the scores add up to {total}.",
   "core.total.perfExec":
     "The indicators' score rate {attainment} is well above the budget execution rate {rate}; please check that performance and spending match.",
+  "core.grade.mismatch": "The grade is written as “{written}”; by the total {total} it should be “{grade}”.",
   "core.formulaKept": "{cell} is a formula and was not changed (by the rule it would be {value}).",
   "core.profile.invalid": "The profile setting “{key}” is invalid: expected {expected}, got {got}.",
   "core.profile.unknownKey": "The profile has an unknown setting “{key}”; please check the spelling.",

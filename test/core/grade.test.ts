@@ -19,6 +19,65 @@ describe("R-GRADE-1", () => {
   });
 });
 
+describe("R-GRADE-1 the grade cell", () => {
+  const rows = [row({ row: 10, target: "1个", actual: "1个", weight: 100 })];
+  const withGrade = (
+    value: unknown,
+    origin: "empty" | "person" | "formula" | "program" = "person",
+    extra = {},
+  ) =>
+    table(rows, {
+      gradeCell: { row: 100, value: value === null ? EMPTY : { value: value as string, ...extra }, origin },
+    });
+
+  it("a written grade that differs from the computed one is kept: GRADE_MISMATCH (warning) naming both", () => {
+    const r = scoreTable(withGrade("良"), central);
+    expect(r.grade).toBe("优");
+    expect(r.diagnostics.find((d) => d.code === "GRADE_MISMATCH")).toMatchObject({
+      severity: "warning",
+      row: 100,
+      field: "grade",
+      message: { key: "core.grade.mismatch", params: { written: "良", grade: "优", total: "100" } },
+    });
+    expect(r.writes.filter((w) => w.field === "grade")).toEqual([]);
+  });
+
+  it("优秀/良好/合格/不合格 read as 优/良/中/差", () => {
+    expect(scoreTable(withGrade("优秀"), central).diagnostics.map((d) => d.code)).not.toContain(
+      "GRADE_MISMATCH",
+    );
+    for (const g of ["良好", "合格", "不合格"])
+      expect(scoreTable(withGrade(g), central).diagnostics.map((d) => d.code)).toContain("GRADE_MISMATCH");
+  });
+
+  it("a formula's grade is kept and checked; 全部按规则重算 replaces a person's grade", () => {
+    const f = scoreTable(withGrade("良", "formula", { formula: true }), central);
+    expect(f.diagnostics.map((d) => d.code)).toEqual(
+      expect.arrayContaining(["GRADE_MISMATCH", "FORMULA_KEPT"]),
+    );
+    const all = scoreTable(withGrade("良"), { ...central, recomputeAll: true });
+    expect(all.writes.find((w) => w.field === "grade")).toMatchObject({ before: "良", after: "优" });
+    expect(all.diagnostics.map((d) => d.code)).not.toContain("GRADE_MISMATCH");
+  });
+
+  it("a provisional total neither fills nor checks the grade cell", () => {
+    const pending = table([row({ row: 10, target: "合格", actual: "基本合格", weight: 100 })], {
+      gradeCell: { row: 100, value: { value: "差" }, origin: "person" },
+    });
+    const r = scoreTable(pending, central);
+    expect(r.totalProvisional).toBe(true);
+    expect(r.diagnostics.map((d) => d.code)).not.toContain("GRADE_MISMATCH");
+    expect(r.writes.filter((w) => w.field === "grade")).toEqual([]);
+  });
+
+  it("the check uses the capped grade (R-GRADE-2)", () => {
+    const p = resolveProfile({ gradeCaps: [{ when: "total >= 95", maxGrade: "良" }] });
+    const r = scoreTable(withGrade("良"), { profile: p });
+    expect(r.grade).toBe("良");
+    expect(r.diagnostics.map((d) => d.code)).not.toContain("GRADE_MISMATCH");
+  });
+});
+
 describe("R-GRADE-2", () => {
   it("caps lower the grade when their condition holds; budgetRate caps need a budget score", () => {
     const cap = { when: "budgetRate < 0.9", maxGrade: "良" as const };

@@ -67,11 +67,21 @@ const PENDING_META: Record<string, string> = {
 };
 
 /**
+ * `fixture/transform` pairs where the property cannot hold, with the reason; like PENDING_META,
+ * each is checked to still fail (so the reason stays true) and left out of the random property.
+ */
+const CANNOT_HOLD: Record<string, string> = {
+  "sc-daying-2023/tableBelow":
+    "the page excerpt ends inside the sheet's second table (no total row); a copy of the sheet placed " +
+    "below it starts with the same header band, which LAYOUTS step 4 reads as that table's page split",
+};
+
+/**
  * A key may name the one choice seed that fails (`id/transform@seed`): such a key leaves the
  * pair out of the random property only; the fixed matrix still checks it.
  */
 function pending(id: string, name: string, seeded = true): boolean {
-  return Object.keys(PENDING_META).some((k) => {
+  return [...Object.keys(PENDING_META), ...Object.keys(CANNOT_HOLD)].some((k) => {
     if (!seeded && k.includes("@")) return false;
     const [who, what] = k.replace(/@\d+$/, "").split("/");
     return (who === id || who === "*") && what === name;
@@ -148,16 +158,32 @@ function scores(a: Analysis): unknown {
   ];
 }
 
+/** The scores of the sheet's other tables (a sheet of several tables, LAYOUTS.md step 7). */
+const others = new Map<string, unknown[]>();
+function otherTables(base: Base): unknown[] {
+  let o = others.get(base.id);
+  if (!o) others.set(base.id, (o = analyzeTables(base.grid, { profile }).slice(1).map(scores)));
+  return o;
+}
+
+/** Scores of tables in a stable order (copies may land before or after the sheet's other tables). */
+function sorted(list: unknown[]): string[] {
+  return list.map((x) => JSON.stringify(x)).sort();
+}
+
 function same(base: Base, names: string[], pick: Pick): { ok: boolean; got?: unknown; want?: unknown } {
   const w = rewrite(base, names, pick);
   if (!w) return { ok: true };
   const tables = analyzeTables(w.snapshot(), { profile });
   const copies = names.filter((n) => n.startsWith("table")).length;
+  // The rewritten table keeps its scores and writes (at the new addresses); each other table of
+  // the sheet, and every table of each copy of the sheet, keeps its scores.
+  const all = [scores(baseline(base)), ...otherTables(base)];
   const want = [
     invariant(baseline(base), w),
-    ...Array.from({ length: copies }, () => scores(baseline(base))),
+    sorted([...otherTables(base), ...Array.from({ length: copies }, () => all).flat()]),
   ];
-  const got = [invariant(tables[0]), ...tables.slice(1).map(scores)];
+  const got = [invariant(tables[0]), sorted(tables.slice(1).map(scores))];
   return { ok: JSON.stringify(got) === JSON.stringify(want), got, want };
 }
 
@@ -189,23 +215,26 @@ describe("layout rewrites leave scores, total, grade and writes unchanged (LAYOU
     expect(failures).toEqual([]);
   });
 
-  test.each(Object.entries(PENDING_META))("pending %s still fails (%s)", (key) => {
-    const [id, rest] = key.split("/");
-    const [name, only] = rest.split("@");
-    const choices = only ? [Number(only) - SEED] : [0, 1, 2];
-    const targets = id === "*" ? bases : bases.filter((b) => b.id === id);
-    expect(targets.length).toBeGreaterThan(0);
-    const passing = targets
-      .filter((b) => rewrite(b, [name], picker(SEED)) !== null)
-      .filter((b) => choices.every((k) => same(b, [name], picker(SEED + k)).ok))
-      .map((b) => b.id);
-    if (only && id === "*")
-      expect({
-        key,
-        failsSomewhere: targets.some((b) => choices.some((k) => !same(b, [name], picker(SEED + k)).ok)),
-      }).toEqual({ key, failsSomewhere: true });
-    else expect({ key, nowPassingOn: passing }).toEqual({ key, nowPassingOn: [] });
-  });
+  test.each([...Object.entries(PENDING_META), ...Object.entries(CANNOT_HOLD)])(
+    "pending %s still fails (%s)",
+    (key) => {
+      const [id, rest] = key.split("/");
+      const [name, only] = rest.split("@");
+      const choices = only ? [Number(only) - SEED] : [0, 1, 2];
+      const targets = id === "*" ? bases : bases.filter((b) => b.id === id);
+      expect(targets.length).toBeGreaterThan(0);
+      const passing = targets
+        .filter((b) => rewrite(b, [name], picker(SEED)) !== null)
+        .filter((b) => choices.every((k) => same(b, [name], picker(SEED + k)).ok))
+        .map((b) => b.id);
+      if (only && id === "*")
+        expect({
+          key,
+          failsSomewhere: targets.some((b) => choices.some((k) => !same(b, [name], picker(SEED + k)).ok)),
+        }).toEqual({ key, failsSomewhere: true });
+      else expect({ key, nowPassingOn: passing }).toEqual({ key, nowPassingOn: [] });
+    },
+  );
 
   test("a rewritten table read from .xlsx (file host) scores like the original", async () => {
     const base = bases.find((b) => b.id === "A-donghu-2021-selfeval-blank")!;

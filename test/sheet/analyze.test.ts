@@ -189,6 +189,36 @@ describe("grade cell", () => {
   });
 });
 
+describe("grade cell read and checked (R-GRADE-1)", () => {
+  const sheet = (grade: In, label = "总分") =>
+    build([
+      ["三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["培训人次", "100人次", "95人次", 100],
+      [label, null, null, 100, null, grade],
+    ]);
+
+  it.each(["良", "良好", "差"])(
+    "a written %j beside a total of 95 is kept and reported, naming its cell",
+    (g) => {
+      const a = analyzeSheet(sheet(g), { profile });
+      expect(a.report.grade).toBe("优");
+      const d = a.report.diagnostics.filter((x) => x.code === "GRADE_MISMATCH");
+      expect(d).toEqual([expect.objectContaining({ severity: "warning", cell: "F3", row: 3 })]);
+      expect(d[0].message).toContain(`“${g}”`);
+      expect(a.plan.writes.find((w) => w.cell === "F3")).toBeUndefined();
+    },
+  );
+
+  it.each(["优", "优秀", " 优 "])("%j names the computed grade: no mismatch, nothing written", (g) => {
+    const a = analyzeSheet(sheet(g), { profile });
+    expect(a.report.diagnostics.map((x) => x.code)).not.toContain("GRADE_MISMATCH");
+    expect(a.plan.writes.find((w) => w.cell === "F3")).toBeUndefined();
+    // Also under 全部按规则重算: 优秀 is not rewritten as 优.
+    const all = analyzeSheet(sheet(g), { profile, recomputeAll: true });
+    expect(all.plan.writes.find((w) => w.cell === "F3")).toBeUndefined();
+  });
+});
+
 describe("idempotence (R-WRITE-5)", () => {
   it("plans nothing when the plan has been applied and recorded", () => {
     const g = build(
