@@ -130,26 +130,22 @@ export function evaluateRow(ctx: Ctx, row: IndicatorRowInput, layout: TableInput
   if (under) {
     if (!shortfall || !facts)
       facts = { kind: "lowScore", name, target: tText, actual: aText, score: written, weight: w! };
-    const msg =
-      completion && direction !== "qualitative"
+    // Met, yet scored below the weight (a deduction, a formula): the score is the reason, not the figures.
+    const msg = !shortfall
+      ? message("core.under.lowScore", { name, score: String(written?.toString()), weight: w!.toString() })
+      : completion && direction !== "qualitative"
         ? message(direction === "reverse" ? "core.under.reverseRate" : "core.under.rate", {
             name,
             completion: pctShort(completion),
           })
         : direction === "qualitative"
           ? message("core.under.qualitative", { name, actual: aText ?? "", target: tText ?? "" })
-          : shortfall
-            ? message(
-                direction === "date" && o.kind === "scored" && o.comparison.kind === "date"
-                  ? "core.under.late"
-                  : "core.under.short",
-                { name },
-              )
-            : message("core.under.lowScore", {
-                name,
-                score: String(written?.toString()),
-                weight: w!.toString(),
-              });
+          : message(
+              direction === "date" && o.kind === "scored" && o.comparison.kind === "date"
+                ? "core.under.late"
+                : "core.under.short",
+              { name },
+            );
     ctx.diag("UNDER_TARGET", row.row, "score", msg);
   }
   const over = overOf(o);

@@ -18,6 +18,35 @@ describe("R-DEV", () => {
     expect(one({ noFigures: true, weight: 5, score: 2 }).codes).not.toContain("UNDER_TARGET");
   });
 
+  it("a met row scored below its weight (a deduction, a formula) says so, not that the target was missed", () => {
+    // c01c: an array formula gives 2.5 of 5 on a 100% / 100% row, also under 全部按规则重算.
+    for (const recompute of [false, true]) {
+      const r = one(
+        {
+          target: "100%",
+          actual: "100%",
+          weight: 5,
+          score: { value: 2.5, formula: true },
+          scoreOrigin: "formula",
+        },
+        PRESETS.central,
+        recompute,
+      );
+      expect(r.ind).toMatchObject({ score: 2.5, scoreSource: "formula", completion: 1 });
+      expect(r.msg("UNDER_TARGET")).toBe("测试指标：得分2.5低于分值5，请说明偏差原因。");
+    }
+    expect(one({ target: "≤5次", actual: "3次", weight: 5, score: 4 }).msg("UNDER_TARGET")).toBe(
+      "测试指标：得分4低于分值5，请说明偏差原因。",
+    );
+    expect(one({ target: "合格", actual: "合格", weight: 5, score: 4 }).msg("UNDER_TARGET")).toBe(
+      "测试指标：得分4低于分值5，请说明偏差原因。",
+    );
+    // A shortfall still names the completion.
+    expect(one({ target: "10个", actual: "9个", weight: 5, score: 4 }).msg("UNDER_TARGET")).toBe(
+      "测试指标：完成率90%，未完成年度目标，请说明偏差原因。",
+    );
+  });
+
   it("a qualitative row waiting for judgement counts when the ladder places it below", () => {
     const r = one({ target: "长期", actual: "中期", weight: 5 });
     expect(r.codes).toEqual(

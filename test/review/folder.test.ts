@@ -230,11 +230,8 @@ const EXPECTED_REAL_P0: Record<string, string[]> = {
   "yn-yongde-2022.xlsx#1": [16, 19].flatMap((r) => [`SCORE_MISMATCH@I${r}`, `DEVIATION_NOTE_REQUIRED@J${r}`]),
 };
 
-/**
- * Known not yet as the spec says, each asserted to still differ (so the list cannot rot):
- * 大英 table 1 reads `完成` as UNPARSEABLE_VALUE until R-PARSE-9 is implemented.
- */
-const PENDING_REAL = new Set(["sc-daying-2023.xlsx#1"]);
+/** Known not yet as the spec says, each asserted to still differ (so the list cannot rot): none now. */
+const PENDING_REAL = new Set<string>();
 
 /**
  * The indicator-setting checks on the real tables (P1), hand-checked:
