@@ -6,13 +6,13 @@ import { zhMessage } from "../support/messages";
 
 describe("diagnostics (§7)", () => {
   it("UNPARSEABLE_VALUE, MISSING_TARGET, MISSING_ACTUAL, MISSING_WEIGHT name the row, field and figures", () => {
-    const text = one({ target: "100%", actual: "基本完成", weight: 5 });
+    const text = one({ target: "100%", actual: "进展顺利", weight: 5 });
     const unparseable = text.report.diagnostics.find((d) => d.code === "UNPARSEABLE_VALUE")!;
     expect({ ...unparseable, message: zhMessage(unparseable) }).toMatchObject({
       severity: "error",
       row: 10,
       field: "actual",
-      message: "测试指标：实际完成值“基本完成”不是数值，无法与年度指标值100%比较。",
+      message: "测试指标：实际完成值“进展顺利”不是数值，无法与年度指标值100%比较。",
     });
     expect(one({ target: { value: "#N/A", error: true }, actual: "1个", weight: 5 }).codes).toContain(
       "UNPARSEABLE_VALUE",
