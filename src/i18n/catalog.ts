@@ -125,16 +125,55 @@ const zhCN = {
   "taskpane.file.downloaded": "已生成“{name}”，原文件未被修改。",
   "taskpane.excel.read": "读取当前工作表",
   "taskpane.reread": "重新读取",
-  "taskpane.step.detect": "识别",
+  "taskpane.step.detect": "表格识别",
   "taskpane.step.preview": "预览",
   "taskpane.step.apply": "写入",
+  "taskpane.step.choose": "选择文件",
+  "taskpane.kind.count": "{kind}（{n}）",
+  "taskpane.templates.rowHint": "{name}（{hint}）",
+  "taskpane.step.review": "检查结果",
+  "taskpane.step.write": "写入表格",
+  "taskpane.step.download": "下载",
+  "taskpane.file.chooseOther": "选择其他文件",
+  "taskpane.file.dropHere": "松开鼠标即可打开这个文件。",
+  "taskpane.file.none": "还没有选择文件。",
+  "taskpane.file.rereadFailed": "无法再次读取文件“{name}”：文件可能已被移动或删除。请重新选择文件。",
+  "taskpane.loading.file": "正在读取“{name}”（{size} MB）… {pct}%",
+  "taskpane.loading.parse": "正在打开“{name}”…",
+  "taskpane.loading.read": "正在读取工作表{sheet}…",
+  "taskpane.loading.again": "正在重新读取…",
+  "taskpane.leave.replace": "已写入的评分还没有下载。换用其他文件会丢失这些写入，确定继续吗？",
+  "taskpane.leave.reread": "已写入的评分还没有下载。重新读取文件会丢失这些写入，确定继续吗？",
+  "taskpane.table.label": "本工作表有多张表格，请选择要评分的一张",
+  "taskpane.table.option": "第 {n} 张表（{range}，指标第 {first}–{last} 行）",
+  "taskpane.written.title": "已写入的单元格（{n} 个）",
+  "taskpane.download.notYet": "尚未写入任何内容，现在下载只会得到原文件。请先在上一步写入表格。",
+  "taskpane.download.nothingWritten":
+    "表格中已有这些内容，本次没有写入任何单元格，原文件就是最新的，无需下载。",
+  "taskpane.more.title": "其他",
+  "taskpane.action.print": "打印结果摘要",
+  "taskpane.summary.noTable": "这张工作表中没有找到可评分的表格，请看下方“表格识别”。",
+  "taskpane.summary.empty": "表格中还没有填写指标行，无法计算总分。请先填写各项指标，再重新读取。",
+  "taskpane.summary.noProblems": "没有需要处理的问题。",
+  "taskpane.summary.problems": "{n} 个问题需要处理（查看）",
+  "taskpane.summary.moreMismatches": "另有 {n} 处与规则不一致。",
+  "taskpane.summary.mismatchFix": "如需按规则改正，请点“全部按规则重算…”，写入前可先预览。",
+  "taskpane.detect.noRows": "表头在第 {header} 行，表格中还没有指标行",
+  "taskpane.judge.bandLabel": "{band}（{range}）",
+  "taskpane.profile.badJsonAt":
+    "口径文件“{file}”格式有误，无法读取：请检查第 {line} 行第 {col} 个字符附近（常见原因：缺少引号或逗号）。",
+  "taskpane.action.group.judge": "需要您判断（{n}）",
+  "taskpane.action.group.recompute": "表中已填的数与规则不一致（{n}）",
+  "taskpane.action.group.fix": "需要在表格中补充或更正（{n}）",
+  "taskpane.action.group.explain": "需要说明偏差原因（{n}）",
+  "taskpane.action.group.info": "仅供参考（{n}）",
   "taskpane.detect.sheet": "工作表“{sheet}”",
   "taskpane.detect.layout": "表格类型：{layout}",
-  "taskpane.layout.L1": "项目支出绩效自评表（L1）",
-  "taskpane.layout.L2": "指标值分列的自评表（L2）",
-  "taskpane.layout.L3": "评价评分表（L3）",
-  "taskpane.layout.L4": "部门整体支出绩效自评表（L4）",
-  "taskpane.layout.L5": "无资金块的自评表（L5）",
+  "taskpane.layout.L1": "项目支出绩效自评表",
+  "taskpane.layout.L2": "指标值分列的自评表",
+  "taskpane.layout.L3": "评价评分表",
+  "taskpane.layout.L4": "部门整体支出绩效自评表",
+  "taskpane.layout.L5": "无预算资金块的自评表",
   "taskpane.detect.rows": "表头在第 {header} 行，指标在第 {first}–{last} 行",
   "taskpane.detect.budget": "预算资金在第 {first}–{last} 行",
   "taskpane.detect.noBudget": "没有预算资金块（不计预算执行得分）",
@@ -173,10 +212,10 @@ const zhCN = {
   "taskpane.profile.municipal-20": "市级口径（预算执行 20 分）",
   "taskpane.profile.guangxi": "广西口径",
   "taskpane.profile.central-2021": "财预〔2021〕101号口径（及格线、满意度与预算执行分档）",
-  "taskpane.profile.custom": "自定义口径（JSON 文件）…",
-  "taskpane.profile.customFile": "选择口径 JSON 文件",
+  "taskpane.profile.custom": "自定义口径（从口径文件读取）…",
+  "taskpane.profile.customFile": "选择口径文件",
   "taskpane.profile.customName": "自定义口径：{name}",
-  "taskpane.profile.badJson": "口径文件“{file}”不是有效的 JSON 文件：{message}",
+  "taskpane.profile.badJson": "口径文件“{file}”格式有误，无法读取。请检查引号、逗号和括号是否成对。",
   "taskpane.profile.error": "口径文件“{file}”中的设置项“{key}”有误：{message}",
   "taskpane.profile.errorNoKey": "口径文件“{file}”有误：{message}",
   "taskpane.summary.total": "总分",
@@ -552,16 +591,61 @@ const enUS: Record<MessageKey, string> = {
   "taskpane.file.downloaded": "“{name}” was created; the original file is unchanged.",
   "taskpane.excel.read": "Read the active sheet",
   "taskpane.reread": "Read again",
-  "taskpane.step.detect": "Detect",
+  "taskpane.step.detect": "Table detection",
   "taskpane.step.preview": "Preview",
   "taskpane.step.apply": "Write",
+  "taskpane.step.choose": "Choose a file",
+  "taskpane.kind.count": "{kind} ({n})",
+  "taskpane.templates.rowHint": "{name} ({hint})",
+  "taskpane.step.review": "Check the result",
+  "taskpane.step.write": "Write to the sheet",
+  "taskpane.step.download": "Download",
+  "taskpane.file.chooseOther": "Choose another file",
+  "taskpane.file.dropHere": "Release to open this file.",
+  "taskpane.file.none": "No file has been chosen yet.",
+  "taskpane.file.rereadFailed":
+    "Cannot read “{name}” again: it may have been moved or deleted. Please choose the file again.",
+  "taskpane.loading.file": "Reading “{name}” ({size} MB)… {pct}%",
+  "taskpane.loading.parse": "Opening “{name}”…",
+  "taskpane.loading.read": "Reading the sheet {sheet}…",
+  "taskpane.loading.again": "Reading again…",
+  "taskpane.leave.replace":
+    "The scores written have not been downloaded. Another file will discard them. Continue?",
+  "taskpane.leave.reread":
+    "The scores written have not been downloaded. Reading the file again will discard them. Continue?",
+  "taskpane.table.label": "This sheet holds several tables: choose the one to score",
+  "taskpane.table.option": "Table {n} ({range}, indicators in rows {first}–{last})",
+  "taskpane.written.title": "Cells written ({n})",
+  "taskpane.download.notYet":
+    "Nothing has been written yet: a download now would only give the original file. Write to the sheet first.",
+  "taskpane.download.nothingWritten":
+    "The sheet already held these values; no cell was written, so the original file is up to date and nothing needs downloading.",
+  "taskpane.more.title": "More",
+  "taskpane.action.print": "Print the result summary",
+  "taskpane.summary.noTable": "No table to score was found on this sheet; see “Table detection” below.",
+  "taskpane.summary.empty":
+    "The table has no indicator rows yet, so there is no total. Fill in the indicators, then read again.",
+  "taskpane.summary.noProblems": "No problems need your attention.",
+  "taskpane.summary.problems": "{n} problems need your attention (show)",
+  "taskpane.summary.moreMismatches": "{n} more figures differ from the rules.",
+  "taskpane.summary.mismatchFix":
+    "To correct them by the rules, click “Recompute everything by the rules…”; you can preview before writing.",
+  "taskpane.detect.noRows": "Header in row {header}; the table has no indicator rows yet",
+  "taskpane.judge.bandLabel": "{band} ({range})",
+  "taskpane.profile.badJsonAt":
+    "The profile file “{file}” cannot be read: check near line {line}, character {col} (a missing quote or comma is common).",
+  "taskpane.action.group.judge": "Your judgement needed ({n})",
+  "taskpane.action.group.recompute": "Figures in the table differ from the rules ({n})",
+  "taskpane.action.group.fix": "To complete or correct in the table ({n})",
+  "taskpane.action.group.explain": "Deviations to explain ({n})",
+  "taskpane.action.group.info": "For information ({n})",
   "taskpane.detect.sheet": "Sheet “{sheet}”",
   "taskpane.detect.layout": "Table type: {layout}",
-  "taskpane.layout.L1": "Project expenditure self-evaluation table (L1)",
-  "taskpane.layout.L2": "Self-evaluation table with split target columns (L2)",
-  "taskpane.layout.L3": "Evaluation scoring sheet (L3)",
-  "taskpane.layout.L4": "Department overall expenditure self-evaluation table (L4)",
-  "taskpane.layout.L5": "Self-evaluation table without a budget block (L5)",
+  "taskpane.layout.L1": "Project expenditure self-evaluation table",
+  "taskpane.layout.L2": "Self-evaluation table with split target columns",
+  "taskpane.layout.L3": "Evaluation scoring sheet",
+  "taskpane.layout.L4": "Department overall expenditure self-evaluation table",
+  "taskpane.layout.L5": "Self-evaluation table without a budget block",
   "taskpane.detect.rows": "Header on row {header}, indicators on rows {first}–{last}",
   "taskpane.detect.budget": "Budget figures on rows {first}–{last}",
   "taskpane.detect.noBudget": "No budget block (no budget execution score)",
@@ -607,7 +691,8 @@ const enUS: Record<MessageKey, string> = {
   "taskpane.profile.custom": "Custom profile (JSON file)…",
   "taskpane.profile.customFile": "Choose a profile JSON file",
   "taskpane.profile.customName": "Custom profile: {name}",
-  "taskpane.profile.badJson": "The profile file “{file}” is not valid JSON: {message}",
+  "taskpane.profile.badJson":
+    "The profile file “{file}” cannot be read: check that quotes, commas and brackets match.",
   "taskpane.profile.error": "In the profile file “{file}”, the setting “{key}” is wrong: {message}",
   "taskpane.profile.errorNoKey": "The profile file “{file}” is wrong: {message}",
   "taskpane.summary.total": "Total",
@@ -882,11 +967,28 @@ const enUS: Record<MessageKey, string> = {
   // --- templates
 };
 
+/** English plural forms: a key's `.one` form, used when the count `n` is 1. */
+const enUSOne: Partial<Record<`${MessageKey}.one`, string>> = {
+  "taskpane.summary.pending.one":
+    "1 qualitative indicator awaits your judgement; the total and grade are provisional until then.",
+  "taskpane.action.apply.one": "Write to the sheet (1 cell)",
+  "taskpane.action.applyNotes.one": "Write to the sheet (1 cell, {m} notes)",
+  "taskpane.applied.one": "1 cell written. To restore it, click “Undo the last write”.",
+  "taskpane.applied.notes.one":
+    "1 cell written, {m} notes added or updated. To restore them, click “Undo the last write”.",
+  "taskpane.restored.one": "The last write was undone; 1 cell restored.",
+  "taskpane.restored.notes.one": "The last write was undone: 1 cell and {m} notes restored.",
+  "taskpane.templates.rowsInserted.one": "1 indicator row inserted; fill in its target and weight.",
+  "taskpane.written.title.one": "Cell written (1)",
+  "taskpane.summary.problems.one": "1 problem needs your attention (show)",
+  "taskpane.summary.moreMismatches.one": "1 more figure differs from the rules.",
+};
+
 export type Locale = "zh-CN" | "en-US";
 
 const catalogs: Record<Locale, Record<string, string>> = {
   "zh-CN": { ...zhCN, ...coreZhCN },
-  "en-US": { ...enUS, ...coreEnUS },
+  "en-US": { ...enUS, ...coreEnUS, ...enUSOne },
 };
 
 /** How each locale joins a list parameter. */
@@ -918,7 +1020,9 @@ export function t(
   params?: Record<string, string | number>,
   locale: Locale = current,
 ): string {
-  const s = catalogs[locale][key] ?? zhCN[key];
+  // A count of one takes the key's `.one` form where the locale has one (English plurals).
+  const one = params?.n === 1 ? catalogs[locale][`${key}.one`] : undefined;
+  const s = one ?? catalogs[locale][key] ?? zhCN[key];
   return params ? fill(s, params, locale) : s;
 }
 

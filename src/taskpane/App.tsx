@@ -61,9 +61,24 @@ export function App(props: { services: ServicesSource; start: StartMode; initial
   const [view, setView] = useState<View>(props.initialView ?? "score");
   const [file, setFile] = useState<OpenFile | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [note, setNote] = useState<string | null>(null);
-  const [opening, setOpening] = useState(false);
+  const [opening, setOpening] = useState<{ name: string; size: number; loaded: number; parsing: boolean } | null>(
+    null,
+  );
+  const [dragging, setDragging] = useState(false);
+  const [unsaved, setUnsaved] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const fileRef = useRef<File | null>(null);
+
+  // Written and not downloaded: the browser asks before the page is left or reloaded.
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved]);
   const [lastRun] = useState(() => (props.start.kind === "office" ? readLastRun() : null));
 
   const changeLocale = (l: Locale) => {
@@ -74,42 +89,91 @@ export function App(props: { services: ServicesSource; start: StartMode; initial
 
   const host: WorkbookHost | null = props.start.kind === "office" ? props.start.host : (file?.book ?? null);
 
+  /** Before another file replaces this one: written work not downloaded is lost, so ask. */
+  const mayReplace = () => !unsaved || window.confirm(t("taskpane.leave.replace"));
+
   async function openUpload(f: File) {
     setFileError(null);
-    setNote(null);
     if (!/\.xlsx$/i.test(f.name)) {
       setFileError(t("taskpane.file.notXlsx", { name: f.name }));
       return;
     }
-    setOpening(true);
+    if (!mayReplace()) return;
+    setOpening({ name: f.name, size: f.size, loaded: 0, parsing: false });
     try {
-      const book = await (await ready()).openFile(await f.arrayBuffer(), f.name);
+      const data = await readBytes(f, (loaded) => setOpening((o) => (o ? { ...o, loaded } : o)));
+      setOpening((o) => (o ? { ...o, parsing: true } : o));
+      const book = await (await ready()).openFile(data, f.name);
       const sheets = book.sheetNames();
-      setFile({ name: f.name, book, sheets, sheet: defaultSheet(sheets), version: 0 });
+      fileRef.current = f;
+      setUnsaved(false);
+      setFile((prev) => ({
+        name: f.name,
+        book,
+        sheets,
+        sheet: defaultSheet(sheets),
+        version: (prev?.version ?? 0) + 1,
+      }));
     } catch (e) {
-      setFileError(t("taskpane.file.openFailed", { name: f.name, message: (e as Error).message }));
+      setFileError(openFailed(f.name, e));
     } finally {
-      setOpening(false);
+      setOpening(null);
     }
   }
 
-  async function download() {
-    if (!file) return;
-    const data = await file.book.toBuffer();
-    const name = scoredFileName(file.name);
-    saveXlsx(data, name);
-    setNote(t("taskpane.file.downloaded", { name }));
+  /** 重新读取 in the page: the chosen file read again from disk (edits saved since are seen). */
+  async function reopen(): Promise<WorkbookHost> {
+    const f = fileRef.current;
+    if (!f || !file) throw new Error(t("taskpane.file.none"));
+    let data: ArrayBuffer;
+    try {
+      data = await f.arrayBuffer();
+    } catch {
+      throw new Error(t("taskpane.file.rereadFailed", { name: f.name }));
+    }
+    const book = await (await ready()).openFile(data, f.name);
+    setFile((prev) => (prev ? { ...prev, book, sheets: book.sheetNames() } : prev));
+    bookRef.current = book;
+    return book;
   }
 
-  const downloadButton = file ? (
-    <Button appearance="primary" onClick={() => void download()}>
-      {t("taskpane.file.download")}
-    </Button>
-  ) : null;
+  const bookRef = useRef<FileWorkbook | null>(null);
+  bookRef.current = file?.book ?? null;
+
+  async function download(): Promise<string> {
+    const book = bookRef.current;
+    if (!book || !file) throw new Error(t("taskpane.file.none"));
+    const data = await book.toBuffer();
+    const name = scoredFileName(file.name);
+    saveXlsx(data, name);
+    return name;
+  }
+
+  const onDrop = (e: React.DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const f = e.dataTransfer.files?.[0];
+    if (f) void openUpload(f);
+  };
+
+  const fileMode = props.start.kind === "file";
+  const pct = opening && opening.size > 0 ? Math.min(1, opening.loaded / opening.size) : 0;
 
   return (
     <FluentProvider theme={webLightTheme} lang={locale}>
-      <main className={s.root}>
+      <main
+        className={s.root}
+        onDragOver={
+          fileMode
+            ? (e) => {
+                e.preventDefault();
+                if (!dragging) setDragging(true);
+              }
+            : undefined
+        }
+        onDragLeave={fileMode ? (e) => e.currentTarget === e.target && setDragging(false) : undefined}
+        onDrop={fileMode ? onDrop : undefined}
+      >
         <header className={s.header}>
           <div>
             <h1 className={s.title}>{t("app.name")}</h1>
@@ -118,9 +182,10 @@ export function App(props: { services: ServicesSource; start: StartMode; initial
           <Button
             size="small"
             appearance="subtle"
-            aria-label={t("taskpane.lang.label")}
+            aria-label={`${t("taskpane.lang.switch")} · ${t("taskpane.lang.label")}`}
             lang={locale === "zh-CN" ? "en" : "zh-CN"}
             onClick={() => changeLocale(locale === "zh-CN" ? "en-US" : "zh-CN")}
+            data-noprint
           >
             {t("taskpane.lang.switch")}
           </Button>
@@ -131,16 +196,24 @@ export function App(props: { services: ServicesSource; start: StartMode; initial
           <Tab value="templates">{t("taskpane.tab.templates")}</Tab>
         </TabList>
 
-        {props.start.kind === "file" && (
-          <section className={s.section} aria-label={t("taskpane.file.choose")}>
+        {fileMode && (
+          <section
+            className={`${s.section} ${dragging ? s.dropZone : ""}`}
+            aria-labelledby="jx-choose"
+            data-noprint
+            data-testid="choose"
+          >
+            <h2 id="jx-choose" className={s.h2}>
+              1 · {t("taskpane.step.choose")}
+            </h2>
             {!file && <p className={s.item}>{t("taskpane.start.file")}</p>}
             <div className={s.row}>
               <Button
                 appearance={file ? "secondary" : "primary"}
-                disabled={opening}
-                onClick={() => input.current?.click()}
+                disabled={opening !== null}
+                onClick={() => mayReplace() && input.current?.click()}
               >
-                {t("taskpane.file.choose")}
+                {file ? t("taskpane.file.chooseOther") : t("taskpane.file.choose")}
               </Button>
               <input
                 ref={input}
@@ -157,13 +230,33 @@ export function App(props: { services: ServicesSource; start: StartMode; initial
               />
               {file && <span className={s.item}>{t("taskpane.file.opened", { name: file.name })}</span>}
             </div>
-            <p className={s.muted}>{t("taskpane.file.hint")}</p>
+            <p className={s.muted}>{dragging ? t("taskpane.file.dropHere") : t("taskpane.file.hint")}</p>
+            {opening && (
+              <div className={s.progress} data-testid="opening">
+                {/* A native progress bar: no script weight in the page shell. Indeterminate while parsing. */}
+                <progress
+                  className={s.progressBar}
+                  aria-labelledby="jx-opening"
+                  max={1}
+                  {...(opening.parsing ? {} : { value: pct })}
+                />
+                <span id="jx-opening" className={s.muted}>
+                  {opening.parsing
+                    ? t("taskpane.loading.parse", { name: opening.name })
+                    : t("taskpane.loading.file", {
+                        name: opening.name,
+                        size: megabytes(opening.size),
+                        pct: Math.round(pct * 100),
+                      })}
+                </span>
+              </div>
+            )}
             {file && file.sheets.length > 1 && (
               <Field label={t("taskpane.file.sheet")} size="small">
                 <Select
                   size="small"
                   value={file.sheet}
-                  onChange={(_, d) => setFile({ ...file, sheet: d.value })}
+                  onChange={(_, d) => mayReplace() && setFile({ ...file, sheet: d.value, version: file.version + 1 })}
                 >
                   {file.sheets.map((n) => (
                     <option key={n} value={n}>
@@ -179,7 +272,6 @@ export function App(props: { services: ServicesSource; start: StartMode; initial
                   {fileError}
                 </p>
               )}
-              {note && <p className={s.success}>{note}</p>}
             </div>
           </section>
         )}
@@ -200,7 +292,10 @@ export function App(props: { services: ServicesSource; start: StartMode; initial
               fileName={file?.name ?? null}
               locale={locale}
               onLocale={changeLocale}
-              actions={downloadButton}
+              firstStep={fileMode ? 2 : 1}
+              reopen={fileMode ? reopen : undefined}
+              download={fileMode ? download : undefined}
+              onUnsaved={setUnsaved}
             />
           )}
           {view === "templates" && services && (
@@ -208,7 +303,7 @@ export function App(props: { services: ServicesSource; start: StartMode; initial
               host={host}
               library={services.library}
               templateFile={services.templateFile}
-              fileMode={props.start.kind === "file"}
+              fileMode={fileMode}
               onChanged={() => {
                 if (file) setFile({ ...file, sheets: file.book.sheetNames(), version: file.version + 1 });
               }}
@@ -218,4 +313,24 @@ export function App(props: { services: ServicesSource; start: StartMode; initial
       </main>
     </FluentProvider>
   );
+}
+
+const megabytes = (n: number) => (n / 1024 / 1024).toFixed(1);
+
+/** Why a file did not open, naming it once. */
+function openFailed(name: string, e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.includes(name) ? message : t("taskpane.file.openFailed", { name, message });
+}
+
+/** The bytes of a chosen file, reporting progress (large files take a while). */
+function readBytes(f: File, progress: (loaded: number) => void): Promise<ArrayBuffer> {
+  if (typeof FileReader === "undefined") return f.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onprogress = (e) => progress(e.loaded);
+    r.onload = () => resolve(r.result as ArrayBuffer);
+    r.onerror = () => reject(r.error ?? new Error(t("taskpane.file.rereadFailed", { name: f.name })));
+    r.readAsArrayBuffer(f);
+  });
 }

@@ -1,39 +1,34 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
+  Field,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  Select,
   Spinner,
   Switch,
 } from "@fluentui/react-components";
-import type { Profile } from "../core/types";
 import type { ColumnMapping, PlannedWrite } from "../sheet/types";
-import { HostError, type SheetRead, type WorkbookHost, type WorkbookSettings } from "../hosts/host";
-import { formatMessage, getLocale, t, type Locale } from "../i18n/catalog";
-import { ProfileError } from "../core/profile";
+import { HostError, type WorkbookHost } from "../hosts/host";
+import { t, type Locale } from "../i18n/catalog";
 import type { Services } from "./services";
-import type { Judgement } from "./logic";
+import { needsAttention, rowBasis, type Judgement } from "./logic";
 import { scoreView } from "./score-view";
+import { errorText } from "./errors";
+import { useSheetRead } from "./hooks/useSheetRead";
+import { useProfileChoice } from "./hooks/useProfileChoice";
 import { DetectPanel } from "./components/DetectPanel";
 import { ExportFindings } from "./components/ExportFindings";
 import { JudgementPanel } from "./components/JudgementPanel";
 import { DiagnosticsList, WritesList } from "./components/PreviewPanel";
-import { ProfilePicker, type ProfileChoice } from "./components/ProfilePicker";
+import { ProfilePicker } from "./components/ProfilePicker";
 import { RecomputeDialog } from "./components/RecomputeDialog";
 import { ResultSummary } from "./components/ResultSummary";
 import { ReportButton } from "./components/ReportButton";
 import { useStyles } from "./styles";
 
 type Status = { text: string; intent: "success" | "error" | "warning" | "info" };
-
-interface ProfileState {
-  choice: ProfileChoice;
-  profile: Profile;
-}
-
-const message = (e: unknown) =>
-  e instanceof ProfileError ? formatMessage(e.text, getLocale()) : e instanceof Error ? e.message : String(e);
 
 export interface ScorePanelProps {
   services: Services;
@@ -45,85 +40,82 @@ export interface ScorePanelProps {
   onLocale?(locale: Locale): void;
   /** Called after the workbook changed (apply, undo). */
   onWritten?(): void;
-  /** Extra actions shown beside 写入 (file mode: download). */
-  actions?: ReactNode;
+  /** File mode: opens the chosen file again from disk (重新读取), giving the new host. */
+  reopen?(): Promise<WorkbookHost>;
+  /** File mode: offers the workbook as written for download; gives the file name. */
+  download?(): Promise<string>;
+  /** Whether written work has not been downloaded yet (file mode: the page warns before leaving). */
+  onUnsaved?(unsaved: boolean): void;
+  /** The number of this panel's first step (file mode: 2, after choosing the file). */
+  firstStep?: number;
 }
 
-/** The scoring flow on one sheet: 识别 → 预览 → 写入 → 撤销. */
+/** What was written in this session: shown in place of the plan, so nothing jumps. */
+interface Written {
+  writes: PlannedWrite[];
+  cells: number;
+  notes: number;
+}
+
+/** The scoring flow on one sheet: 检查结果 → 写入 → (下载). One obvious next step at each moment. */
 export function ScorePanel(props: ScorePanelProps) {
   const s = useStyles();
-  const { services, host } = props;
-  const [read, setRead] = useState<SheetRead | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<Status | null>(null);
-  const [stale, setStale] = useState(false);
-  const [applied, setApplied] = useState<PlannedWrite[] | null>(null);
-  const [ps, setPs] = useState<ProfileState>(() => ({
-    choice: { kind: "preset", name: "central" },
-    profile: services.resolveProfile("central"),
-  }));
-  const [profileError, setProfileError] = useState<string | null>(null);
+  const { services } = props;
+  const [busy, setBusy] = useState<"write" | "undo" | "download" | null>(null);
+  const [readError, setReadError] = useState<string | null>(null);
+  const [writeStatus, setWriteStatus] = useState<Status | null>(null);
+  const [downloadStatus, setDownloadStatus] = useState<Status | null>(null);
+  const [written, setWritten] = useState<Written | null>(null);
+  const [downloaded, setDownloaded] = useState(false);
   const [recomputeAll, setRecomputeAll] = useState(false);
   const [judgements, setJudgements] = useState<Record<number, Judgement>>({});
+  const [tableNo, setTableNo] = useState(0);
   const [highlights, setHighlights] = useState(false);
   const highlightsRef = useRef(false);
   highlightsRef.current = highlights;
+  const resultRef = useRef<HTMLDivElement>(null);
+  const writeStatusRef = useRef<HTMLDivElement>(null);
+  const downloadStatusRef = useRef<HTMLDivElement>(null);
+  const problemsRef = useRef<HTMLHeadingElement>(null);
 
-  const sheetName = read?.grid.sheet ?? props.sheet ?? "";
-
-  /** Reads the sheet; `first` also takes the workbook's remembered profile and locale. */
-  const load = useCallback(
-    async (first: boolean) => {
-      setBusy(true);
-      try {
-        const r = await host.readSheet(props.sheet);
-        setRead(r);
-        setStale(false);
-        setJudgements({});
-        if (first) {
-          const saved = r.settings.profile;
-          if (saved !== undefined) {
-            try {
-              const profile = services.resolveProfile(saved);
-              setPs({
-                choice:
-                  typeof saved === "string"
-                    ? { kind: "preset", name: saved }
-                    : { kind: "custom", name: profile.name, spec: saved },
-                profile,
-              });
-            } catch (e) {
-              setProfileError(profileMessage(e, t("taskpane.profile.label")));
-            }
-          }
-          if (r.settings.locale && r.settings.locale !== props.locale) props.onLocale?.(r.settings.locale);
-        }
-        return r;
-      } catch (e) {
-        setStatus({ text: t("taskpane.error.generic", { message: message(e) }), intent: "error" });
-        return null;
-      } finally {
-        setBusy(false);
-      }
+  const sr = useSheetRead({
+    host: props.host,
+    sheet: props.sheet,
+    reopen: props.reopen,
+    onFirst: (r) => {
+      profiles.adopt(r.settings.profile);
+      if (r.settings.locale && r.settings.locale !== props.locale) props.onLocale?.(r.settings.locale);
     },
-    // Reads again only when the host or the sheet changes.
-    [host, props.sheet],
-  );
-
-  useEffect(() => {
-    void load(true);
-  }, [load]);
+    onError: (e) => setReadError(t("taskpane.error.generic", { message: errorText(e) })),
+  });
+  const { read, host } = sr;
+  const save = (patch: Parameters<typeof sr.saveSettings>[0]) =>
+    void sr.saveSettings(patch).catch((e) =>
+      setWriteStatus({ text: t("taskpane.error.generic", { message: errorText(e) }), intent: "error" }),
+    );
+  const profiles = useProfileChoice(services, save);
+  const ps = profiles.ps;
+  const decimals = ps.profile.decimals;
+  const sheetName = read?.grid.sheet ?? props.sheet ?? "";
+  const step = (i: number) => (props.firstStep ?? 1) + i;
 
   // Remember the interface language with the workbook.
   const lastLocale = useRef(props.locale);
   useEffect(() => {
     if (lastLocale.current === props.locale) return;
     lastLocale.current = props.locale;
-    if (read) void saveSettings({ locale: props.locale });
+    if (read) save({ locale: props.locale });
     // Runs on a change of language only.
   }, [props.locale]);
 
-  const manual = read?.settings.mappings?.[sheetName] ?? null;
+  // After each completed read, the result takes the focus (keyboard and screen-reader users start there).
+  useEffect(() => {
+    if (sr.reads > 0) resultRef.current?.focus({ preventScroll: sr.reads === 1 });
+  }, [sr.reads]);
+
+  // Written but not downloaded: the page warns before leaving or choosing another file.
+  const unsaved = written !== null && written.cells + written.notes > 0 && !downloaded;
+  useEffect(() => props.onUnsaved?.(unsaved), [unsaved]);
 
   const computed = useMemo(() => {
     if (!read) return null;
@@ -134,52 +126,73 @@ export function ScorePanel(props: ScorePanelProps) {
         judgements,
         file: props.fileName ?? null,
         locale: props.locale,
+        table: tableNo,
       });
       return { ...view, error: null };
     } catch (e) {
-      return { error: message(e) } as const;
+      return { error: errorText(e) } as const;
     }
-  }, [read, ps, recomputeAll, judgements, props.fileName, props.locale, services]);
+  }, [read, ps, recomputeAll, judgements, props.fileName, props.locale, services, tableNo]);
 
-  async function saveSettings(patch: Partial<WorkbookSettings>) {
-    if (!read) return;
-    const settings: WorkbookSettings = { ...read.settings, ...patch };
-    setRead((r) => (r ? { ...r, settings } : r));
-    try {
-      await host.saveSettings(settings);
-    } catch (e) {
-      setStatus({ text: t("taskpane.error.generic", { message: message(e) }), intent: "error" });
-    }
-  }
+  const ok = computed && computed.error === null ? computed : null;
+  const table = ok?.table ?? null;
+  const plan = table?.plan ?? null;
+  const writes = plan?.writes ?? [];
+  // R-DEV drafts held as cell notes where the host can; else the pane alone lists them.
+  const notesHeld = host.supportsNotes?.() ?? true;
+  const notes = plan?.notes ?? [];
+  const heldNotes = notesHeld ? notes.length : 0;
+  const hasTable = table?.layout != null;
+  const canWrite =
+    busy === null &&
+    sr.loading === null &&
+    !sr.stale &&
+    hasTable &&
+    (writes.length > 0 || heldNotes > 0) &&
+    read?.grid.protected !== true;
+  // 撤销 only after a write: this session's, or (inside Excel) one recorded in the workbook.
+  const canUndo =
+    busy === null &&
+    hasTable &&
+    (written !== null || (host.kind === "office" && (read?.record?.backups.length ?? 0) > 0));
 
-  /** After a write or an undo: the highlights of the sheet read again (judgements start anew). */
-  const refreshHighlights = async (r: SheetRead | null) => {
+  /** After a write or an undo: the highlights of the sheet read again. */
+  const refreshHighlights = async (r: typeof read) => {
     if (!r || !highlightsRef.current) return;
     try {
-      const { table } = scoreView(services.analyzeRead, r, {
+      const v = scoreView(services.analyzeRead, r, {
         profile: ps.profile,
         recomputeAll: false,
         judgements: {},
         file: props.fileName ?? null,
         locale: props.locale,
+        table: tableNo,
       });
       await host.clearHighlights(r.grid.sheet);
-      await host.highlight(r.grid.sheet, services.highlightMarks(table.report));
+      await host.highlight(r.grid.sheet, services.highlightMarks(v.table.report));
     } catch {
       // Highlights are a convenience; the panel still lists every issue.
     }
   };
 
+  const focusSoon = (ref: React.RefObject<HTMLElement | null>) =>
+    requestAnimationFrame(() => {
+      const el = ref.current;
+      if (el && typeof el.scrollIntoView === "function") el.scrollIntoView({ block: "nearest" });
+      ref.current?.focus({ preventScroll: true });
+    });
+
   async function apply() {
-    if (!read || !computed || computed.error !== null) return;
-    setBusy(true);
-    setStatus(null);
+    if (!plan || !canWrite) return;
+    setBusy("write");
+    setWriteStatus(null);
     try {
-      // The host refuses a plan made stale by edits since the read (HostError STALE):
-      // no extra read round trip here.
-      const plan = computed.result.plan;
+      // The host refuses a plan made stale by edits since the read (HostError STALE).
       const result = await host.apply(plan);
-      setApplied(plan.writes);
+      const notesDone = result.notes ?? 0;
+      setWritten({ writes: plan.writes, cells: result.written, notes: notesDone });
+      setDownloaded(false);
+      setDownloadStatus(null);
       setRecomputeAll(false);
       const text =
         result.notes === undefined
@@ -187,79 +200,81 @@ export function ScorePanel(props: ScorePanelProps) {
           : result.written === 0 && result.notes === 0
             ? t("taskpane.applied.nothing")
             : t("taskpane.applied.notes", { n: result.written, m: result.notes });
-      setStatus({ text, intent: "success" });
+      setWriteStatus({ text, intent: "success" });
       props.onWritten?.();
-      const r = await load(false);
+      const r = await sr.load();
       await refreshHighlights(r);
     } catch (e) {
-      if (e instanceof HostError && e.code === "STALE") setStale(true);
-      else setStatus({ text: t("taskpane.error.generic", { message: message(e) }), intent: "error" });
+      if (e instanceof HostError && e.code === "STALE") sr.setStale(true);
+      else setWriteStatus({ text: t("taskpane.error.generic", { message: errorText(e) }), intent: "error" });
     } finally {
-      setBusy(false);
+      setBusy(null);
+      focusSoon(writeStatusRef);
     }
   }
 
   async function undo() {
-    setBusy(true);
-    setStatus(null);
+    setBusy("undo");
+    setWriteStatus(null);
     try {
       const r = await host.restore();
-      setApplied(null);
-      setStatus({
+      setWritten(null);
+      setDownloaded(false);
+      setDownloadStatus(null);
+      setWriteStatus({
         text: r.notes
           ? t("taskpane.restored.notes", { n: r.restored, m: r.notes })
           : t("taskpane.restored", { n: r.restored }),
         intent: "success",
       });
       props.onWritten?.();
-      const fresh = await load(false);
+      const fresh = await sr.load();
       await refreshHighlights(fresh);
     } catch (e) {
-      setStatus({ text: t("taskpane.error.generic", { message: message(e) }), intent: "error" });
+      setWriteStatus({ text: t("taskpane.error.generic", { message: errorText(e) }), intent: "error" });
     } finally {
-      setBusy(false);
+      setBusy(null);
+      focusSoon(writeStatusRef);
+    }
+  }
+
+  async function download() {
+    if (!props.download) return;
+    setBusy("download");
+    try {
+      const name = await props.download();
+      setDownloaded(true);
+      setDownloadStatus({ text: t("taskpane.file.downloaded", { name }), intent: "success" });
+    } catch (e) {
+      setDownloadStatus({ text: t("taskpane.error.generic", { message: errorText(e) }), intent: "error" });
+    } finally {
+      setBusy(null);
+      focusSoon(downloadStatusRef);
+    }
+  }
+
+  async function reread() {
+    // Reading the file again drops what was written and not downloaded: ask first.
+    if (props.reopen && unsaved && !window.confirm(t("taskpane.leave.reread"))) return;
+    setReadError(null);
+    setWriteStatus(null);
+    const r = await sr.load(props.reopen !== undefined);
+    if (r && props.reopen) {
+      setWritten(null);
+      setDownloaded(false);
+      setDownloadStatus(null);
     }
   }
 
   async function toggleHighlights(on: boolean) {
-    if (!read || !computed || computed.error !== null) return;
+    if (!read || !table) return;
     setHighlights(on);
     try {
-      if (on) await host.highlight(read.grid.sheet, services.highlightMarks(computed.table.report));
+      if (on) await host.highlight(read.grid.sheet, services.highlightMarks(table.report));
       else await host.clearHighlights(read.grid.sheet);
     } catch (e) {
       setHighlights(!on);
-      setStatus({ text: t("taskpane.error.generic", { message: message(e) }), intent: "error" });
-    }
-  }
-
-  function choosePreset(name: string) {
-    try {
-      setPs({ choice: { kind: "preset", name }, profile: services.resolveProfile(name) });
-      setProfileError(null);
-      void saveSettings({ profile: name });
-    } catch (e) {
-      setProfileError(profileMessage(e, name));
-    }
-  }
-
-  function chooseCustom(fileName: string, text: string) {
-    let spec: unknown;
-    try {
-      spec = JSON.parse(text);
-    } catch (e) {
-      setProfileError(t("taskpane.profile.badJson", { file: fileName, message: message(e) }));
-      return;
-    }
-    try {
-      const base = fileName.replace(/\.json$/i, "");
-      const profile = services.resolveProfile(spec as Record<string, unknown>, base);
-      const saved = { ...(spec as Record<string, unknown>), name: profile.name };
-      setPs({ choice: { kind: "custom", name: profile.name, spec: saved }, profile });
-      setProfileError(null);
-      void saveSettings({ profile: saved });
-    } catch (e) {
-      setProfileError(profileMessage(e, fileName));
+      setWriteStatus({ text: t("taskpane.error.generic", { message: errorText(e) }), intent: "error" });
     }
   }
 
@@ -268,33 +283,34 @@ export function ScorePanel(props: ScorePanelProps) {
     if (m) mappings[sheetName] = m;
     else delete mappings[sheetName];
     setJudgements({});
-    void saveSettings({ mappings });
+    save({ mappings });
   }
 
-  const ok = computed && computed.error === null ? computed : null;
-  const writes = ok?.result.plan.writes ?? [];
-  // R-DEV drafts held as cell notes where the host can; else the pane alone lists them.
-  const notesHeld = host.supportsNotes?.() ?? true;
-  const notes = ok?.result.plan.notes ?? [];
-  const heldNotes = notesHeld ? notes.length : 0;
+  const found = ok ? ok.result.tables.filter((x) => x.layout !== null) : [];
+  const attention = table ? needsAttention(table.report.diagnostics) : 0;
+  const showWritten = written !== null && writes.length === 0 && heldNotes === 0;
+  const loadingLabel =
+    sr.loading === "first" ? t("taskpane.loading.read", { sheet: props.sheet ?? "" }) : t("taskpane.loading.again");
 
   return (
-    <div className={s.root} style={{ padding: 0 }}>
-      <div aria-live="polite" className={s.row} style={{ flexDirection: "column", alignItems: "stretch" }}>
-        {busy && <Spinner size="tiny" label={t("taskpane.busy")} />}
-        {stale && (
-          <MessageBar layout="multiline" intent="warning" data-testid="stale">
-            <MessageBarBody>{t("taskpane.stale")}</MessageBarBody>
-            <MessageBarActions>
-              <Button size="small" onClick={() => void load(false)}>
-                {t("taskpane.reread")}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
-        )}
-        {status && (
-          <MessageBar layout="multiline" intent={status.intent}>
-            <MessageBarBody>{status.text}</MessageBarBody>
+    <div className={s.flow}>
+      <div className={s.toolbar} data-noprint>
+        <ProfilePicker
+          presets={services.presets}
+          value={ps.choice}
+          error={profiles.error}
+          onPreset={profiles.choosePreset}
+          onCustomFile={profiles.chooseCustom}
+        />
+        <Button size="small" disabled={sr.loading !== null || busy !== null} onClick={() => void reread()}>
+          {host.kind === "office" && !read ? t("taskpane.excel.read") : t("taskpane.reread")}
+        </Button>
+      </div>
+      <div aria-live="polite" className={s.statusArea}>
+        {sr.loading !== null && <Spinner size="tiny" labelPosition="after" label={loadingLabel} />}
+        {readError && (
+          <MessageBar layout="multiline" intent="error">
+            <MessageBarBody>{readError}</MessageBarBody>
           </MessageBar>
         )}
         {computed?.error && (
@@ -304,46 +320,91 @@ export function ScorePanel(props: ScorePanelProps) {
         )}
       </div>
 
-      <div className={s.row} style={{ alignItems: "flex-end" }}>
-        <ProfilePicker
-          presets={services.presets}
-          value={ps.choice}
-          error={profileError}
-          onPreset={choosePreset}
-          onCustomFile={chooseCustom}
-        />
-        <Button size="small" disabled={busy} onClick={() => void load(false)}>
-          {props.sheet === undefined ? t("taskpane.excel.read") : t("taskpane.reread")}
-        </Button>
-      </div>
-
-      {read && ok && (
+      {read && ok && table && (
         <>
-          {ok.table.layout && <ResultSummary report={ok.table.report} pending={ok.open} />}
-          <DetectPanel
-            analysis={ok.table}
-            grid={read.grid}
-            manual={manual}
-            onSaveMapping={(m) => saveMapping(m)}
-            onClearMapping={() => saveMapping(null)}
-          />
-          <JudgementPanel
-            pending={ok.pending}
-            judgements={judgements}
-            decimals={ps.profile.decimals}
-            onChange={(row, j) =>
-              setJudgements((all) => {
-                const next = { ...all };
-                if (j) next[row] = j;
-                else delete next[row];
-                return next;
-              })
-            }
-          />
-          {ok.table.layout && (
-            <section className={s.section} aria-labelledby="jx-preview">
-              <h2 id="jx-preview" className={s.h2}>
-                2 · {t("taskpane.step.preview")} · {t("taskpane.preview.title", { n: writes.length })}
+          <section className={s.section} aria-labelledby="jx-review" data-print>
+            <h2 id="jx-review" className={s.h2}>
+              {step(0)} · {t("taskpane.step.review")}
+            </h2>
+            <div ref={resultRef} tabIndex={-1} className={s.focusTarget} data-testid="result">
+              {hasTable ? (
+                <ResultSummary
+                  report={table.report}
+                  pending={ok.open}
+                  decimals={decimals}
+                  attention={attention}
+                  onShowProblems={() => focusSoon(problemsRef)}
+                  recompute={
+                    <RecomputeDialog
+                      disabled={busy !== null || sr.stale || recomputeAll}
+                      onConfirm={() => setRecomputeAll(true)}
+                    />
+                  }
+                />
+              ) : (
+                <p className={s.item}>{t("taskpane.summary.noTable")}</p>
+              )}
+            </div>
+            {found.length > 1 && (
+              <Field label={t("taskpane.table.label")} size="small" data-noprint>
+                <Select
+                  size="small"
+                  value={String(tableNo)}
+                  onChange={(_, d) => {
+                    setTableNo(Number(d.value));
+                    setWriteStatus(null);
+                  }}
+                >
+                  {found.map((x, i) => (
+                    <option key={i} value={i}>
+                      {t("taskpane.table.option", {
+                        n: i + 1,
+                        range: x.report.range ?? "",
+                        first: x.layout?.firstRow ?? "",
+                        last: x.layout?.lastRow ?? "",
+                      })}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            )}
+            <JudgementPanel
+              pending={ok.pending}
+              judgements={judgements}
+              decimals={decimals}
+              diagnostics={table.report.diagnostics}
+              onChange={(row, j) =>
+                setJudgements((all) => {
+                  const next = { ...all };
+                  const p = ok.pending.find((x) => x.indicator.row === row);
+                  if (j) next[row] = { ...j, basis: p ? rowBasis(p.indicator) : undefined };
+                  else delete next[row];
+                  return next;
+                })
+              }
+            />
+            <DiagnosticsList
+              headingRef={problemsRef}
+              diagnostics={table.report.diagnostics}
+              onSelect={
+                host.kind === "office"
+                  ? (cell) => void host.selectCell(read.grid.sheet, cell).catch(() => undefined)
+                  : undefined
+              }
+            />
+            <DetectPanel
+              analysis={table}
+              grid={read.grid}
+              manual={read.settings.mappings?.[sheetName] ?? null}
+              onSaveMapping={(m) => saveMapping(m)}
+              onClearMapping={() => saveMapping(null)}
+            />
+          </section>
+
+          {hasTable && (
+            <section className={s.section} aria-labelledby="jx-write" data-noprint>
+              <h2 id="jx-write" className={s.h2}>
+                {step(1)} · {t("taskpane.step.write")}
               </h2>
               {recomputeAll && (
                 <MessageBar layout="multiline" intent="warning">
@@ -355,86 +416,144 @@ export function ScorePanel(props: ScorePanelProps) {
                   </MessageBarActions>
                 </MessageBar>
               )}
-              <WritesList
-                writes={writes}
-                report={ok.table.report}
-                judged={ok.judged}
-                notes={notes}
-                notesHeld={notesHeld}
-              />
+              {sr.stale && (
+                <MessageBar layout="multiline" intent="warning" data-testid="stale">
+                  <MessageBarBody>{t("taskpane.stale")}</MessageBarBody>
+                  <MessageBarActions>
+                    <Button size="small" onClick={() => void reread()}>
+                      {t("taskpane.reread")}
+                    </Button>
+                  </MessageBarActions>
+                </MessageBar>
+              )}
+              {showWritten ? (
+                <>
+                  <h3 className={s.h3}>{t("taskpane.written.title", { n: written!.writes.length })}</h3>
+                  <WritesList
+                    writes={written!.writes}
+                    report={table.report}
+                    judged={new Set()}
+                    decimals={decimals}
+                  />
+                </>
+              ) : (
+                <>
+                  <h3 className={s.h3}>{t("taskpane.preview.title", { n: writes.length })}</h3>
+                  <WritesList
+                    writes={writes}
+                    report={table.report}
+                    judged={ok.judged}
+                    notes={notes}
+                    notesHeld={notesHeld}
+                    decimals={decimals}
+                  />
+                </>
+              )}
               <div className={s.row}>
                 <Button
-                  appearance="primary"
-                  disabled={
-                    busy || stale || (writes.length === 0 && heldNotes === 0) || read.grid.protected === true
-                  }
+                  appearance={written === null ? "primary" : "secondary"}
+                  disabled={!canWrite}
                   onClick={() => void apply()}
                 >
                   {heldNotes > 0
                     ? t("taskpane.action.applyNotes", { n: writes.length, m: heldNotes })
                     : t("taskpane.action.apply", { n: writes.length })}
                 </Button>
-                <RecomputeDialog disabled={busy || stale} onConfirm={() => setRecomputeAll(true)} />
+                {canUndo && (
+                  <Button disabled={busy !== null} onClick={() => void undo()}>
+                    {t("taskpane.action.undo")}
+                  </Button>
+                )}
+                {(busy === "write" || busy === "undo") && <Spinner size="tiny" label={t("taskpane.busy")} />}
+              </div>
+              <div
+                ref={writeStatusRef}
+                tabIndex={-1}
+                aria-live="polite"
+                className={s.focusTarget}
+                data-testid="write-status"
+              >
+                {writeStatus && (
+                  <MessageBar layout="multiline" intent={writeStatus.intent}>
+                    <MessageBarBody>{writeStatus.text}</MessageBarBody>
+                  </MessageBar>
+                )}
               </div>
             </section>
           )}
-          <section className={s.section} aria-labelledby="jx-apply">
-            <h2 id="jx-apply" className={s.h2}>
-              3 · {t("taskpane.step.apply")}
-            </h2>
-            {applied && applied.length > 0 && (
-              <details>
-                <summary className={s.item}>{t("taskpane.applied.list")}</summary>
-                <WritesList writes={applied} report={ok.table.report} judged={new Set()} />
-              </details>
-            )}
-            <div className={s.row}>
-              {props.actions}
-              <ReportButton
-                analysis={ok.table}
-                grid={read.grid}
-                lowExecutionThreshold={ps.profile.lowExecutionThreshold}
-                disabled={busy}
-              />
-              <Button disabled={busy} onClick={() => void undo()}>
-                {t("taskpane.action.undo")}
-              </Button>
-              {ok.table.layout && (
-                <ExportFindings
-                  fileName={props.fileName ?? null}
-                  report={ok.table.report}
-                  layout={ok.table.layout}
-                  grid={read.grid}
-                  profile={ps.profile}
-                  disabled={busy}
-                />
-              )}
-            </div>
-          </section>
-          <DiagnosticsList
-            diagnostics={ok.table.report.diagnostics}
-            onSelect={(cell) => void host.selectCell(read.grid.sheet, cell).catch(() => undefined)}
-          />
-          {ok.table.layout && (
-            <section className={s.section} aria-labelledby="jx-hl">
-              <Switch
-                id="jx-hl"
-                checked={highlights}
-                disabled={busy}
-                label={t("taskpane.highlight.label")}
-                onChange={(_, d) => void toggleHighlights(d.checked)}
-              />
-              {highlights && services.legend.length > 0 && (
-                <div role="group" aria-label={t("taskpane.highlight.legend")}>
-                  <ul className={s.list}>
-                    {services.legend.map((l) => (
-                      <li key={l.color + l.label} className={s.item}>
-                        <span className={s.legendSwatch} style={{ backgroundColor: l.color }} aria-hidden />
-                        {l.label}
-                      </li>
-                    ))}
-                  </ul>
+
+          {hasTable && props.download && (
+            <section className={s.section} aria-labelledby="jx-download" data-noprint>
+              <h2 id="jx-download" className={s.h2}>
+                {step(2)} · {t("taskpane.step.download")}
+              </h2>
+              {written !== null && written.cells + written.notes > 0 ? (
+                <div className={s.row}>
+                  <Button appearance="primary" disabled={busy !== null} onClick={() => void download()}>
+                    {t("taskpane.file.download")}
+                  </Button>
                 </div>
+              ) : (
+                <p className={s.muted} data-testid="download-none">
+                  {written !== null ? t("taskpane.download.nothingWritten") : t("taskpane.download.notYet")}
+                </p>
+              )}
+              <div ref={downloadStatusRef} tabIndex={-1} aria-live="polite" className={s.focusTarget}>
+                {downloadStatus && (
+                  <MessageBar layout="multiline" intent={downloadStatus.intent}>
+                    <MessageBarBody>{downloadStatus.text}</MessageBarBody>
+                  </MessageBar>
+                )}
+              </div>
+            </section>
+          )}
+
+          {hasTable && (
+            <section className={s.section} aria-labelledby="jx-more" data-noprint>
+              <h2 id="jx-more" className={s.h2}>
+                {t("taskpane.more.title")}
+              </h2>
+              <div className={s.row}>
+                <ReportButton
+                  analysis={table}
+                  grid={read.grid}
+                  lowExecutionThreshold={ps.profile.lowExecutionThreshold}
+                  disabled={busy !== null}
+                />
+                {table.layout && (
+                  <ExportFindings
+                    fileName={props.fileName ?? null}
+                    report={table.report}
+                    layout={table.layout}
+                    grid={read.grid}
+                    profile={ps.profile}
+                    disabled={busy !== null}
+                  />
+                )}
+                <Button onClick={() => window.print()}>{t("taskpane.action.print")}</Button>
+              </div>
+              {host.kind === "office" && (
+                <>
+                  <Switch
+                    id="jx-hl"
+                    checked={highlights}
+                    disabled={busy !== null}
+                    label={t("taskpane.highlight.label")}
+                    onChange={(_, d) => void toggleHighlights(d.checked)}
+                  />
+                  {highlights && services.legend.length > 0 && (
+                    <div role="group" aria-label={t("taskpane.highlight.legend")}>
+                      <ul className={s.list}>
+                        {services.legend.map((l) => (
+                          <li key={l.color + l.label} className={s.item}>
+                            <span className={s.legendSwatch} style={{ backgroundColor: l.color }} aria-hidden />
+                            {l.label}
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  )}
+                </>
               )}
             </section>
           )}
@@ -442,11 +561,4 @@ export function ScorePanel(props: ScorePanelProps) {
       )}
     </div>
   );
-}
-
-/** A profile error in plain Chinese, naming the key (ProfileError.key). */
-function profileMessage(e: unknown, file: string): string {
-  const key = (e as { key?: unknown }).key;
-  if (typeof key === "string" && key) return t("taskpane.profile.error", { file, key, message: message(e) });
-  return t("taskpane.profile.errorNoKey", { file, message: message(e) });
 }

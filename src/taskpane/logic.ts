@@ -3,8 +3,17 @@
  * arithmetic throughout (scores, weights, sums).
  */
 import Decimal from "decimal.js";
-import type { IndicatorResult, Profile, QualitativeBands, Severity, WriteKind } from "../core/types";
+import type {
+  DiagnosticCode,
+  IndicatorResult,
+  Profile,
+  QualitativeBands,
+  Severity,
+  WriteKind,
+} from "../core/types";
 import type { Analysis, CellValue, PlannedWrite, Report, ReportDiagnostic } from "../sheet/types";
+import { qualitativeBands } from "../core/qualitative";
+import { formatCell, formatScore } from "./format";
 
 export const KIND_ORDER: WriteKind[] = ["score", "rate", "total", "grade", "note"];
 export const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
@@ -26,18 +35,52 @@ export function groupDiagnostics(
   })).filter((g) => g.items.length > 0);
 }
 
-/** A cell value as a finance officer reads it in the preview (rates as percentages). */
-export function formatValue(v: CellValue | undefined, kind?: WriteKind): string | null {
-  if (v === null || v === undefined || v === "") return null;
-  if (v instanceof Date) {
-    const p = (n: number) => String(n).padStart(2, "0");
-    return `${v.getFullYear()}-${p(v.getMonth() + 1)}-${p(v.getDate())}`;
-  }
-  if (typeof v === "number") {
-    if (kind === "rate") return `${new Decimal(v).times(100).toFixed(2)}%`;
-    return new Decimal(v).toString();
-  }
-  return String(v);
+/** A cell value as a finance officer reads it in the preview (see format.ts; two decimals by default). */
+export function formatValue(v: CellValue | undefined, kind?: WriteKind, decimals = 2): string | null {
+  return formatCell(v, kind, decimals);
+}
+
+/** What a person does about a problem: the groups of the problem list, in this order. */
+export type Action = "judge" | "recompute" | "fix" | "explain" | "info";
+export const ACTION_ORDER: Action[] = ["judge", "recompute", "fix", "explain", "info"];
+
+const ACTION_OF: Partial<Record<DiagnosticCode, Action>> = {
+  QUALITATIVE_NEEDS_JUDGEMENT: "judge",
+  SCORE_MISMATCH: "recompute",
+  TOTAL_MISMATCH: "recompute",
+  RATE_MISMATCH: "recompute",
+  UNDER_TARGET: "explain",
+  OVER_COMPLETION: "explain",
+  LOW_EXECUTION: "explain",
+  EXECUTION_OVER_100: "explain",
+  DEVIATION_NOTE_REQUIRED: "explain",
+};
+
+/** The action a diagnostic asks for: by code, else errors and warnings are to fix, infos to note. */
+export function actionOf(d: Pick<ReportDiagnostic, "code" | "severity">): Action {
+  const a = ACTION_OF[d.code] ?? (String(d.code) === "GRADE_MISMATCH" ? "recompute" : undefined);
+  if (a) return a;
+  return d.severity === "info" ? "info" : "fix";
+}
+
+/** Problems grouped by what the person must do (判断 → 重算 → 更正 → 说明 → 参考), errors first within a group. */
+export function groupByAction(
+  diagnostics: ReportDiagnostic[],
+): { action: Action; items: ReportDiagnostic[] }[] {
+  const rank = (d: ReportDiagnostic) => SEVERITY_ORDER.indexOf(d.severity);
+  return ACTION_ORDER.map((action) => ({
+    action,
+    items: diagnostics
+      .map((d, i) => ({ d, i }))
+      .filter(({ d }) => actionOf(d) === action)
+      .sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i)
+      .map(({ d }) => d),
+  })).filter((g) => g.items.length > 0);
+}
+
+/** How many problems need the person (everything but the infos). */
+export function needsAttention(diagnostics: ReportDiagnostic[]): number {
+  return diagnostics.filter((d) => actionOf(d) !== "info").length;
 }
 
 export type Band = "achieved" | "partial" | "notAchieved";
@@ -47,6 +90,29 @@ export const BANDS: Band[] = ["achieved", "partial", "notAchieved"];
 export interface Judgement {
   band: Band;
   score: string;
+  /** The row as it was judged (`rowBasis`): a judgement holds while the row reads the same. */
+  basis?: string;
+}
+
+/** What a judgement rests on: the row's name, target, actual and weight. */
+export function rowBasis(ind: Pick<IndicatorResult, "name" | "target" | "actual" | "weight">): string {
+  return JSON.stringify([ind.name, ind.target, ind.actual, ind.weight]);
+}
+
+/**
+ * The judgements that still hold for the rows now pending: same row, same basis. A row
+ * re-read unchanged keeps its judgement; a changed (or no longer pending) row does not.
+ */
+export function heldJudgements(
+  judgements: Record<number, Judgement>,
+  pending: PendingRow[],
+): Record<number, Judgement> {
+  const out: Record<number, Judgement> = {};
+  for (const p of pending) {
+    const j = judgements[p.indicator.row];
+    if (j && (j.basis === undefined || j.basis === rowBasis(p.indicator))) out[p.indicator.row] = j;
+  }
+  return out;
 }
 
 /** A qualitative row waiting for a person's judgement (QUALITATIVE_NEEDS_JUDGEMENT). */
@@ -58,15 +124,11 @@ export interface PendingRow {
   cell: string;
 }
 
-/** The R-QUAL bands of a row: from the report, else from the profile's qualitativeBands. */
+/** The R-QUAL bands of a row: the core's (from the report, else the core's own band set for its weight). */
 export function bandsFor(ind: IndicatorResult, profile: Profile | null): QualitativeBands | null {
   if (ind.bands) return ind.bands;
   if (ind.weight === null || !profile) return null;
-  const w = new Decimal(ind.weight);
-  const [b0, b1] = profile.qualitativeBands;
-  const hi = w.times(b0).toNumber();
-  const mid = w.times(b1).toNumber();
-  return { achieved: [hi, w.toNumber()], partial: [mid, hi], notAchieved: [0, mid] };
+  return qualitativeBands(ind.weight, profile);
 }
 
 /** The qualitative rows of a table waiting for a person's judgement (judged ones included). */
@@ -144,10 +206,11 @@ export interface LevelBar {
 }
 
 /** Per 一级指标: Σ scores against Σ weights; the budget block first when it has a score. */
-export function levelBars(report: Report, budgetLabel: string): LevelBar[] {
+export function levelBars(report: Report, budgetLabel: string, decimals = 2): LevelBar[] {
   const bars: LevelBar[] = [];
   const b = report.budget;
-  if (b && b.weight !== null) bars.push(bar(budgetLabel, new Decimal(b.score ?? 0), new Decimal(b.weight)));
+  if (b && b.weight !== null)
+    bars.push(bar(budgetLabel, new Decimal(b.score ?? 0), new Decimal(b.weight), decimals));
   const order: string[] = [];
   const sums = new Map<string, { s: Decimal; w: Decimal }>();
   for (const ind of report.indicators) {
@@ -162,14 +225,14 @@ export function levelBars(report: Report, budgetLabel: string): LevelBar[] {
   }
   for (const name of order) {
     const { s, w } = sums.get(name)!;
-    bars.push(bar(name, s, w));
+    bars.push(bar(name, s, w, decimals));
   }
   return bars;
 }
 
-function bar(name: string, s: Decimal, w: Decimal): LevelBar {
+function bar(name: string, s: Decimal, w: Decimal, decimals: number): LevelBar {
   const percent = w.gt(0) ? Decimal.min(100, Decimal.max(0, s.div(w).times(100))).toNumber() : 0;
-  return { name, score: s.toString(), weight: w.toString(), percent };
+  return { name, score: formatScore(s, decimals), weight: formatScore(w, decimals), percent };
 }
 
 export { scoredFileName, defaultSheet } from "./names";

@@ -3,7 +3,14 @@ import type { Profile } from "../core/types";
 import type { Locale } from "../i18n/catalog";
 import type { ScoreChoices, SheetAnalysis, SheetInput } from "../sheet/flow";
 import type { Analysis } from "../sheet/types";
-import { checkJudgement, judgementScores, pendingRows, type Judgement, type PendingRow } from "./logic";
+import {
+  checkJudgement,
+  heldJudgements,
+  judgementScores,
+  pendingRows,
+  type Judgement,
+  type PendingRow,
+} from "./logic";
 
 export interface ViewChoices {
   profile: Profile;
@@ -12,6 +19,8 @@ export interface ViewChoices {
   judgements: Record<number, Judgement>;
   file: string | null;
   locale: Locale;
+  /** Which of the tables found is shown and written (0-based; the first by default). */
+  table?: number;
 }
 
 export interface ScoreView {
@@ -32,19 +41,28 @@ export function scoreView(
   c: ViewChoices,
 ): ScoreView {
   const decimals = c.profile.decimals;
-  const result = analyzeRead(read, {
-    profile: c.profile,
-    recomputeAll: c.recomputeAll,
-    file: c.file,
-    locale: c.locale,
-    judgements: judgementScores(c.judgements, decimals),
-  });
-  // The first table found (`firstTable`; not imported: the pane's chunk holds no scoring code).
-  const table = result.tables.find((t) => t.layout !== null) ?? result.tables[0];
-  const pending = pendingRows(table, c.profile);
+  const choices = { profile: c.profile, recomputeAll: c.recomputeAll, file: c.file, locale: c.locale };
+  // The pending rows come from a first analysis; only judgements whose rows read the same as
+  // when they were judged are given to the flow.
+  let result = analyzeRead(read, { ...choices, judgements: judgementScores(c.judgements, decimals) });
+  let table = pick(result, c.table ?? 0);
+  let pending = pendingRows(table, c.profile);
+  const everyPending = result.tables.flatMap((t) => (t === table ? pending : pendingRows(t, c.profile)));
+  const held = heldJudgements(c.judgements, everyPending);
+  if (Object.keys(held).length !== Object.keys(c.judgements).length) {
+    result = analyzeRead(read, { ...choices, judgements: judgementScores(held, decimals) });
+    table = pick(result, c.table ?? 0);
+    pending = pendingRows(table, c.profile);
+  }
   const open = pending.filter((p) => {
-    const j = c.judgements[p.indicator.row];
+    const j = held[p.indicator.row];
     return !j || checkJudgement(p, j, decimals).value === null;
   }).length;
   return { result, table, pending, judged: new Set(table.judged), open };
+}
+
+/** The n-th table found (0-based; `firstTable` for 0), or the no-table analysis. */
+function pick(result: SheetAnalysis, n: number): Analysis {
+  const found = result.tables.filter((t) => t.layout !== null);
+  return found[Math.min(Math.max(0, n), found.length - 1)] ?? result.tables[0];
 }

@@ -1,7 +1,9 @@
 /**
- * The built page (dist/) in Debian's Chromium, in file mode (office.js blocked): upload the
- * blank reference table, preview, write, download, and check the downloaded workbook.
- * Screenshots of each step go to test-artifacts/.
+ * The built page (dist/) in Debian's Chromium, in file mode (office.js blocked), walked through
+ * as a finance officer would: choose → review → write → download, at 320 px and 1280 px, by
+ * mouse and by keyboard alone. Each numbered finding of the pane review has a check here
+ * (named "finding N"); axe-core checks accessibility; layout shift after 写入 is measured in
+ * the page. Screenshots of every step go to test-artifacts/.
  */
 import { createServer, type Server } from "node:http";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
@@ -15,6 +17,8 @@ const ROOT = resolve(__dirname, "../..");
 const DIST = join(ROOT, "dist");
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const BLANK = join(ROOT, "../shared/reference/A-donghu-2021-selfeval-blank.xlsx");
+const SCORESHEET = join(ROOT, "../shared/reference/B-donghu-2021-scoresheet.xlsx");
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 const TYPES: Record<string, string> = {
@@ -29,6 +33,8 @@ let base: string;
 let context: BrowserContext;
 let page: Page;
 let userData: string;
+/** While set, the file host's code is held back (to see the loading state). */
+let hold: Promise<void> | null = null;
 /** Every request that tried to leave the machine. */
 const outside: string[] = [];
 
@@ -66,11 +72,13 @@ beforeAll(async () => {
       "--disable-sync",
     ],
   });
-  await context.route("**/*", (route) => {
+  await context.route("**/*", async (route) => {
     const url = route.request().url();
-    if (url.startsWith(base) || url.startsWith("blob:") || url.startsWith("data:")) return route.continue();
+    if (hold && /file-host.*\.js$/.test(url)) await hold;
+    if (url.startsWith(base) || url.startsWith("blob:") || url.startsWith("data:"))
+      return route.continue().catch(() => undefined);
     outside.push(url);
-    return route.abort();
+    return route.abort().catch(() => undefined);
   });
   page = context.pages()[0] ?? (await context.newPage());
 });
@@ -81,46 +89,173 @@ afterAll(async () => {
   if (userData) rmSync(userData, { recursive: true, force: true });
 });
 
-const shot = (name: string) =>
-  page.screenshot({ path: join(ARTIFACTS, `taskpane-${name}.png`), fullPage: true });
+let step = 0;
+const shot = async (name: string) => {
+  step += 1;
+  const w = page.viewportSize()?.width ?? 0;
+  await page.screenshot({
+    path: join(ARTIFACTS, `taskpane-${String(step).padStart(2, "0")}-${name}-${w}.png`),
+    fullPage: true,
+  });
+};
 
 /** No horizontal scrolling in a 320 px pane. */
 const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
-test("file mode: upload the blank table, preview 86.59 良 and 20 writes, write, download the scored copy", async () => {
+/** axe-core in the page: serious and critical violations (ids and where). */
+async function axeSerious(): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(c: Document): Promise<{ violations: Violation[] }> } })
+      .axe;
+    interface Violation {
+      id: string;
+      impact?: string;
+      nodes: { target: string[] }[];
+    }
+    // Fluent's focus manager (tabster) puts aria-hidden sentinel elements around groups; they
+    // hand the focus on and are never read: left out of the check.
+    const r = await axe.run({ exclude: [["[data-tabster-dummy]"]] } as unknown as Document);
+    return r.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+/** Starts summing layout shifts in the page (every shift, input-driven or not: stricter than CLS). */
+const startShiftMeter = () =>
+  page.evaluate(() => {
+    const w = window as unknown as { __shift: { all: number; cls: number } };
+    w.__shift = { all: 0, cls: 0 };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+        w.__shift.all += e.value;
+        if (!e.hadRecentInput) w.__shift.cls += e.value;
+      }
+    }).observe({ type: "layout-shift", buffered: false });
+  });
+const readShift = () =>
+  page.evaluate(() => (window as unknown as { __shift: { all: number; cls: number } }).__shift);
+
+/** Whether an element is inside the viewport (the person can see it without scrolling). */
+const inView = (testId: string) =>
+  page.getByTestId(testId).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
+  });
+
+const focusedTestId = () =>
+  page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el && !(el as HTMLElement).dataset?.testid) el = el.parentElement;
+    return (el as HTMLElement | null)?.dataset.testid ?? document.activeElement?.tagName ?? null;
+  });
+
+/** Polls until `read` gives `want` (or 10 s pass), giving the last value. */
+async function settled<T>(read: () => Promise<T>, want: T): Promise<T> {
+  let v = await read();
+  for (let i = 0; i < 100 && v !== want; i++) {
+    await page.waitForTimeout(100);
+    v = await read();
+  }
+  return v;
+}
+
+const headings = () =>
+  page.locator("h2").evaluateAll((hs) => hs.map((h) => h.textContent ?? "").filter((t) => /^\d+ · /.test(t)));
+
+async function openPage(width: number) {
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(`${base}/taskpane.html`);
+  await page.getByRole("button", { name: "选择 .xlsx 文件" }).waitFor();
+}
+
+test("file mode at 320 px: choose → review → write → download, each step in view, with the scored copy checked", async () => {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
-
-  await page.goto(`${base}/taskpane.html`);
-  const choose = page.getByRole("button", { name: "选择 .xlsx 文件" });
-  await choose.waitFor();
-  await shot("1-start");
+  await openPage(320);
+  await shot("start");
   expect(await fitsWidth()).toBe(true);
+  expect(await axeSerious()).toEqual([]);
 
+  // Finding 9: a loading state while the file opens (the file code is held back here to see it).
+  let release: () => void = () => undefined;
+  hold = new Promise<void>((ok) => (release = ok));
   await page.locator('input[type="file"][accept^=".xlsx"]').setInputFiles(BLANK);
-  await page.getByText("将要写入的单元格（20 个）").waitFor({ timeout: 30000 });
+  await page.getByText("正在打开“A-donghu-2021-selfeval-blank.xlsx”…").waitFor();
+  await shot("loading");
+  release();
+  hold = null;
+
+  await page.getByText("将要写入的单元格（20 个）").waitFor({ timeout: 60000 });
   expect(await page.getByTestId("total").textContent()).toBe("86.59");
   expect(await page.getByTestId("grade").textContent()).toBe("良");
   expect(await page.getByText("暂定", { exact: true }).count()).toBe(0);
-  await shot("2-preview");
+  // Finding 13: after loading, the focus is on the result, not the body.
+  expect(await settled(focusedTestId, "result")).toBe("result");
+  // Finding 7: steps numbered 1, 2, 3, 4 in order; 撤销 not offered before a write.
+  expect(await headings()).toEqual(["1 · 选择文件", "2 · 检查结果", "3 · 写入表格", "4 · 下载"]);
+  expect(await page.getByRole("button", { name: "撤销上次写入" }).count()).toBe(0);
+  // Finding 1: no download before 写入, and it says why; one primary action (写入).
+  expect(await page.getByRole("button", { name: "下载评分后的文件" }).count()).toBe(0);
+  expect(await page.getByTestId("download-none").textContent()).toContain("尚未写入任何内容");
+  // Finding 6: no highlight switch in the page (its colours would go silently into the download).
+  expect(await page.getByRole("switch").count()).toBe(0);
+  // Finding 10: no layout codes or English in zh-CN.
+  const text = await page.locator("main").innerText();
+  expect(text).not.toMatch(/（L\d）|\(L\d\)|central|guangxi|JSON/);
+  // Finding 8: the count of problems sits next to the total.
+  expect(await page.getByTestId("attention").textContent()).toMatch(/^\d+ 个问题需要处理/);
+  await shot("review");
   expect(await fitsWidth()).toBe(true);
+  expect(await axeSerious()).toEqual([]);
 
-  await page.getByRole("button", { name: "写入表格（20 个单元格）" }).click();
+  // Finding 5: before a write, leaving the page is not held up.
+  const leaveBlocked = () =>
+    page.evaluate(() => {
+      const e = new Event("beforeunload", { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    });
+  expect(await leaveBlocked()).toBe(false);
+
+  // Finding 2: the confirmation of 写入 appears next to the button, focused, in view; no layout jump.
+  const write = page.getByRole("button", { name: "写入表格（20 个单元格）" });
+  await write.scrollIntoViewIfNeeded();
+  await startShiftMeter();
+  await write.click();
   await page.getByText("已写入 20 个单元格", { exact: false }).waitFor();
-  await page.getByText("没有需要写入的单元格", { exact: false }).waitFor();
-  await shot("3-applied");
+  await page.getByText("已写入的单元格（20 个）").waitFor();
+  await page.waitForTimeout(500);
+  const shift = await readShift();
+  console.log(`layout shift after 写入 at 320 px: cls=${shift.cls.toFixed(4)} all=${shift.all.toFixed(4)}`);
+  expect(shift.cls).toBeLessThan(0.1);
+  expect(shift.all).toBeLessThan(0.1);
+  expect(await inView("write-status")).toBe(true);
+  expect(await settled(focusedTestId, "write-status")).toBe("write-status");
+  await shot("written");
   expect(await fitsWidth()).toBe(true);
+  expect(await axeSerious()).toEqual([]);
+  // Finding 7: 撤销 now offered; finding 5: leaving now asks first.
+  expect(await page.getByRole("button", { name: "撤销上次写入" }).count()).toBe(1);
+  expect(await leaveBlocked()).toBe(true);
+
+  // Finding 5: choosing another file asks first; declining keeps the written work.
+  page.once("dialog", (d) => void d.dismiss());
+  await page.getByRole("button", { name: "选择其他文件" }).click();
+  expect(await page.getByText("已写入的单元格（20 个）").count()).toBe(1);
 
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "下载评分后的文件" }).click(),
   ]);
   expect(download.suggestedFilename()).toBe("A-donghu-2021-selfeval-blank-评分.xlsx");
-  const saved = join(userData, "scored.xlsx");
+  const saved = join(userData, "A-donghu-2021-selfeval-blank-评分.xlsx");
   await download.saveAs(saved);
   await page.getByText("原文件未被修改", { exact: false }).waitFor();
-  await shot("4-downloaded");
+  await shot("downloaded");
   expect(await fitsWidth()).toBe(true);
+  expect(await leaveBlocked()).toBe(false);
 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(saved) as unknown as ArrayBuffer);
@@ -130,14 +265,115 @@ test("file mode: upload the blank table, preview 86.59 良 and 20 writes, write,
   expect(ws.getCell("H29").value).toBe(86.59);
   expect(String(ws.getCell("I19").value)).toMatch(/^【待补充】/);
 
+  // Finding 12: the scored copy chosen again plans nothing, offers no download and never names
+  // a "…-评分-评分.xlsx".
+  await page.locator('input[type="file"][accept^=".xlsx"]').setInputFiles(saved);
+  await page.getByText("将要写入的单元格（0 个）").waitFor({ timeout: 60000 });
+  expect(await page.getByRole("button", { name: "下载评分后的文件" }).count()).toBe(0);
+  await shot("scored-copy-again");
+
   expect(errors).toEqual([]);
   // Nothing but office.js (blocked here) was requested from outside the machine.
   expect([...new Set(outside)]).toEqual([OFFICE_JS]);
 });
 
+test("finding 8: a total that differs from the rules is said at the top, with 全部按规则重算 beside it", async () => {
+  await openPage(320);
+  await page.locator('input[type="file"][accept^=".xlsx"]').setInputFiles(SCORESHEET);
+  const banner = page.getByTestId("mismatch");
+  await banner.waitFor({ timeout: 60000 });
+  expect(await page.getByTestId("total").textContent()).toBe("84.13");
+  const said = await banner.innerText();
+  expect(said).toContain("84.15");
+  expect(said).toContain("84.13");
+  expect(await banner.getByRole("button", { name: "全部按规则重算…" }).count()).toBe(1);
+  // At the top: the banner is inside the first screen.
+  const top = await banner.evaluate((el) => el.getBoundingClientRect().top);
+  expect(top).toBeLessThan(900);
+  await shot("mismatch");
+  expect(await axeSerious()).toEqual([]);
+});
+
+test("keyboard only: choose, write and download without a mouse; the focus follows the result (finding 13)", async () => {
+  await openPage(320);
+  const chooser = page.waitForEvent("filechooser");
+  await page.keyboard.press("Tab");
+  // Tab to the choose button, then Enter.
+  for (let i = 0; i < 10; i++) {
+    const name = await page.evaluate(() => document.activeElement?.textContent ?? "");
+    if (name === "选择 .xlsx 文件") break;
+    await page.keyboard.press("Tab");
+  }
+  await page.keyboard.press("Enter");
+  await (await chooser).setFiles(BLANK);
+  await page.getByText("将要写入的单元格（20 个）").waitFor({ timeout: 60000 });
+  expect(await settled(focusedTestId, "result")).toBe("result");
+
+  const tabTo = async (label: RegExp) => {
+    for (let i = 0; i < 200; i++) {
+      const name = await page.evaluate(() => document.activeElement?.textContent ?? "");
+      if (label.test(name)) return;
+      await page.keyboard.press("Tab");
+    }
+    throw new Error(`no focusable ${label}`);
+  };
+  await tabTo(/^写入表格（20 个单元格）$/);
+  // A visible focus ring on the focused control.
+  const ring = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const cs = getComputedStyle(el);
+    return (
+      el.matches(":focus-visible") &&
+      (cs.outlineStyle !== "none" || el.hasAttribute("data-fui-focus-visible"))
+    );
+  });
+  expect(ring).toBe(true);
+  await shot("keyboard-write-focused");
+  await page.keyboard.press("Enter");
+  await page.getByText("已写入 20 个单元格", { exact: false }).waitFor();
+  expect(await settled(focusedTestId, "write-status")).toBe("write-status");
+  await tabTo(/^下载评分后的文件$/);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  expect(download.suggestedFilename()).toBe("A-donghu-2021-selfeval-blank-评分.xlsx");
+  await shot("keyboard-downloaded");
+});
+
+test("finding 13: the select shows a focus ring, not only an underline", async () => {
+  await openPage(320);
+  await page.locator('input[type="file"][accept^=".xlsx"]').setInputFiles(BLANK);
+  await page.getByText("将要写入的单元格（20 个）").waitFor({ timeout: 60000 });
+  await page.getByRole("combobox", { name: "评分口径" }).focus();
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
+  const outline = await page.evaluate(() => {
+    const cs = getComputedStyle(document.activeElement!);
+    return `${cs.outlineStyle} ${cs.outlineWidth}`;
+  });
+  expect(outline).toBe("solid 2px");
+});
+
+test("1280 px: the same flow reads well wide; English is complete (finding 14)", async () => {
+  await openPage(1280);
+  await shot("start");
+  await page.locator('input[type="file"][accept^=".xlsx"]').setInputFiles(BLANK);
+  await page.getByText("将要写入的单元格（20 个）").waitFor({ timeout: 60000 });
+  await shot("review");
+  await page.getByRole("button", { name: "写入表格（20 个单元格）" }).click();
+  await page.getByText("已写入 20 个单元格", { exact: false }).waitFor();
+  expect(await inView("write-status")).toBe(true);
+  await shot("written");
+  await page.getByRole("button", { name: /切换界面语言/ }).click();
+  await page.getByText("Cells written (20)").waitFor();
+  const text = await page.locator("main").innerText();
+  expect(text).not.toMatch(/\b1 [a-z]+s\b/);
+  expect(text).not.toMatch(/（|）/);
+  await shot("english");
+});
+
 test("?view=templates opens on the templates view", async () => {
+  await openPage(320);
   await page.goto(`${base}/taskpane.html?view=templates`);
   await page.getByRole("tab", { name: "模板与指标库", selected: true }).waitFor();
   await page.getByText("请先在上方选择 .xlsx 文件：标准表格和指标将插入该文件。").waitFor();
-  await shot("5-templates");
+  await shot("templates");
 });

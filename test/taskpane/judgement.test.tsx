@@ -25,16 +25,16 @@ const scoreInput = (panel: HTMLElement) => within(panel).getByRole("textbox", { 
 test("R-QUAL: a pending row shows three bands with their ranges; the total stays 暂定 until judged (R-TOTAL-2)", async () => {
   const { panel } = await renderPending();
   expect(within(panel).getByText(/H25 · 增加就业机会/)).toBeTruthy();
-  expect(within(panel).getByText(/年度指标值“显著”，实际完成值“较显著”，分值 10 分/)).toBeTruthy();
-  expect(within(panel).getByRole("radio", { name: "达成年度指标（8–10 分）" })).toBeTruthy();
-  expect(within(panel).getByRole("radio", { name: "部分达成，具有一定效果（6–8 分）" })).toBeTruthy();
-  expect(within(panel).getByRole("radio", { name: "未达成，效果较差（0–6 分）" })).toBeTruthy();
+  expect(within(panel).getByText(/年度指标值“显著”，实际完成值“较显著”，分值 10.00 分/)).toBeTruthy();
+  expect(within(panel).getByRole("radio", { name: "达成年度指标（8.00–10.00 分）" })).toBeTruthy();
+  expect(within(panel).getByRole("radio", { name: "部分达成，具有一定效果（6.00–8.00 分）" })).toBeTruthy();
+  expect(within(panel).getByRole("radio", { name: "未达成，效果较差（0.00–6.00 分）" })).toBeTruthy();
   expect(screen.getByText("暂定")).toBeTruthy();
   expect(screen.getByTestId("total").textContent).toBe("78.59");
   expect(screen.getByText(/还有 1 项定性指标待您判断/)).toBeTruthy();
   // A provisional total is not written (R-TOTAL-2).
   expect(screen.queryByRole("group", { name: /^总分（/ })).toBeNull();
-  expect(screen.getByRole("region", { name: /将要写入的单元格/ }).textContent).not.toContain("H29");
+  expect(screen.getByRole("region", { name: /写入表格$/ }).textContent).not.toContain("H29");
 });
 
 test("R-QUAL: the chosen band and score become a score write; total and grade are final and written", async () => {
@@ -64,13 +64,14 @@ test("QUALITATIVE_BAND: a score outside the chosen band is flagged; outside 0–
   fireEvent.click(within(panel).getByRole("radio", { name: /^达成年度指标/ }));
   expect((scoreInput(panel) as HTMLInputElement).value).toBe("10");
   fireEvent.change(scoreInput(panel), { target: { value: "5" } });
-  const flag = await within(panel).findByText(/得分 5 不在所选档次的 8–10 分之内/);
+  // The core reads 较显著 as one step below 显著: its band (6–8) is the one said, at the row (R-QUAL).
+  const flag = await within(panel).findByText(/得分应在6至8分之间，现为5分/);
   expect(flag.closest("[data-code]")!.getAttribute("data-code")).toBe("QUALITATIVE_BAND");
   // Still a person's choice: written, and the total follows it.
   await waitFor(() => expect(screen.getByTestId("total").textContent).toBe("83.59"));
 
   fireEvent.change(scoreInput(panel), { target: { value: "12" } });
-  expect(await within(panel).findByText(/得分应在 0 到 10 分之间/)).toBeTruthy();
+  expect(await within(panel).findByText(/得分应在 0 到 10.00 分之间/)).toBeTruthy();
   expect(screen.getByText("暂定")).toBeTruthy();
   const scores = screen.getByRole("group", { name: /^得分（/ });
   expect(within(scores).queryByText("H25")).toBeNull();
@@ -80,4 +81,17 @@ test("QUALITATIVE_BAND: a score outside the chosen band is flagged; outside 0–
 
   fireEvent.change(scoreInput(panel), { target: { value: "８．５" } });
   await waitFor(() => expect(screen.getByTestId("total").textContent).toBe("87.09"));
+});
+
+test("R-QUAL (finding 3): a band the core's ladder does not allow is said at the row before writing, in the core's words", async () => {
+  const { panel } = await renderPending();
+  // 较显著 against 显著 is one ladder step below: the core allows 6–8. Choosing 达成 (10) is
+  // flagged at once, where the person is looking, not only after writing.
+  fireEvent.click(within(panel).getByRole("radio", { name: /^达成年度指标/ }));
+  const flag = await within(panel).findByText(/得分应在6至8分之间，现为10分/);
+  expect(flag.closest("[data-code]")!.getAttribute("data-code")).toBe("QUALITATIVE_BAND");
+  // A score inside the core's band: no flag at the row.
+  fireEvent.click(within(panel).getByRole("radio", { name: /^部分达成/ }));
+  fireEvent.change(scoreInput(panel), { target: { value: "7" } });
+  await waitFor(() => expect(within(panel).queryByText(/得分应在/)).toBeNull());
 });

@@ -7,9 +7,15 @@ import {
   formatValue,
   groupDiagnostics,
   groupWrites,
+  groupByAction,
+  heldJudgements,
   levelBars,
+  needsAttention,
+  rowBasis,
   type PendingRow,
 } from "../../src/taskpane/logic";
+import { formatCell, formatRate, formatScore } from "../../src/taskpane/format";
+import { jsonError } from "../../src/taskpane/hooks/useProfileChoice";
 import { defaultSheet, scoredFileName } from "../../src/taskpane/names";
 import { resolveProfile } from "../../src/core/profile";
 
@@ -139,9 +145,9 @@ test("per 一级指标 bars sum scores and weights in decimal (0.1 + 0.2 = 0.3)"
   } as unknown as Report;
   const bars = levelBars(report, "预算执行");
   expect(bars).toEqual([
-    { name: "预算执行", score: "8.25", weight: "10", percent: 82.5 },
-    { name: "产出指标", score: "0.3", weight: "0.3", percent: 100 },
-    { name: "效益指标", score: "0", weight: "10", percent: 0 },
+    { name: "预算执行", score: "8.25", weight: "10.00", percent: 82.5 },
+    { name: "产出指标", score: "0.30", weight: "0.30", percent: 100 },
+    { name: "效益指标", score: "0.00", weight: "10.00", percent: 0 },
   ]);
 });
 
@@ -151,4 +157,69 @@ test("names: the download is <name>-评分.xlsx; the first sheet is the 自评�
   expect(defaultSheet(["说明", "2019自评表"])).toBe("2019自评表");
   expect(defaultSheet(["封面", "评分表"])).toBe("评分表");
   expect(defaultSheet(["Sheet1"])).toBe("Sheet1");
+});
+
+describe("pane flow logic", () => {
+  const d = (code: string, severity: "error" | "warning" | "info") =>
+    ({ code, severity, cell: null, row: null, message: code }) as never;
+
+  test("problems are grouped by what the person must do: judge, recompute, fix, explain, info (finding 8)", () => {
+    const groups = groupByAction([
+      d("UNDER_TARGET", "warning"),
+      d("TOTAL_MISMATCH", "error"),
+      d("MULTIPLE_TABLES", "info"),
+      d("QUALITATIVE_NEEDS_JUDGEMENT", "warning"),
+      d("UNPARSEABLE_VALUE", "error"),
+      d("MISSING_WEIGHT", "warning"),
+    ]);
+    expect(groups.map((g) => [g.action, g.items.map((i) => i.code)])).toEqual([
+      ["judge", ["QUALITATIVE_NEEDS_JUDGEMENT"]],
+      ["recompute", ["TOTAL_MISMATCH"]],
+      ["fix", ["UNPARSEABLE_VALUE", "MISSING_WEIGHT"]],
+      ["explain", ["UNDER_TARGET"]],
+      ["info", ["MULTIPLE_TABLES"]],
+    ]);
+    expect(needsAttention(groups.flatMap((g) => g.items))).toBe(5);
+  });
+
+  test("重新读取 keeps a judgement while its row reads the same, and drops it when the row changed (finding 4)", () => {
+    const row = (actual: string) =>
+      ({
+        indicator: ind({ row: 25, name: "增加就业机会", target: "显著", actual, weight: 10 }),
+      }) as PendingRow;
+    const j = { band: "partial" as const, score: "7", basis: rowBasis(row("较显著").indicator) };
+    expect(heldJudgements({ 25: j }, [row("较显著")])).toEqual({ 25: j });
+    expect(heldJudgements({ 25: j }, [row("不显著")])).toEqual({});
+    expect(heldJudgements({ 25: j }, [])).toEqual({});
+  });
+
+  test("numbers one way (finding 11): scores with the profile's decimals, rates with two decimals", () => {
+    expect(formatScore(100, 2)).toBe("100.00");
+    expect(formatScore(21.2, 2)).toBe("21.20");
+    expect(formatScore(74.7, 1)).toBe("74.7");
+    expect(formatScore("4.165", 2)).toBe("4.17");
+    expect(formatRate(0.9)).toBe("90.00%");
+    expect(formatCell(100, "score", 2)).toBe("100.00");
+    expect(formatCell(0.9, "rate", 2)).toBe("90.00%");
+    expect(formatCell("【待补充】", "note", 2)).toBe("【待补充】");
+  });
+
+  test("a scored copy uploaded again keeps its name, never …-评分-评分.xlsx (finding 12)", () => {
+    expect(scoredFileName("东湖-评分.xlsx")).toBe("东湖-评分.xlsx");
+    expect(scoredFileName("东湖-评分 (1).xlsx")).toBe("东湖-评分.xlsx");
+    expect(scoredFileName("东湖.xlsx")).toBe("东湖-评分.xlsx");
+  });
+
+  test("a broken profile file is said in Chinese with its line, not the parser's English (finding 10)", () => {
+    let err: unknown;
+    const text = '{\n  "decimals": 2,\n  name: "x"\n}';
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      err = e;
+    }
+    const m = jsonError("口径.json", text, err);
+    expect(m).toMatch(/^口径文件“口径.json”格式有误，无法读取：请检查第 3 行/);
+    expect(m).not.toMatch(/Expected|JSON|position/);
+  });
 });

@@ -29,7 +29,7 @@ const profileSelect = () => screen.getByRole("combobox", { name: "评分口径" 
 test("§8: an unknown key in a custom profile is an error naming the file and the key; the profile in use stays", async () => {
   const host = await renderPane();
   upload("本地口径.json", JSON.stringify({ decimalz: 2 }));
-  expect(await screen.findByText(/口径文件“本地口径.json”中的设置项“decimalz”有误/)).toBeTruthy();
+  expect(await screen.findByText(/^口径文件“本地口径.json”有误：评分口径配置中有未知的配置项“decimalz”，请检查拼写。$/)).toBeTruthy();
   expect(profileSelect().value).toBe("central");
   expect(host.savedSettings).toHaveLength(0);
   expect(screen.getByTestId("total").textContent).toBe("86.59");
@@ -38,13 +38,13 @@ test("§8: an unknown key in a custom profile is an error naming the file and th
 test("§8: a value of the wrong type names its key", async () => {
   await renderPane();
   upload("p.json", JSON.stringify({ decimals: "两位" }));
-  expect(await screen.findByText(/设置项“decimals”有误/)).toBeTruthy();
+  expect(await screen.findByText(/配置项“decimals”无效/)).toBeTruthy();
 });
 
 test("a file that is not JSON says so", async () => {
   await renderPane();
   upload("坏文件.json", "{ decimals: 2 ");
-  expect(await screen.findByText(/口径文件“坏文件.json”不是有效的 JSON 文件/)).toBeTruthy();
+  expect(await screen.findByText(/^口径文件“坏文件.json”格式有误，无法读取：请检查第 1 行/)).toBeTruthy();
 });
 
 test("R-GRADE-2: a valid custom profile applies (grade capped) and is remembered with the workbook, named after the file", async () => {

@@ -40,7 +40,7 @@ test("R-WRITE-2: confirming 全部按规则重算 previews the replacement of th
   const dialog = await screen.findByRole("alertdialog", { hidden: true });
   fireEvent.click(within(dialog).getByRole("button", { name: "重算并预览", hidden: true }));
   const h13 = await waitFor(() => within(scoreGroup()).getByText("H13").closest("li")!);
-  expect(h13.textContent).toMatch(/4\.5\s*→\s*4\.16/);
+  expect(h13.textContent).toMatch(/4\.50\s*→\s*4\.16/);
   expect(screen.getByText(/当前预览为“全部按规则重算”/)).toBeTruthy();
   // Nothing is written before the person clicks 写入.
   expect(host.applied).toHaveLength(0);

@@ -34,7 +34,7 @@ test("a sheet edited after the preview: nothing is written, the pane says so and
   fireEvent.click(stale.querySelector("button")!);
   await waitFor(() => expect(screen.queryByTestId("stale")).toBeNull());
   // The new preview reflects the edit: row 13 now meets its target.
-  await waitFor(() => expect(screen.getByText("H13").closest("li")!.textContent).toMatch(/→\s*5$/));
+  await waitFor(() => expect(screen.getByText("H13").closest("li")!.textContent).toMatch(/→\s*5\.00$/));
   expect(applyButton().disabled).toBe(false);
 });
 

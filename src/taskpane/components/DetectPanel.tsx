@@ -40,10 +40,10 @@ export function DetectPanel(props: DetectPanelProps) {
   const [open, setOpen] = useState(false);
   const showForm = open || !layout;
   return (
-    <section className={s.section} aria-labelledby="jx-detect">
-      <h2 id="jx-detect" className={s.h2}>
-        1 · {t("taskpane.step.detect")}
-      </h2>
+    <div role="region" aria-labelledby="jx-detect" className={s.subsection}>
+      <h3 id="jx-detect" className={s.h3}>
+        {t("taskpane.step.detect")}
+      </h3>
       <p className={s.muted}>{t("taskpane.detect.sheet", { sheet: grid.sheet })}</p>
       {layout ? (
         <>
@@ -51,7 +51,7 @@ export function DetectPanel(props: DetectPanelProps) {
             {t("taskpane.detect.layout", { layout: t(`taskpane.layout.${layout.layout}` as MessageKey) })}
           </p>
           <p className={s.muted}>
-            {t("taskpane.detect.rows", {
+            {t(layout.firstRow > layout.lastRow ? "taskpane.detect.noRows" : "taskpane.detect.rows", {
               header:
                 (layout.headerEnd ?? layout.headerRow) > layout.headerRow
                   ? `${layout.headerRow}–${layout.headerEnd}`
@@ -118,7 +118,7 @@ export function DetectPanel(props: DetectPanelProps) {
           </Button>
         </div>
       )}
-    </section>
+    </div>
   );
 }
 

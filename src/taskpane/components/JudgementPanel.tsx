@@ -1,15 +1,17 @@
 import { Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
-import Decimal from "decimal.js";
+import { formatScore } from "../format";
+import type { ReportDiagnostic } from "../../sheet/types";
 import { t, type MessageKey } from "../../i18n/catalog";
 import { BANDS, checkJudgement, defaultScore, type Band, type Judgement, type PendingRow } from "../logic";
 import { useStyles } from "../styles";
 
-const fmt = (n: number) => new Decimal(n).toString();
 
 export interface JudgementPanelProps {
   pending: PendingRow[];
   judgements: Record<number, Judgement>;
   decimals: number;
+  /** The table's diagnostics: the core's verdict on a judged score (QUALITATIVE_BAND) is shown at the row. */
+  diagnostics?: ReportDiagnostic[];
   onChange(row: number, j: Judgement | null): void;
 }
 
@@ -29,6 +31,12 @@ export function JudgementPanel(props: JudgementPanelProps) {
           pending={p}
           judgement={props.judgements[p.indicator.row] ?? null}
           decimals={props.decimals}
+          verdict={
+            props.judgements[p.indicator.row]
+              ? (props.diagnostics?.find((d) => d.row === p.indicator.row && d.code === "QUALITATIVE_BAND") ??
+                null)
+              : null
+          }
           onChange={(j) => props.onChange(p.indicator.row, j)}
         />
       ))}
@@ -40,12 +48,15 @@ interface JudgementRowProps {
   pending: PendingRow;
   judgement: Judgement | null;
   decimals: number;
+  /** The core's check of the judged score against the band its reading of the row allows. */
+  verdict: ReportDiagnostic | null;
   onChange(j: Judgement | null): void;
 }
 
 function JudgementRow(props: JudgementRowProps) {
   const s = useStyles();
   const { pending: p, judgement: j } = props;
+  const fmt = (n: number) => formatScore(n, props.decimals);
   const ind = p.indicator;
   const check = j ? checkJudgement(p, j, props.decimals) : null;
   const id = `jx-judge-${ind.row}`;
@@ -60,6 +71,8 @@ function JudgementRow(props: JudgementRowProps) {
       message = { text: t("taskpane.judge.outOfWeight", { weight: fmt(p.weight) }), error: true };
     else if (check.error === "decimals")
       message = { text: t("taskpane.judge.decimals", { d: props.decimals }), error: true };
+    else if (props.verdict)
+      message = { text: props.verdict.message, error: false, code: props.verdict.code };
     else if (check.outOfBand) {
       const [lo, hi] = p.bands[j.band];
       message = {
@@ -93,10 +106,10 @@ function JudgementRow(props: JudgementRowProps) {
           <Radio
             key={b}
             value={b}
-            label={`${t(`taskpane.judge.${b}` as MessageKey)}（${t("taskpane.judge.range", {
-              lo: fmt(p.bands[b][0]),
-              hi: fmt(p.bands[b][1]),
-            })}）`}
+            label={t("taskpane.judge.bandLabel", {
+              band: t(`taskpane.judge.${b}` as MessageKey),
+              range: t("taskpane.judge.range", { lo: fmt(p.bands[b][0]), hi: fmt(p.bands[b][1]) }),
+            })}
           />
         ))}
       </RadioGroup>

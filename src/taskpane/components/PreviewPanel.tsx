@@ -1,6 +1,7 @@
+import type { Ref } from "react";
 import type { PlannedNote, PlannedWrite, Report, ReportDiagnostic } from "../../sheet/types";
 import { t, type MessageKey } from "../../i18n/catalog";
-import { formatValue, groupDiagnostics, groupWrites } from "../logic";
+import { formatValue, groupByAction, groupWrites } from "../logic";
 import { useStyles } from "../styles";
 
 export interface WritesListProps {
@@ -11,6 +12,8 @@ export interface WritesListProps {
   notes?: PlannedNote[];
   /** Whether the host can add them as cell notes (else they are shown here only). */
   notesHeld?: boolean;
+  /** The profile's decimals, for scores and totals. */
+  decimals?: number;
 }
 
 /** The planned writes, grouped by kind (得分 / 执行率 / 总分 / 偏差说明), each before → after. */
@@ -29,7 +32,10 @@ export function WritesList(props: WritesListProps) {
       {groups.map((g) => (
         <div key={g.kind} role="group" aria-labelledby={`jx-kind-${g.kind}`}>
           <h3 id={`jx-kind-${g.kind}`} className={s.h3}>
-            {t(`taskpane.kind.${g.kind}` as MessageKey)}（{g.writes.length + (g.kind === "note" ? notes.length : 0)}）
+            {t("taskpane.kind.count", {
+              kind: t(`taskpane.kind.${g.kind}` as MessageKey),
+              n: g.writes.length + (g.kind === "note" ? notes.length : 0),
+            })}
           </h3>
           <ul className={s.list}>
             {g.writes.map((w) => (
@@ -39,6 +45,7 @@ export function WritesList(props: WritesListProps) {
                 label={w.kind === "note" ? undefined : labels.get(w.row)}
                 proposed={w.kind === "score" && proposed.has(w.row)}
                 judged={props.judged.has(w.cell)}
+                decimals={props.decimals ?? 2}
               />
             ))}
           </ul>
@@ -82,11 +89,17 @@ function writeLabels(report: Report): Map<number, string> {
   return m;
 }
 
-function WriteItem(props: { write: PlannedWrite; label?: string; proposed: boolean; judged: boolean }) {
+function WriteItem(props: {
+  write: PlannedWrite;
+  label?: string;
+  proposed: boolean;
+  judged: boolean;
+  decimals: number;
+}) {
   const s = useStyles();
   const w = props.write;
-  const before = formatValue(w.before, w.kind) ?? t("taskpane.preview.empty");
-  const after = formatValue(w.after, w.kind) ?? "";
+  const before = formatValue(w.before, w.kind, props.decimals) ?? t("taskpane.preview.empty");
+  const after = formatValue(w.after, w.kind, props.decimals) ?? "";
   const tag = props.judged ? (
     <span className={s.tag}>{t("taskpane.preview.judged")}</span>
   ) : props.proposed ? (
@@ -114,42 +127,39 @@ function WriteItem(props: { write: PlannedWrite; label?: string; proposed: boole
 
 export interface DiagnosticsListProps {
   diagnostics: ReportDiagnostic[];
-  onSelect(cell: string): void;
+  /** Where a click on a problem leads (the cell in the sheet); absent: the problems are plain text. */
+  onSelect?(cell: string): void;
+  headingRef?: Ref<HTMLHeadingElement>;
 }
 
-/** Diagnostics grouped by severity; a click selects the cell in the sheet. */
+/** Problems grouped by what the person must do; a click goes to the cell where that is possible. */
 export function DiagnosticsList(props: DiagnosticsListProps) {
   const s = useStyles();
-  const groups = groupDiagnostics(props.diagnostics);
+  const groups = groupByAction(props.diagnostics);
+  const select = props.onSelect;
   return (
-    <section className={s.section} aria-labelledby="jx-diag">
-      <h2 id="jx-diag" className={s.h2}>
+    <div role="region" aria-labelledby="jx-diag" data-testid="problems">
+      <h3 id="jx-diag" className={s.h3} ref={props.headingRef} tabIndex={-1}>
         {t("taskpane.diag.title", { n: props.diagnostics.length })}
-      </h2>
+      </h3>
       {groups.length === 0 ? (
         <p className={s.muted}>{t("taskpane.diag.none")}</p>
       ) : (
-        <p className={s.muted}>{t("taskpane.diag.hint")}</p>
+        select && <p className={s.muted}>{t("taskpane.diag.hint")}</p>
       )}
       {groups.map((g) => (
-        <div key={g.severity} role="group" aria-labelledby={`jx-sev-${g.severity}`}>
-          <h3
-            id={`jx-sev-${g.severity}`}
-            className={s.h3}
-            style={{
-              color: g.severity === "error" ? "#a4262c" : g.severity === "warning" ? "#8a3707" : undefined,
-            }}
-          >
-            {t(`taskpane.severity.${g.severity}` as MessageKey)}（{g.items.length}）
-          </h3>
+        <div key={g.action} role="group" aria-labelledby={`jx-act-${g.action}`} data-action={g.action}>
+          <h4 id={`jx-act-${g.action}`} className={s.h4}>
+            {t(`taskpane.action.group.${g.action}` as MessageKey, { n: g.items.length })}
+          </h4>
           <ul className={s.list}>
             {g.items.map((d, i) => (
-              <li key={`${d.code}-${d.cell}-${i}`}>
-                {d.cell ? (
+              <li key={`${d.code}-${d.cell}-${i}`} data-severity={d.severity}>
+                {d.cell && select ? (
                   <button
                     type="button"
                     className={s.linkButton}
-                    onClick={() => props.onSelect(d.cell!)}
+                    onClick={() => select(d.cell!)}
                     data-code={d.code}
                   >
                     <span className={s.cell}>{d.cell}</span>
@@ -161,7 +171,7 @@ export function DiagnosticsList(props: DiagnosticsListProps) {
                     style={{ display: "block", padding: "4px 6px" }}
                     data-code={d.code}
                   >
-                    <span className={s.cell}>{t("taskpane.diag.whole")}</span>
+                    <span className={s.cell}>{d.cell ?? t("taskpane.diag.whole")}</span>
                     {d.message}
                   </span>
                 )}
@@ -170,6 +180,6 @@ export function DiagnosticsList(props: DiagnosticsListProps) {
           </ul>
         </div>
       ))}
-    </section>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useRef } from "react";
 import { Button, Field, Select } from "@fluentui/react-components";
-import { getLocale, t, type MessageKey } from "../../i18n/catalog";
+import { t, type MessageKey } from "../../i18n/catalog";
 import { useStyles } from "../styles";
 
 export type ProfileChoice =
@@ -11,8 +11,7 @@ const CUSTOM = "__custom__";
 const presetLabel = (name: string) => {
   const key = `taskpane.profile.${name}` as MessageKey;
   const label = t(key);
-  if (label === undefined || label === key) return name;
-  return getLocale() === "zh-CN" ? `${label}（${name}）` : `${label} (${name})`;
+  return label === undefined || label === key ? name : label;
 };
 
 export interface ProfilePickerProps {

@@ -1,24 +1,54 @@
-import Decimal from "decimal.js";
+import type { ReactNode } from "react";
+import { MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import type { Report } from "../../sheet/types";
 import { t } from "../../i18n/catalog";
-import { levelBars } from "../logic";
+import { actionOf, levelBars } from "../logic";
+import { formatScore } from "../format";
 import { useStyles } from "../styles";
 
-/** Total, grade (暂定 while judgement is pending) and, per 一级指标, score against weight. */
-export function ResultSummary(props: { report: Report; pending: number }) {
+export interface ResultSummaryProps {
+  report: Report;
+  /** Qualitative rows still waiting for a judgement. */
+  pending: number;
+  decimals: number;
+  /** Problems that need the person (see `needsAttention`). */
+  attention: number;
+  onShowProblems(): void;
+  /** The 全部按规则重算 control, offered beside a mismatch. */
+  recompute?: ReactNode;
+}
+
+/**
+ * The five-second summary: total and grade (暂定 while incomplete), how many problems need
+ * attention, a mismatch between the table's own figures and the rules with its fix, then per
+ * 一级指标 score against weight.
+ */
+export function ResultSummary(props: ResultSummaryProps) {
   const s = useStyles();
   const r = props.report;
+  const d = props.decimals;
+  const empty = r.indicators.length === 0;
   const provisional = r.totalProvisional || r.gradeProvisional;
-  const bars = levelBars(r, t("taskpane.chart.budget"));
+  const bars = empty ? [] : levelBars(r, t("taskpane.chart.budget"), d);
+  const mismatches = r.diagnostics.filter((x) => actionOf(x) === "recompute");
+  const headline = mismatches.find((x) => x.code === "TOTAL_MISMATCH") ?? mismatches[0];
+  if (empty)
+    return (
+      <div className={s.summary} id="jx-result">
+        <p className={s.item} data-testid="empty-table">
+          {t("taskpane.summary.empty")}
+        </p>
+      </div>
+    );
   return (
-    <section className={s.section} aria-labelledby="jx-result">
-      <div className={s.total} id="jx-result">
+    <div className={s.summary} id="jx-result">
+      <div className={s.total}>
         <span>
           <span className={s.muted} style={{ display: "block" }}>
             {t("taskpane.summary.total")}
           </span>
           <span className={s.bigNumber} data-testid="total">
-            {r.total === null ? "—" : new Decimal(r.total).toFixed(2)}
+            {r.total === null ? "—" : formatScore(r.total, d)}
           </span>
         </span>
         <span>
@@ -31,6 +61,25 @@ export function ResultSummary(props: { report: Report; pending: number }) {
         </span>
         {provisional && <span className={s.provisional}>{t("taskpane.summary.provisional")}</span>}
       </div>
+      <p className={s.item} data-testid="attention">
+        {props.attention === 0 ? (
+          t("taskpane.summary.noProblems")
+        ) : (
+          <button type="button" className={s.inlineLink} onClick={props.onShowProblems}>
+            {t("taskpane.summary.problems", { n: props.attention })}
+          </button>
+        )}
+      </p>
+      {headline && (
+        <MessageBar layout="multiline" intent="warning" data-testid="mismatch">
+          <MessageBarBody>
+            {headline.message}
+            {mismatches.length > 1 && ` ${t("taskpane.summary.moreMismatches", { n: mismatches.length - 1 })}`}{" "}
+            {t("taskpane.summary.mismatchFix")}
+          </MessageBarBody>
+          {props.recompute && <MessageBarActions>{props.recompute}</MessageBarActions>}
+        </MessageBar>
+      )}
       {provisional && (
         <p className={s.muted}>
           {props.pending > 0
@@ -45,7 +94,7 @@ export function ResultSummary(props: { report: Report; pending: number }) {
       )}
       {bars.length > 0 && (
         <>
-          <h2 className={s.h3}>{t("taskpane.chart.title")}</h2>
+          <h3 className={s.h3}>{t("taskpane.chart.title")}</h3>
           <ul className={s.list}>
             {bars.map((b) => (
               <li key={b.name}>
@@ -67,6 +116,6 @@ export function ResultSummary(props: { report: Report; pending: number }) {
           </ul>
         </>
       )}
-    </section>
+    </div>
   );
 }

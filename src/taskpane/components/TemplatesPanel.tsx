@@ -113,7 +113,7 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
                 <div key={key}>
                   <Checkbox
                     checked={picked.has(key)}
-                    label={hint ? `${r.name}（${hint}）` : r.name}
+                    label={hint ? t("taskpane.templates.rowHint", { name: r.name, hint }) : r.name}
                     onChange={(_, d) =>
                       setPicked((p) => {
                         const next = new Set(p);
