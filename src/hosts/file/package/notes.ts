@@ -13,7 +13,17 @@ import {
   readRels,
   REL,
 } from "./opc";
-import { escapeXmlText, localName, scanXml, splice, unescapeXmlText, xmlAttr, xmlText } from "./xml";
+import {
+  escapeXmlText,
+  localName,
+  rootPrefix,
+  scanXml,
+  splice,
+  unescapeXmlText,
+  withPrefix,
+  xmlAttr,
+  xmlText,
+} from "./xml";
 import type { ZipPackage } from "./zip";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -263,5 +273,5 @@ function addLegacyDrawing(xml: string, relId: string): string {
     ? `${prefix}:id="${relId}"`
     : `xmlns:jxr="http://schemas.openxmlformats.org/officeDocument/2006/relationships" jxr:id="${relId}"`;
   const pos = at !== -1 ? at : end;
-  return xml.slice(0, pos) + `<legacyDrawing ${attr}/>` + xml.slice(pos);
+  return xml.slice(0, pos) + withPrefix(`<legacyDrawing ${attr}/>`, rootPrefix(xml)) + xml.slice(pos);
 }

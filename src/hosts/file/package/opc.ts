@@ -2,7 +2,7 @@
  * Open Packaging Conventions over a zip package: relationships, content types, and the
  * workbook part's sheet list. Changes are spliced into the parts' text (see xml.ts).
  */
-import { localName, scanXml, setAttrs, splice, xmlAttr, type Attrs } from "./xml";
+import { localName, rootPrefix, scanXml, setAttrs, splice, withPrefix, xmlAttr, type Attrs } from "./xml";
 import type { ZipPackage } from "./zip";
 
 export const REL = {
@@ -128,12 +128,13 @@ export function insertBeforeClose(xml: string, element: string, text: string): s
       if (at === -1 && localName(name) === element && start !== end) at = start;
     },
   });
-  if (at !== -1) return xml.slice(0, at) + text + xml.slice(at);
+  const added = withPrefix(text, rootPrefix(xml));
+  if (at !== -1) return xml.slice(0, at) + added + xml.slice(at);
   const sc = selfClosing as { start: number; end: number; tag: string } | null;
   if (!sc) throw new Error(`no <${element}> in part`);
   const open = sc.tag.replace(/\s*\/>$/, ">");
   const name = /^<([^\s/>]+)/.exec(sc.tag)![1];
-  return xml.slice(0, sc.start) + open + text + `</${name}>` + xml.slice(sc.end);
+  return xml.slice(0, sc.start) + open + added + `</${name}>` + xml.slice(sc.end);
 }
 
 /** Registers a part's content type (an Override), or a Default for an extension. */

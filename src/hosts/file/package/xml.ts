@@ -101,15 +101,41 @@ export function unescapeXmlText(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** Splices edits (non-overlapping ranges of the original text) into `xml`. */
+/**
+ * The namespace prefix of a part's root element with its colon (`x:` for `<x:worksheet …>`),
+ * "" when the root is unprefixed. The elements of a part's own vocabulary share the root's
+ * namespace, so new ones take this prefix.
+ */
+export function rootPrefix(xml: string): string {
+  const m = /<(?![?!])(?:([A-Za-z_][\w.-]*):)?[A-Za-z_][\w.-]*[\s/>]/.exec(xml);
+  return m?.[1] ? `${m[1]}:` : "";
+}
+
+const UNPREFIXED_NAME = /<(\/?)([A-Za-z_][\w.-]*)(?=[\s/>])/g;
+
+/**
+ * Gives every unprefixed element name of a fragment the program wrote the prefix `prefix`
+ * (`<c r="A1"><v>1</v></c>` → `<x:c r="A1"><x:v>1</x:v></x:c>`); prefixed names (copied from the
+ * part, or of another namespace) stay. Text and attribute values of such a fragment are
+ * escaped, so no `<` in them is taken for a tag.
+ */
+export function withPrefix(fragment: string, prefix: string): string {
+  return prefix === "" ? fragment : fragment.replace(UNPREFIXED_NAME, `<$1${prefix}$2`);
+}
+
+/**
+ * Splices edits (non-overlapping ranges of the original text) into `xml`. In a part whose
+ * root is prefixed (`<x:worksheet xmlns:x=…>`), the elements the edits write take that prefix.
+ */
 export function splice(xml: string, edits: { start: number; end: number; text: string }[]): string {
   if (edits.length === 0) return xml;
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const prefix = rootPrefix(xml);
   const out: string[] = [];
   let at = 0;
   for (const e of sorted) {
     if (e.start < at) throw new Error("overlapping XML edits");
-    out.push(xml.slice(at, e.start), e.text);
+    out.push(xml.slice(at, e.start), withPrefix(e.text, prefix));
     at = e.end;
   }
   out.push(xml.slice(at));
