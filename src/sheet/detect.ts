@@ -1,7 +1,7 @@
 /** Layout detection (LAYOUTS.md "How the reader decides"): header words, never fixed addresses. */
 import type { Layout } from "../core/types";
 import { cellText, Grid, isEmptyCell, type Bounds } from "./grid";
-import type { ColumnMapping, ColumnRole, GridSnapshot } from "./types";
+import type { ColumnMapping, ColumnRole, GridCell, GridSnapshot } from "./types";
 import {
   BUDGET_TOTAL_LABELS,
   budgetRole,
@@ -72,9 +72,20 @@ interface Band {
   right: number;
 }
 
+/**
+ * The text of a cell that may be a header word: its displayed text or its text value. A
+ * number, date or boolean is never one (every header word holds Chinese characters), and
+ * turning each into text is the cost of scanning a long data sheet.
+ */
+function wordText(c: GridCell | null): string {
+  if (!c) return "";
+  if (typeof c.t === "string" && c.t !== "") return c.t;
+  return typeof c.v === "string" ? c.v : "";
+}
+
 /** Role of the text a cell shows, a merged cell counting in every row and column it covers. */
 function roleAt(g: Grid, row: number, col: number): ColumnRole | null {
-  const t = cellText(g.mergedCell(row, col));
+  const t = wordText(g.mergedCell(row, col));
   return t === "" ? null : headerRole(t);
 }
 
@@ -104,7 +115,7 @@ function extendsBand(g: Grid, row: number): boolean {
 /** True when the row's own cells hold a role word (a band starts only on such a row). */
 function hasOwnRole(g: Grid, row: number): boolean {
   for (let c = g.left; c <= g.right; c++) {
-    const t = g.text(row, c);
+    const t = wordText(g.own(row, c));
     if (t !== "" && headerRole(t)) return true;
   }
   return false;
@@ -250,7 +261,7 @@ function notFound(g: Grid): NotFound {
   const words: string[] = [];
   for (let r = g.top; r <= g.bottom; r++) {
     for (let c = g.left; c <= g.right; c++) {
-      const t = g.text(r, c);
+      const t = wordText(g.own(r, c));
       if (t === "") continue;
       const role = headerRole(t);
       if (!role) continue;

@@ -18,6 +18,21 @@ function memo<T>(fn: (text: string) => T, limit = 4096): (text: string) => T {
   };
 }
 
+const IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * `role` with a shortcut: when every word it recognises holds a CJK ideograph, a text without
+ * one (a number, a date, a code) has no role, whatever normalising would make of it; the data
+ * rows of a long sheet are mostly such texts and never reach the cache.
+ */
+function ideographsOnly<T>(
+  words: readonly string[],
+  role: (text: string) => T | null,
+): (text: string) => T | null {
+  if (!words.every((w) => IDEOGRAPH.test(w))) return role;
+  return (text) => (IDEOGRAPH.test(text) ? role(text) : null);
+}
+
 /** Removes whitespace, line breaks and bracketed annotations (`（A）`, `(万元)`), and a trailing colon. */
 export const normalizeHeader: (text: string) => string = memo(normalizeHeaderUncached);
 
@@ -145,16 +160,20 @@ function roleOf<R extends string>(text: string, words: Record<R, readonly string
  * The indicator column role of a header text, when its normalised text equals a role word;
  * any other header containing 原因 is the deviation-note column (未完成原因及拟采取的改进措施).
  */
-export const headerRole: (text: string) => ColumnRole | null = memo((text) => {
-  const role = roleOf(text, ROLE_WORDS, ROLE_ORDER);
-  if (role) return role;
-  const norm = normalizeHeader(text);
-  return norm.includes("原因") && norm.length <= 30 ? "note" : null;
-});
+export const headerRole: (text: string) => ColumnRole | null = ideographsOnly(
+  Object.values(ROLE_WORDS).flat().concat("原因"),
+  memo((text) => {
+    const role = roleOf(text, ROLE_WORDS, ROLE_ORDER);
+    if (role) return role;
+    const norm = normalizeHeader(text);
+    return norm.includes("原因") && norm.length <= 30 ? "note" : null;
+  }),
+);
 
 /** The budget column role of a header text. */
-export const budgetRole: (text: string) => BudgetRole | null = memo((text) =>
-  roleOf(text, BUDGET_WORDS, BUDGET_ORDER),
+export const budgetRole: (text: string) => BudgetRole | null = ideographsOnly(
+  Object.values(BUDGET_WORDS).flat(),
+  memo((text) => roleOf(text, BUDGET_WORDS, BUDGET_ORDER)),
 );
 
 export function isOneOf(text: string, labels: readonly string[]): boolean {
