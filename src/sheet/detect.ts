@@ -156,7 +156,9 @@ function segments(roles: Map<number, ColumnRole>): Map<number, ColumnRole>[] {
   let cur = new Map<number, ColumnRole>();
   let seen = new Set<ColumnRole>();
   for (const [c, role] of [...roles.entries()].sort((a, b) => a[0] - b[0])) {
-    const again = (role === "level1" || role === "level2" || role === "name") && seen.has(role);
+    // Any role but the weight again (分值 may follow each level column): a second table's
+    // header, also where it starts lower and its upper row shows only some of its words.
+    const again = role !== "weight" && seen.has(role);
     if (again && hasNameAndWeight(cur)) {
       out.push(cur);
       cur = new Map();

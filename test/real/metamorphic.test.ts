@@ -62,8 +62,6 @@ const REFERENCES = [
 const PENDING_META: Record<string, string> = {
   "ah-tianchang-2022/headerBand": "LAYOUTS step 2: a header band of two or three rows, merged or not",
   "*/headerBand@13": "LAYOUTS step 2: one arrangement of a two- or three-row band (random property only)",
-  "yn-yongde-2022/tableBesideShifted": "LAYOUTS step 7: side-by-side tables whose rows do not line up",
-  "yn-lijiang-2020/tableBesideShifted": "LAYOUTS step 7: side-by-side tables whose rows do not line up",
 };
 
 /**
