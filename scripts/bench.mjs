@@ -7,7 +7,7 @@
 //   npm run bench                      table + BENCHMARKS.md
 //   npm run --silent bench -- --json   one JSON object on stdout
 //   options: --quick (fewer repetitions), --no-write (leave BENCHMARKS.md alone), --no-build,
-//            --only reader (just the reader's figures; BENCHMARKS.md left alone)
+//            --only reader|review (just those figures; BENCHMARKS.md left alone)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -17,6 +17,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 require("./bench/register.cjs");
 const { runBench, SIZES } = require("./bench/run.ts");
+const { benchReview } = require("./bench/review.ts");
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -73,6 +74,9 @@ function table(result) {
       mark(v.scoreVsParse),
     ],
     ["task pane initial JS, gzip", num(f.taskpaneInitialGzipKB, " KB"), TARGETS.size, mark(v.size)],
+    ["`jixiao review <folder>` (2,000 workbooks), files/s", num(f.review?.filesPerSec), "", ""],
+    ["`jixiao review <folder>`, peak RSS", num(f.review?.peakRssMB, " MB"), "", ""],
+    ["`jixiao review <folder>`, default workers ÷ 1 worker", num(f.review?.workerSpeedup), "", ""],
     ...["band1", "band3", "sheetOf20"].map((k) => [
       `reader, ms per table (${k})`,
       num(f.readerMsPerTable?.[k]),
@@ -139,6 +143,10 @@ ${problems.length ? `\nNot measured in this run:\n\n${problems.map(([k, p]) => `
   one row (\`band1\`) or a three-row band with merged groups (\`band3\`), and for a sheet of
   20 such tables one under another (\`sheetOf20\`); ${result.details.reader ?? "median of several samples"};
   the time per call divided by the number of tables reported (1 when none is found).
+- **Review at district scale**: ${result.details.review ?? "generated workbooks reviewed by dist/cli.js"}
+  (scripts/review-corpus.ts: the reference and real tables with varied figures, moved tables,
+  two tables on a sheet, a second sheet, broken files). Files/s with the default workers, the
+  process's peak RSS (worker threads included), and files/s with the default ÷ with \`--workers 1\`.
 - **Task pane size**: \`node scripts/size.mjs --json\` after a production build.
 
 ## Notes
@@ -151,6 +159,21 @@ const result = await runBench({
   only,
   log: (s) => process.stderr.write(s + "\n"),
 });
+if (!only || only === "review") {
+  process.stderr.write("Review at district scale…\n");
+  try {
+    const r = await benchReview({
+      quick,
+      noBuild: args.has("--no-build"),
+      log: (s) => process.stderr.write(s + "\n"),
+    });
+    result.figures.review = r.figures;
+    result.details.review = r.detail;
+  } catch (e) {
+    result.figures.review = null;
+    result.problems.review = String(e?.message ?? e).split("\n")[0];
+  }
+}
 const { rows, single } = table(result);
 say("");
 say(

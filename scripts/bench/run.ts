@@ -37,6 +37,8 @@ export interface Figures {
   taskpaneInitialGzipKB: number | null;
   /** Grid snapshot → every table's report and plan, ms per table found (LAYOUTS.md bands, step 7). */
   readerMsPerTable: Record<"band1" | "band3" | "sheetOf20", number> | null;
+  /** `jixiao review` over 2,000 generated workbooks (scripts/bench/review.ts, added by bench.mjs). */
+  review?: import("./review").ReviewFigures | null;
 }
 
 export interface BenchResult {
@@ -386,6 +388,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const host = machine();
   const why = (e: unknown) => ((e as Error)?.message ?? String(e)).split("\n")[0];
 
+  if (opts.only === "review") return { machine: host, figures, problems, details };
   if (opts.only === "reader") {
     figures.readerMsPerTable = benchReader(opts);
     return { machine: host, figures, problems, details };

@@ -2,16 +2,15 @@
  * `jixiao review <file.xlsx|folder> [--profile …] [--json] --out <问题清单.xlsx|.csv>`: scores
  * every table of every workbook without writing to them and writes the 问题清单 (REPORT.md).
  */
-import { readdirSync, statSync, writeFileSync } from "fs";
-import { availableParallelism, cpus } from "os";
+import { readdirSync, statSync } from "fs";
+import { availableParallelism, cpus, loadavg } from "os";
 import { basename, dirname, extname, join, relative, resolve, sep } from "path";
 import { SingleBar } from "cli-progress";
 import type { Profile } from "../core/types";
 import { t } from "../i18n/catalog";
 import { rollUp, rollUpSentence } from "../review/findings";
-import { reviewSheets } from "../review/sheets";
-import type { Finding, TableSummary, WorkbookReview } from "../review/types";
-import { reviewCsv, reviewXlsx } from "../review/write";
+import type { TableSummary } from "../review/types";
+import { csvSink, InOrder, jsonSink, xlsxSink, type ReviewSink } from "./review-out";
 import { reviewAll, type ReviewTask, type SpawnWorker } from "./review-pool";
 
 export interface ReviewFlags {
@@ -42,8 +41,14 @@ export class ReviewExit extends Error {
 const WORKBOOK = /\.(xlsx|xlsm|xls)$/i;
 /** P0 findings printed on the terminal (all are in the 问题清单). */
 const MAX_P0_LINES = 20;
-/** Fewest files for which worker threads pay for their start-up. */
-const MIN_FILES_FOR_WORKERS = 12;
+/**
+ * Fewest files for which worker threads pay for their start-up: each worker loads the program
+ * and warms up on its first workbook (about a second of CPU, measured), against about 70 ms
+ * per workbook in one thread; with two idle cores that is won back after some 40 files.
+ */
+const MIN_FILES_FOR_WORKERS = 50;
+/** Most worker threads, whatever the cores (each holds one workbook at a time). */
+const MAX_WORKERS = 8;
 
 /** Workbooks under a folder (sub-folders included), sorted; lock files (~$) left out. */
 export function listWorkbooks(dir: string, skip?: string): ReviewTask[] {
@@ -74,8 +79,23 @@ function workerCount(flag: string | undefined, files: number): number {
       throw new ReviewExit(2, t("cli.usageError", { detail: `--workers ${flag}` }), true);
     return n;
   }
-  const cores = typeof availableParallelism === "function" ? availableParallelism() : cpus().length;
-  return files >= MIN_FILES_FOR_WORKERS ? Math.max(1, Math.min(cores, 8)) : 1;
+  return defaultWorkers(files);
+}
+
+/**
+ * Worker threads `review` uses for a folder of `files` workbooks when `--workers` is not given:
+ * one per idle core (cores less the 1-minute load average, rounded), at most 8; one thread for
+ * a small folder or a busy machine, where workers only add their start-up (measured: 2 workers
+ * on 2 cores under a load of 20 ran 5× slower than 1).
+ */
+export function defaultWorkers(
+  files: number,
+  cores = typeof availableParallelism === "function" ? availableParallelism() : cpus().length,
+  load = loadavg()[0],
+): number {
+  if (files < MIN_FILES_FOR_WORKERS) return 1;
+  const idle = Math.floor(cores - load + 0.5);
+  return Math.max(1, Math.min(idle, cores, MAX_WORKERS));
 }
 
 function bar(io: ReviewIO, total: number): SingleBar | null {
@@ -123,57 +143,67 @@ export async function review(
   if (isDir && tasks.length === 0 && !flags.json)
     io.stderr.write(t("cli.folderEmpty", { dir: input }) + "\n");
 
-  const results: (WorkbookReview | undefined)[] = new Array(tasks.length);
-  const progress = bar(io, tasks.length);
-  await reviewAll(tasks, {
-    profile,
-    workers: workerCount(flags.workers, tasks.length),
-    spawn: io.spawnWorker,
-    onResult(i, r) {
-      results[i] = r;
-      progress?.increment({ file: tasks[i].name });
-    },
-  });
-  progress?.stop();
-
-  const findings: Finding[] = [];
-  const tables: TableSummary[] = [];
-  for (const r of results) {
-    if (!r) continue;
-    findings.push(...r.findings);
-    tables.push(...r.tables);
+  const sinks: ReviewSink[] = [];
+  let summaryFile: string | null = null;
+  try {
+    if (flags.json) sinks.push(jsonSink(io.stdout));
+    if (out !== undefined && ext === ".csv") {
+      summaryFile = join(dirname(out), `${basename(out, extname(out))}-${t("review.sheet.summary")}.csv`);
+      sinks.push(csvSink(out, summaryFile));
+    } else if (out !== undefined) sinks.push(xlsxSink(out));
+  } catch (e) {
+    for (const s of sinks) s.abort();
+    throw new ReviewExit(1, t("cli.writeFailed", { file: out ?? "", detail: (e as Error).message }));
   }
-  const all: WorkbookReview = { findings, tables };
+
+  // Findings go to the outputs as the files complete (in the folder's order) and are not kept;
+  // only the 汇总 rows, the P0 lines shown on the terminal and the counts are.
+  const tables: TableSummary[] = [];
+  const p0Lines: string[] = [];
+  let p0Count = 0;
+  const inOrder = new InOrder((r) => {
+    for (const s of sinks) s.add(r);
+    tables.push(...r.tables);
+    for (const f of r.findings) {
+      if (f.level !== "P0") continue;
+      if (++p0Count <= MAX_P0_LINES)
+        p0Lines.push(`  [P0] ${f.file} ${f.sheet}${f.cell ? ` ${f.cell}` : ""} ${f.finding}\n`);
+    }
+  });
+  const progress = bar(io, tasks.length);
+  try {
+    await reviewAll(tasks, {
+      profile,
+      workers: workerCount(flags.workers, tasks.length),
+      spawn: io.spawnWorker,
+      onResult(i, r) {
+        inOrder.put(i, r);
+        progress?.increment({ file: tasks[i].name });
+      },
+    });
+  } catch (e) {
+    for (const s of sinks) s.abort();
+    throw e;
+  } finally {
+    progress?.stop();
+  }
+
   const say = flags.json ? io.stderr : io.stdout;
-  if (flags.json) io.stdout.write(JSON.stringify(findings, null, 2) + "\n");
-  else {
-    const p0 = findings.filter((x) => x.level === "P0");
-    for (const f of p0.slice(0, MAX_P0_LINES))
-      io.stdout.write(`  [P0] ${f.file} ${f.sheet}${f.cell ? ` ${f.cell}` : ""} ${f.finding}\n`);
-    if (p0.length > MAX_P0_LINES) io.stdout.write(t("review.moreP0", { n: p0.length - MAX_P0_LINES }) + "\n");
+  if (!flags.json) {
+    for (const line of p0Lines) io.stdout.write(line);
+    if (p0Count > MAX_P0_LINES) io.stdout.write(t("review.moreP0", { n: p0Count - MAX_P0_LINES }) + "\n");
   }
   const r = rollUp(tables, profile);
+  try {
+    for (const s of sinks) await s.finish(tables, profile);
+  } catch (e) {
+    for (const s of sinks) s.abort();
+    throw new ReviewExit(1, t("cli.writeFailed", { file: out ?? "", detail: (e as Error).message }));
+  }
   say.write(rollUpSentence(r) + "\n");
   if (out !== undefined) {
-    const sheets = reviewSheets(all, profile);
-    try {
-      if (ext === ".csv") {
-        const csv = reviewCsv(sheets);
-        const summaryFile = join(
-          dirname(out),
-          `${basename(out, extname(out))}-${t("review.sheet.summary")}.csv`,
-        );
-        writeFileSync(out, csv.findings);
-        writeFileSync(summaryFile, csv.summary);
-        say.write(t("review.written", { file: out, tables: r.tables, p0: r.p0, p1: r.p1, p2: r.p2 }) + "\n");
-        say.write(t("review.writtenCsv", { file: summaryFile }) + "\n");
-      } else {
-        writeFileSync(out, await reviewXlsx(sheets));
-        say.write(t("review.written", { file: out, tables: r.tables, p0: r.p0, p1: r.p1, p2: r.p2 }) + "\n");
-      }
-    } catch (e) {
-      throw new ReviewExit(1, t("cli.writeFailed", { file: out, detail: (e as Error).message }));
-    }
+    say.write(t("review.written", { file: out, tables: r.tables, p0: r.p0, p1: r.p1, p2: r.p2 }) + "\n");
+    if (summaryFile !== null) say.write(t("review.writtenCsv", { file: summaryFile }) + "\n");
   }
   // A single file that could not be read, or held no table: exit 1 (REPORT.md), the list still written.
   if (!isDir && tables.every((s) => s.unreadable)) return 1;

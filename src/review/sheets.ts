@@ -20,28 +20,42 @@ function sheetLabel(sheet: string, table: number | null, several: boolean): stri
   return several && table !== null ? t("review.sheetTable", { sheet, table }) : sheet;
 }
 
-export function reviewSheets(review: WorkbookReview, profile: Pick<Profile, "gradeBands">): ReviewSheets {
+/** `(file, sheet)` → whether the sheet holds several tables, from the tables of the review. */
+function severalTables(tables: readonly TableSummary[]): (file: string, sheet: string) => boolean {
   const perSheet = new Map<string, number>();
-  for (const s of review.tables) {
+  for (const s of tables) {
     const k = `${s.file}\u0000${s.sheet}`;
     perSheet.set(k, Math.max(perSheet.get(k) ?? 0, s.table ?? 0));
   }
-  const several = (file: string, sheet: string) => (perSheet.get(`${file}\u0000${sheet}`) ?? 0) > 1;
+  return (file, sheet) => (perSheet.get(`${file}\u0000${sheet}`) ?? 0) > 1;
+}
 
-  const findings: Value[][] = [
-    [
-      t("review.col.level"),
-      t("review.col.file"),
-      t("review.col.sheet"),
-      t("review.col.cell"),
-      t("review.col.indicator"),
-      t("review.col.finding"),
-      t("review.col.basis"),
-      t("review.col.suggestion"),
-    ],
+/** The 问题清单's header row. */
+export function findingsHeader(): Value[] {
+  return [
+    t("review.col.level"),
+    t("review.col.file"),
+    t("review.col.sheet"),
+    t("review.col.cell"),
+    t("review.col.indicator"),
+    t("review.col.finding"),
+    t("review.col.basis"),
+    t("review.col.suggestion"),
   ];
-  for (const f of review.findings) findings.push(findingRow(f, several(f.file, f.sheet)));
+}
 
+/** The 问题清单 rows of one or more workbooks' reviews (each workbook's tables are all in it). */
+export function findingRows(review: WorkbookReview): Value[][] {
+  const several = severalTables(review.tables);
+  return review.findings.map((f) => findingRow(f, several(f.file, f.sheet)));
+}
+
+/** 汇总: header row, one row per table, an empty row, then the roll-up from `rollUpStart`. */
+export function summarySheet(
+  tables: readonly TableSummary[],
+  profile: Pick<Profile, "gradeBands">,
+): { rows: Value[][]; rollUpStart: number } {
+  const several = severalTables(tables);
   const summary: Value[][] = [
     [
       t("review.col.file"),
@@ -55,10 +69,10 @@ export function reviewSheets(review: WorkbookReview, profile: Pick<Profile, "gra
       "P2",
     ],
   ];
-  for (const s of review.tables) summary.push(summaryRow(s, several(s.file, s.sheet)));
+  for (const s of tables) summary.push(summaryRow(s, several(s.file, s.sheet)));
   summary.push([]);
   const rollUpStart = summary.length;
-  const r = rollUp(review.tables, profile);
+  const r = rollUp([...tables], profile);
   summary.push([
     t("review.sum.rollUp"),
     null,
@@ -80,7 +94,12 @@ export function reviewSheets(review: WorkbookReview, profile: Pick<Profile, "gra
   if (r.provisional > 0) summary.push([t("review.sum.provisional"), r.provisional]);
   if (r.unreadable > 0) summary.push([t("review.sum.unreadable"), r.unreadable]);
   summary.push([rollUpSentence(r)]);
-  return { findings, summary, rollUpStart };
+  return { rows: summary, rollUpStart };
+}
+
+export function reviewSheets(review: WorkbookReview, profile: Pick<Profile, "gradeBands">): ReviewSheets {
+  const { rows, rollUpStart } = summarySheet(review.tables, profile);
+  return { findings: [findingsHeader(), ...findingRows(review)], summary: rows, rollUpStart };
 }
 
 function findingRow(f: Finding, several: boolean): Value[] {

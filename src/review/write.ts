@@ -5,12 +5,16 @@ import { workbookBytes } from "../hosts/file/workbook";
 import { t } from "../i18n/catalog";
 import type { ReviewSheets, Value } from "./sheets";
 
-const HEAD_FILL = "FFD9E1F2";
-const LEVEL_FILL: Record<string, string> = { P0: "FFF8CBAD", P1: "FFFFE699", P2: "FFE2EFDA" };
-const FINDING_WIDTHS = [6, 28, 14, 10, 24, 48, 22, 48];
-const SUMMARY_WIDTHS = [28, 14, 30, 10, 10, 10, 6, 6, 6];
+/** The look of both sheets, shared with the CLI's streaming writer. */
+export const HEAD_FILL = "FFD9E1F2";
+export const LEVEL_FILL: Record<string, string> = { P0: "FFF8CBAD", P1: "FFFFE699", P2: "FFE2EFDA" };
+export const FINDING_WIDTHS = [6, 28, 14, 10, 24, 48, 22, 48];
+export const SUMMARY_WIDTHS = [28, 14, 30, 10, 10, 10, 6, 6, 6];
+/** Columns that wrap: 发现, 依据, 建议 (and 指标); 项目名称 in 汇总. */
+export const FINDING_WRAP = [5, 6, 7, 8];
+export const SUMMARY_WRAP = [3];
 
-function fill(argb: string): ExcelJS.Fill {
+export function fill(argb: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb } };
 }
 
@@ -50,7 +54,7 @@ function addSheet(
 export async function reviewXlsx(sheets: ReviewSheets): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = t("app.name");
-  const list = addSheet(wb, t("review.sheet.findings"), sheets.findings, FINDING_WIDTHS, [5, 6, 7, 8]);
+  const list = addSheet(wb, t("review.sheet.findings"), sheets.findings, FINDING_WIDTHS, FINDING_WRAP);
   list.autoFilter = {
     from: { row: 1, column: 1 },
     to: { row: Math.max(1, sheets.findings.length), column: 8 },
@@ -65,7 +69,7 @@ export async function reviewXlsx(sheets: ReviewSheets): Promise<Uint8Array> {
         alignment: { horizontal: "center", vertical: "top" },
       };
   }
-  const sum = addSheet(wb, t("review.sheet.summary"), sheets.summary, SUMMARY_WIDTHS, [3]);
+  const sum = addSheet(wb, t("review.sheet.summary"), sheets.summary, SUMMARY_WIDTHS, SUMMARY_WRAP);
   sum.getRow(sheets.rollUpStart + 1).eachCell((c) => {
     c.style = { ...c.style, font: { bold: true } };
   });

@@ -7,7 +7,7 @@ import { join, resolve } from "path";
 import { Worker } from "worker_threads";
 import { resolveProfile } from "../../src/core";
 import { reviewAll, type ReviewTask, type ReviewWorkerData } from "../../src/cli/review-pool";
-import { listWorkbooks } from "../../src/cli/review";
+import { defaultWorkers, listWorkbooks } from "../../src/cli/review";
 import type { WorkbookReview } from "../../src/review/types";
 import { REF, run, tmp } from "../cli/helpers";
 
@@ -93,5 +93,18 @@ describe("arguments and exits", () => {
     const list = JSON.parse(r.stdout) as unknown[];
     expect(Array.isArray(list)).toBe(true);
     expect(list[0]).toMatchObject({ level: "P0", code: "TOTAL_MISMATCH", cell: "F29" });
+  });
+});
+
+describe("the default number of workers", () => {
+  it("one per idle core, at most 8; one thread for a small folder or a busy machine", () => {
+    // (files, cores, 1-minute load)
+    expect(defaultWorkers(2000, 2, 0.1)).toBe(2);
+    expect(defaultWorkers(2000, 2, 1.2)).toBe(1);
+    expect(defaultWorkers(2000, 2, 20)).toBe(1);
+    expect(defaultWorkers(2000, 16, 0)).toBe(8);
+    expect(defaultWorkers(2000, 16, 12)).toBe(4);
+    expect(defaultWorkers(49, 16, 0)).toBe(1);
+    expect(defaultWorkers(50, 16, 0)).toBe(8);
   });
 });
