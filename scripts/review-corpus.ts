@@ -239,6 +239,7 @@ export async function generateReviewCorpus(
 ): Promise<CorpusFile[]> {
   const all = sources ?? (await loadSources());
   const withTables = all.filter((s) => main(s).tables > 0);
+  const oneTable = all.filter((s) => main(s).tables === 1);
   const rnd = random(seed);
   const manifest: CorpusFile[] = [];
   let sample: Uint8Array | null = null;
@@ -272,8 +273,9 @@ export async function generateReviewCorpus(
     let name = first.name;
     const y = rnd();
     if (y < 0.12 && a.tables > 0) {
-      // A second table three rows under the first, as departments paste them.
-      const second = pick(withTables, rnd);
+      // A second table three rows under the first, as departments paste them: a whole table
+      // (a source holding the tail of a table, as 大英's page does, would continue the first).
+      const second = pick(oneTable, rnd);
       place(ws, main(second), dr + a.rows + 3, dc, rnd);
       tables += main(second).tables;
       name += `+${second.name}`;

@@ -333,7 +333,7 @@ const zhCN = {
   "review.opt.out": "输出问题清单（.xlsx 含“问题清单”“汇总”两个工作表；.csv 时汇总另存为 -汇总.csv）",
   "review.opt.json": "在标准输出打印全部问题（JSON 数组）",
   "review.opt.workers":
-    "并行的工作线程数（默认按空闲的 CPU 核数自动决定，文件少于50个时不用；1 表示不用工作线程）",
+    "并行的工作线程数（默认按空闲的 CPU 核数自动决定，文件少于300个时不用；1 表示不用工作线程）",
   "review.progress": "复核进度",
   "review.written": "已写出问题清单“{file}”：{tables} 张表，P0 {p0} 条，P1 {p1} 条，P2 {p2} 条。",
   "review.writtenCsv": "汇总另存为“{file}”。",
@@ -825,7 +825,7 @@ const enUS: Record<MessageKey, string> = {
   "review.opt.out":
     "findings list (.xlsx with the sheets Findings and Summary; with .csv the summary goes to -汇总.csv)",
   "review.opt.json": "print every finding on standard output (a JSON array)",
-  "review.opt.workers": "worker threads (default: one per idle CPU core, none under 50 files; 1 means none)",
+  "review.opt.workers": "worker threads (default: one per idle CPU core, none under 300 files; 1 means none)",
   "review.progress": "Reviewing",
   "review.written": "Findings list “{file}” written: {tables} tables, P0 {p0}, P1 {p1}, P2 {p2}.",
   "review.writtenCsv": "Summary written to “{file}”.",

@@ -104,7 +104,7 @@ describe("the default number of workers", () => {
     expect(defaultWorkers(2000, 2, 20)).toBe(1);
     expect(defaultWorkers(2000, 16, 0)).toBe(8);
     expect(defaultWorkers(2000, 16, 12)).toBe(4);
-    expect(defaultWorkers(49, 16, 0)).toBe(1);
-    expect(defaultWorkers(50, 16, 0)).toBe(8);
+    expect(defaultWorkers(299, 16, 0)).toBe(1);
+    expect(defaultWorkers(300, 16, 0)).toBe(8);
   });
 });
