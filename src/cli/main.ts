@@ -3,8 +3,16 @@
  * `main` runs in-process and returns the exit status: 0 done, 1 unreadable input or no
  * table, 2 bad arguments or an invalid profile.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "fs";
-import { basename, extname, join, resolve } from "path";
+import {
+  accessSync,
+  constants as fsConstants,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+} from "fs";
+import { basename, dirname, extname, join, resolve } from "path";
 import { Command, CommanderError, type OutputConfiguration } from "commander";
 import ExcelJS from "exceljs";
 import { SingleBar } from "cli-progress";
@@ -56,8 +64,57 @@ function version(): string {
   return typeof __JIXIAO_VERSION__ === "string" ? __JIXIAO_VERSION__ : "0.0.0";
 }
 
-function detail(e: unknown): string {
+/** The file-system errors people meet, told in their language (never a bare ENOENT). */
+const FS_REASONS: Record<string, MessageKey> = {
+  ENOENT: "cli.fs.ENOENT",
+  ENOTDIR: "cli.fs.ENOTDIR",
+  EACCES: "cli.fs.EACCES",
+  EPERM: "cli.fs.EACCES",
+  EISDIR: "cli.fs.EISDIR",
+  EBUSY: "cli.fs.EBUSY",
+  ETXTBSY: "cli.fs.EBUSY",
+  ENOSPC: "cli.fs.ENOSPC",
+  EDQUOT: "cli.fs.ENOSPC",
+  EROFS: "cli.fs.EROFS",
+  ENAMETOOLONG: "cli.fs.ENAMETOOLONG",
+  EMFILE: "cli.fs.EMFILE",
+  ENFILE: "cli.fs.EMFILE",
+  ELOOP: "cli.fs.ELOOP",
+  EEXIST: "cli.fs.EEXIST",
+  EIO: "cli.fs.EIO",
+};
+
+/** Why an operation failed, in one phrase: a file-system error's meaning, else the error's message. */
+export function detail(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && /^E[A-Z]+$/.test(code))
+    return code in FS_REASONS ? t(FS_REASONS[code]) : t("cli.fs.other", { code });
   return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * `--out` checked before any scoring: its folder exists and can be written, and it is not
+ * itself a folder. Nothing is read or written when it fails (exit 2).
+ */
+function checkOut(out: string): void {
+  const dir = dirname(resolve(out));
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new Exit(2, t("cli.outDirMissing", { file: out, dir }));
+  }
+  if (!isDir) throw new Exit(2, t("cli.outDirNotFolder", { file: out, dir }));
+  try {
+    if (statSync(out).isDirectory()) throw new Exit(2, t("cli.outIsFolder", { file: out }));
+  } catch (e) {
+    if (e instanceof Exit) throw e;
+  }
+  try {
+    accessSync(dir, fsConstants.W_OK);
+  } catch {
+    throw new Exit(2, t("cli.outDirReadOnly", { file: out, dir }));
+  }
 }
 
 /** Resolves `--profile`: a preset name, or a JSON file (named after its base name when it has no `name`). */
@@ -333,6 +390,7 @@ async function scoreFile(input: string, flags: ScoreFlags, profile: Profile, io:
     const ext = extname(input).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
     if (extname(flags.out).toLowerCase() !== ext)
       throw new Exit(2, t("cli.outExtension", { file: flags.out, ext }), true);
+    checkOut(flags.out);
   }
   let bytes: Uint8Array;
   try {
@@ -393,6 +451,7 @@ async function scoreFolder(dir: string, flags: ScoreFlags, profile: Profile, io:
     ext = extname(flags.out).toLowerCase();
     if (ext !== ".xlsx" && ext !== ".csv")
       throw new Exit(2, t("cli.outExtension", { file: flags.out, ext: ".xlsx / .csv" }), true);
+    checkOut(flags.out);
   }
   let names: string[];
   try {
@@ -465,14 +524,20 @@ async function scoreFolder(dir: string, flags: ScoreFlags, profile: Profile, io:
   return 0;
 }
 
+/** Whether the input is a folder; a missing or unreachable input ends the run naming it. */
+function inputIsFolder(input: string): boolean {
+  try {
+    return statSync(input).isDirectory();
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new Exit(1, t("cli.fileMissing", { file: input }));
+    throw new Exit(1, t("cli.fileUnreadable", { file: input, detail: detail(e) }));
+  }
+}
+
 async function score(input: string, flags: ScoreFlags, io: CliIO): Promise<number> {
   const profile = loadProfile(flags.profile);
-  let isDir: boolean;
-  try {
-    isDir = statSync(input).isDirectory();
-  } catch {
-    throw new Exit(1, t("cli.fileMissing", { file: input }));
-  }
+  const isDir = inputIsFolder(input);
   return isDir ? scoreFolder(input, flags, profile, io) : scoreFile(input, flags, profile, io);
 }
 
@@ -482,6 +547,7 @@ async function template(kind: string, flags: { out?: string }, io: CliIO): Promi
   if (flags.out === undefined) throw new Exit(2, t("cli.outRequired"), true);
   if (extname(flags.out).toLowerCase() !== ".xlsx")
     throw new Exit(2, t("cli.outExtension", { file: flags.out, ext: ".xlsx" }), true);
+  checkOut(flags.out);
   let data: Uint8Array;
   try {
     data = await renderTemplateXlsx(k);
@@ -544,6 +610,7 @@ async function report(input: string, flags: ReportFlags, io: CliIO): Promise<num
   if (flags.out === undefined) throw new Exit(2, t("cli.reportOutRequired"), true);
   if (extname(flags.out).toLowerCase() !== ".docx")
     throw new Exit(2, t("cli.outExtension", { file: flags.out, ext: ".docx" }), true);
+  checkOut(flags.out);
   let table = 1;
   if (flags.table !== undefined) {
     table = Number(flags.table);
@@ -552,12 +619,7 @@ async function report(input: string, flags: ReportFlags, io: CliIO): Promise<num
   }
   const profile = loadProfile(flags.profile);
   const options = { lowExecutionThreshold: profile.lowExecutionThreshold, gradeBands: profile.gradeBands };
-  let isDir: boolean;
-  try {
-    isDir = statSync(input).isDirectory();
-  } catch {
-    throw new Exit(1, t("cli.fileMissing", { file: input }));
-  }
+  const isDir = inputIsFolder(input);
   if (!isDir) {
     const [entry] = await reportEntries(input, flags, profile, table);
     const doc = draftProjectReport(entry.report, entry.facts, options);
@@ -611,6 +673,56 @@ async function report(input: string, flags: ReportFlags, io: CliIO): Promise<num
   return 0;
 }
 
+/** Commander's section titles, in the user's language. */
+function helpTitle(title: string): string {
+  const keys: Record<string, MessageKey> = {
+    "Usage:": "cli.help.usage",
+    "Arguments:": "cli.help.arguments",
+    "Options:": "cli.help.options",
+    "Commands:": "cli.help.commands",
+    "Global Options:": "cli.help.globalOptions",
+  };
+  return title in keys ? t(keys[title]) : title;
+}
+
+const CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f";
+/**
+ * Breakable pieces of a help text: a word, or one CJK character, with the punctuation that
+ * may not start a line kept before it and the punctuation that may not end one kept after.
+ */
+const WRAP_CHUNK = new RegExp(`\\s*[（《“‘【]*(?:[${CJK}]|[^\\s${CJK}]+)[，。、；：）》”’】！？]*`, "gu");
+
+/** Commander's `boxWrap`, breaking Chinese between characters as well as at spaces. */
+function wrapHelp(text: string, width: number): string {
+  if (width < 40) return text;
+  const out: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    let line = "";
+    let w = 0;
+    for (const chunk of raw.match(WRAP_CHUNK) ?? []) {
+      const cw = displayWidth(chunk);
+      if (line !== "" && w + cw > width) {
+        out.push(line);
+        line = chunk.trimStart();
+        w = displayWidth(line);
+      } else {
+        line += chunk;
+        w += cw;
+      }
+    }
+    out.push(line);
+  }
+  return out.join("\n");
+}
+
+/** A command's usage line, its placeholders in the user's language. */
+function usageOf(cmd: Command): string {
+  return cmd
+    .usage()
+    .replace("[options]", `[${t("cli.help.optionsWord")}]`)
+    .replace("[command]", `[${t("cli.help.commandWord")}]`);
+}
+
 function buildProgram(io: CliIO, run: { status: number }): Command {
   const program = new Command("jixiao");
   const output: OutputConfiguration = {
@@ -618,41 +730,52 @@ function buildProgram(io: CliIO, run: { status: number }): Command {
     writeErr: (s) => io.stderr.write(s),
     outputError: () => undefined,
   };
+  const path = `<${t("cli.arg.path")}>`;
+  const preset = `<${t("cli.arg.profile")}>`;
+  // Set on the program before the commands are added: each command inherits them.
   program
-    .description(t("cli.description"))
-    .version(version())
+    .configureHelp({
+      styleTitle: helpTitle,
+      displayWidth,
+      boxWrap: wrapHelp,
+      subcommandTerm: (cmd: Command) => `${cmd.name()} ${usageOf(cmd)}`.trimEnd(),
+      commandUsage: (cmd: Command) => {
+        const names: string[] = [];
+        for (let c: Command | null = cmd.parent; c; c = c.parent) names.unshift(c.name());
+        return [...names, cmd.name(), usageOf(cmd)].join(" ");
+      },
+    })
+    .helpOption("-h, --help", t("cli.opt.help"))
+    .helpCommand(`help [${t("cli.arg.command")}]`, t("cli.help.command"))
     .exitOverride()
     .showHelpAfterError(false)
     .configureOutput(output);
+  program.description(t("cli.description")).version(version(), "-V, --version", t("cli.opt.version"));
   program
     .command("score")
     .description(t("cli.score.description"))
-    .argument("<path>", "file.xlsx | folder")
-    .option("--sheet <name>", t("cli.opt.sheet"))
+    .argument(path, t("cli.arg.pathScore"))
+    .option(`--sheet <${t("cli.arg.sheet")}>`, t("cli.opt.sheet"))
     .option("--table <n>", t("cli.opt.table"))
-    .option("--profile <preset|file.json>", t("cli.opt.profile"))
+    .option(`--profile ${preset}`, t("cli.opt.profile"))
     .option("--json", t("cli.opt.json"))
-    .option("--out <file>", t("cli.opt.out"))
+    .option(`--out <${t("cli.arg.file")}>`, t("cli.opt.out"))
     .option("--recompute-all", t("cli.opt.recomputeAll"))
-    .exitOverride()
-    .configureOutput(output)
-    .action(async (path: string, flags: ScoreFlags) => {
-      run.status = await score(path, flags, io);
+    .action(async (input: string, flags: ScoreFlags) => {
+      run.status = await score(input, flags, io);
     });
   program
     .command("review")
     .description(t("review.description"))
-    .argument("<path>", "file.xlsx | folder")
-    .option("--profile <preset|file.json>", t("cli.opt.profile"))
+    .argument(path, t("cli.arg.pathReview"))
+    .option(`--profile ${preset}`, t("cli.opt.profile"))
     .option("--json", t("review.opt.json"))
-    .option("--out <file>", t("review.opt.out"))
+    .option(`--out <${t("cli.arg.file")}>`, t("review.opt.out"))
     .option("--workers <n>", t("review.opt.workers"))
-    .exitOverride()
-    .configureOutput(output)
-    .action(async (path: string, flags: ReviewFlags) => {
+    .action(async (input: string, flags: ReviewFlags) => {
       const profile = loadProfile(flags.profile);
       try {
-        run.status = await review(path, flags, profile, io);
+        run.status = await review(input, flags, profile, io);
       } catch (e) {
         if (e instanceof ReviewExit) throw new Exit(e.status, e.message, e.usage);
         throw e;
@@ -661,47 +784,48 @@ function buildProgram(io: CliIO, run: { status: number }): Command {
   program
     .command("template")
     .description(t("cli.template.description"))
-    .argument("<kind>", "L1 | L2 | L3 | L4 | L1-2021 | L2-2021")
-    .option("--out <file.xlsx>", t("cli.opt.templateOut"))
-    .exitOverride()
-    .configureOutput(output)
+    .argument(`<${t("cli.arg.kind")}>`, "L1 | L2 | L3 | L4 | L1-2021 | L2-2021")
+    .option(`--out <${t("cli.arg.file")}.xlsx>`, t("cli.opt.templateOut"))
     .action(async (kind: string, flags: { out?: string }) => {
       run.status = await template(kind, flags, io);
     });
   program
     .command("report")
     .description(t("cli.report.description"))
-    .argument("<path>", "file.xlsx | folder")
-    .option("--sheet <name>", t("cli.opt.sheet"))
+    .argument(path, t("cli.arg.pathReport"))
+    .option(`--sheet <${t("cli.arg.sheet")}>`, t("cli.opt.sheet"))
     .option("--table <n>", t("cli.opt.table"))
-    .option("--profile <preset|file.json>", t("cli.opt.profile"))
-    .option("--out <file.docx>", t("cli.opt.reportOut"))
-    .exitOverride()
-    .configureOutput(output)
-    .action(async (path: string, flags: ReportFlags) => {
-      run.status = await report(path, flags, io);
+    .option(`--profile ${preset}`, t("cli.opt.profile"))
+    .option(`--out <${t("cli.arg.file")}.docx>`, t("cli.opt.reportOut"))
+    .action(async (input: string, flags: ReportFlags) => {
+      run.status = await report(input, flags, io);
     });
   return program;
 }
 
 function usage(io: CliIO): string {
   const program = buildProgram(io, { status: 0 });
-  const lines = program.commands.map((c) => `  jixiao ${c.name()} ${c.usage()}`);
-  return `${t("cli.usageHint")}\n${lines.join("\n")}\n  jixiao <command> --help\n`;
+  const lines = program.commands.map((c) => `  jixiao ${c.name()} ${usageOf(c)}`);
+  return `${t("cli.usageHint")}\n${lines.join("\n")}\n  jixiao ${t("cli.usageMore")}\n`;
 }
 
-/** Commander's English error, in the user's language where it is one of the usual ones. */
-function commanderMessage(e: CommanderError): string {
+/** Commander's English error, in the user's language. */
+function commanderMessage(e: CommanderError, program: Command): string {
   const name = /'([^']*)'/.exec(e.message)?.[1] ?? "";
+  const commands = program.commands.map((c) => c.name()).join(t("cli.err.listSeparator"));
   const keys: Record<string, MessageKey> = {
     "commander.missingArgument": "cli.err.missingArgument",
     "commander.unknownOption": "cli.err.unknownOption",
     "commander.unknownCommand": "cli.err.unknownCommand",
     "commander.optionMissingArgument": "cli.err.optionMissingArgument",
+    "commander.missingMandatoryOptionValue": "cli.err.optionMissingArgument",
     "commander.excessArguments": "cli.err.excessArguments",
+    "commander.invalidArgument": "cli.err.invalidArgument",
+    "commander.conflictingOption": "cli.err.invalidArgument",
   };
-  const key = keys[e.code];
-  return key ? t(key, { name }) : e.message.replace(/^error:\s*/i, "");
+  const key = keys[e.code] ?? "cli.err.other";
+  const suggestion = /Did you mean (.+)\?/.exec(e.message)?.[1];
+  return t(key, { name, commands }) + (suggestion ? t("cli.err.didYouMean", { name: suggestion }) : "");
 }
 
 /** Runs the command line on `argv` (the arguments after the program name); returns the exit status. */
@@ -710,13 +834,21 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const program = buildProgram(io, run);
   try {
     if (argv.length === 0)
-      throw new Exit(2, t("cli.usageError", { detail: "缺少命令（score 或 template）" }), true);
+      throw new Exit(
+        2,
+        t("cli.usageError", {
+          detail: t("cli.err.noCommand", {
+            commands: program.commands.map((c) => c.name()).join(t("cli.err.listSeparator")),
+          }),
+        }),
+        true,
+      );
     await program.parseAsync(argv, { from: "user" });
     return run.status;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return 0;
-      const msg = commanderMessage(e);
+      const msg = commanderMessage(e, program);
       io.stderr.write(t("cli.usageError", { detail: msg }) + "\n" + usage(io));
       return 2;
     }

@@ -38,7 +38,7 @@ describe("arguments and exit statuses", () => {
 
   test("commander's errors are told in Chinese, naming the option", async () => {
     expect((await run(["score", A, "--bogus"])).stderr).toContain("无法识别的选项 --bogus");
-    expect((await run(["score"])).stderr).toContain("缺少参数 path");
+    expect((await run(["score"])).stderr).toContain("缺少参数 文件或文件夹");
     expect((await run(["score", A, "extra"])).code).toBe(2);
   });
 
