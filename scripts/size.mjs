@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The task pane's initial JavaScript, gzip-compressed: the scripts dist/taskpane.html loads
-// from the build (lazy chunks and office.js from Microsoft's CDN excluded). Target ≤ 150 KB.
-// Usage: node scripts/size.mjs [--json]   (run after `npx webpack --mode production --config-name web`)
+// from the production build (lazy chunks and office.js from Microsoft's CDN excluded).
+// Target ≤ 150 KB. It needs a production build: run `npm run build` first (the development
+// build `npm start` writes to dist/ is refused, its size means nothing).
+// Usage: npm run size [-- --json]
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,8 +11,11 @@ import { gzipSync } from "node:zlib";
 
 const dist = resolve(dirname(fileURLToPath(import.meta.url)), "..", "dist");
 const html = join(dist, "taskpane.html");
+const BUILD_FIRST =
+  "npm run size 需要生产构建：请先运行 npm run build（或 npx webpack --mode production --config-name web）。";
 if (!existsSync(html)) {
-  console.error("找不到 dist/taskpane.html：请先构建（npx webpack --mode production --config-name web）。");
+  console.error(`找不到 dist/taskpane.html。${BUILD_FIRST}`);
+  console.error("(npm run size needs a production build: run `npm run build` first.)");
   process.exit(1);
 }
 
@@ -24,7 +29,19 @@ let bytes = 0;
 const files = [];
 for (const src of scripts) {
   const file = join(dist, src.replace(/^\.?\//, "").split("?")[0]);
-  const gz = gzipSync(readFileSync(file), { level: 9 }).length;
+  if (!existsSync(file)) {
+    console.error(`dist/taskpane.html 引用的 ${src} 不存在。${BUILD_FIRST}`);
+    process.exit(1);
+  }
+  const code = readFileSync(file);
+  // A development build (npm start) carries source maps and unminified modules.
+  const text = code.toString("utf8");
+  if (/\/\/# sourceMappingURL=\S+\s*$/.test(text.slice(-300)) || /^\/\*{6}\/ /m.test(text)) {
+    console.error(`dist/ 中是开发构建（npm start 生成的）。${BUILD_FIRST}`);
+    console.error("(dist/ holds a development build: run `npm run build` first.)");
+    process.exit(1);
+  }
+  const gz = gzipSync(code, { level: 9 }).length;
   files.push({ file: src, gzipKB: kb(gz) });
   bytes += gz;
 }

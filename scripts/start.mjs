@@ -87,18 +87,16 @@ async function main() {
   };
   const compiler = webpack({ ...web, mode: "development" });
   const server = new WebpackDevServer(devServer, compiler);
-  let announced = false;
-  compiler.hooks.done.tap("jixiao-start", (stats) => {
-    if (stats.hasErrors()) console.error("构建失败 / build failed: 见上方错误信息");
-    if (!announced) {
-      announced = true;
-      sideloadHelp(`https://localhost:${PORT}`, !https);
-    }
-  });
   const stop = () => server.stop().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   await server.start();
+  // After the first build's output (webpack-dev-middleware prints it, then runs these
+  // callbacks), so the sideloading steps are the last thing on the screen.
+  server.middleware.waitUntilValid((stats) => {
+    if (stats?.hasErrors()) console.error("构建失败 / build failed: 见上方错误信息（修正后会自动重新构建）");
+    sideloadHelp(`https://localhost:${PORT}`, !https);
+  });
 }
 
 main().catch((e) => {
