@@ -27,3 +27,4 @@ export { noteDrafts } from "./notes";
 export { normalizeHeader } from "./words";
 export { tableFacts, projectFromTitle } from "./facts";
 export type { TableFacts, BudgetAmounts, RowNote, FactBounds, FactKey } from "./facts";
+export { explainRow, explainBudget, explanationText, type ExplainFacts } from "./explain";
