@@ -13,7 +13,7 @@ import type { ColumnMapping, PlannedWrite } from "../sheet/types";
 import { HostError, type WorkbookHost } from "../hosts/host";
 import { t, type Locale } from "../i18n/catalog";
 import type { Services } from "./services";
-import { needsAttention, rowBasis, type Judgement } from "./logic";
+import { needsAttention, patchNotes, rowBasis, type Judgement } from "./logic";
 import { scoreView } from "./score-view";
 import { errorText } from "./errors";
 import { useSheetRead } from "./hooks/useSheetRead";
@@ -70,6 +70,8 @@ export function ScorePanel(props: ScorePanelProps) {
   const [recomputeAll, setRecomputeAll] = useState(false);
   const [judgements, setJudgements] = useState<Record<number, Judgement>>({});
   const [tableNo, setTableNo] = useState(0);
+  /** The person's wording of draft notes, by cell (edited before writing). */
+  const [noteEdits, setNoteEdits] = useState<Record<string, string>>({});
   const [highlights, setHighlights] = useState(false);
   const highlightsRef = useRef(false);
   highlightsRef.current = highlights;
@@ -136,12 +138,14 @@ export function ScorePanel(props: ScorePanelProps) {
 
   const ok = computed && computed.error === null ? computed : null;
   const table = ok?.table ?? null;
-  const plan = table?.plan ?? null;
+  const rawPlan = table?.plan ?? null;
+  const plan = useMemo(() => (rawPlan ? patchNotes(rawPlan, noteEdits) : null), [rawPlan, noteEdits]);
   const writes = plan?.writes ?? [];
   // R-DEV drafts held as cell notes where the host can; else the pane alone lists them.
   const notesHeld = host.supportsNotes?.() ?? true;
   const notes = plan?.notes ?? [];
   const heldNotes = notesHeld ? notes.length : 0;
+  const editNote = (cell: string, text: string) => setNoteEdits((e) => ({ ...e, [cell]: text }));
   const hasTable = table?.layout != null;
   const canWrite =
     busy === null &&
@@ -191,6 +195,7 @@ export function ScorePanel(props: ScorePanelProps) {
       const result = await host.apply(plan);
       const notesDone = result.notes ?? 0;
       setWritten({ writes: plan.writes, cells: result.written, notes: notesDone });
+      setNoteEdits({});
       setDownloaded(false);
       setDownloadStatus(null);
       setRecomputeAll(false);
@@ -440,12 +445,14 @@ export function ScorePanel(props: ScorePanelProps) {
                 <>
                   <h3 className={s.h3}>{t("taskpane.preview.title", { n: writes.length })}</h3>
                   <WritesList
-                    writes={writes}
+                    writes={rawPlan?.writes ?? []}
                     report={table.report}
                     judged={ok.judged}
-                    notes={notes}
+                    notes={rawPlan?.notes ?? []}
                     notesHeld={notesHeld}
                     decimals={decimals}
+                    noteEdits={noteEdits}
+                    onEditNote={editNote}
                   />
                 </>
               )}

@@ -11,7 +11,7 @@ import type {
   Severity,
   WriteKind,
 } from "../core/types";
-import type { Analysis, CellValue, PlannedWrite, Report, ReportDiagnostic } from "../sheet/types";
+import type { Analysis, CellValue, PlannedWrite, Report, ReportDiagnostic, WritePlan } from "../sheet/types";
 import { qualitativeBands } from "../core/qualitative";
 import { formatCell, formatScore } from "./format";
 
@@ -236,3 +236,20 @@ function bar(name: string, s: Decimal, w: Decimal, decimals: number): LevelBar {
 }
 
 export { scoredFileName, defaultSheet } from "./names";
+
+/**
+ * The plan with the person's own wording of draft notes (by cell): a note write or a cell
+ * note takes the edited text; an emptied text drops that note from the plan. Scores are
+ * untouched (notes carry no figures the total depends on).
+ */
+export function patchNotes(plan: WritePlan, edits: Readonly<Record<string, string>>): WritePlan {
+  if (Object.keys(edits).length === 0) return plan;
+  const text = (cell: string, t: string) => (cell in edits ? edits[cell].trim() : t);
+  const writes = plan.writes
+    .map((w) =>
+      w.kind === "note" && typeof w.after === "string" ? { ...w, after: text(w.cell, w.after) } : w,
+    )
+    .filter((w) => !(w.kind === "note" && w.after === ""));
+  const notes = plan.notes?.map((n) => ({ ...n, text: text(n.cell, n.text) })).filter((n) => n.text !== "");
+  return notes ? { ...plan, writes, notes } : { ...plan, writes };
+}

@@ -57,6 +57,13 @@ export const useStyles = makeStyles({
     textDecorationLine: "underline",
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
   },
+  noteEditor: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+    alignItems: "flex-start",
+    marginTop: "4px",
+  },
   progress: { display: "flex", flexDirection: "column", gap: "4px" },
   progressBar: { width: "100%", height: "6px", accentColor: tokens.colorBrandBackground },
   dropZone: {

@@ -11,6 +11,7 @@ import {
   heldJudgements,
   levelBars,
   needsAttention,
+  patchNotes,
   rowBasis,
   type PendingRow,
 } from "../../src/taskpane/logic";
@@ -222,4 +223,31 @@ describe("pane flow logic", () => {
     expect(m).toMatch(/^口径文件“口径.json”格式有误，无法读取：请检查第 3 行/);
     expect(m).not.toMatch(/Expected|JSON|position/);
   });
+});
+
+test("patchNotes: edited drafts replace the plan's text, emptied ones leave the plan, scores untouched", () => {
+  const plan = {
+    sheet: "S",
+    writes: [
+      { cell: "H13", row: 13, col: 8, before: null, after: 4.16, kind: "score", field: "score" },
+      {
+        cell: "I19",
+        row: 19,
+        col: 9,
+        before: null,
+        after: "【待补充】…偏差原因：；改进措施：",
+        kind: "note",
+        field: "note",
+      },
+      { cell: "I25", row: 25, col: 9, before: null, after: "【待补充】…", kind: "note", field: "note" },
+    ],
+    notes: [{ cell: "C2", text: "草稿" }],
+  } as never;
+  const out = patchNotes(plan, { I19: " 偏差原因：资金晚到；改进措施：提前申报。 ", I25: "", C2: "改过的" });
+  expect(out.writes.map((w) => [w.cell, w.after])).toEqual([
+    ["H13", 4.16],
+    ["I19", "偏差原因：资金晚到；改进措施：提前申报。"],
+  ]);
+  expect(out.notes).toEqual([{ cell: "C2", text: "改过的" }]);
+  expect(patchNotes(plan, {})).toBe(plan);
 });

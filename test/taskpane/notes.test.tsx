@@ -46,3 +46,20 @@ test("R-DEV: where the host cannot hold notes, the pane alone shows them and 写
   expect(within(group).getByText(/草稿不会写入表格/)).toBeTruthy();
   expect(screen.getByRole("button", { name: "写入表格（4 个单元格）" })).toBeTruthy();
 });
+
+test("R-DEV (finding 12): a draft note can be reworded or dropped before writing; the host gets the person's text", async () => {
+  const host = new FakeHost(grid);
+  await renderPane(host);
+  const group = screen.getByRole("group", { name: /^偏差说明（2）/ });
+  fireEvent.click(within(group).getByRole("button", { name: "修改 C2 的偏差说明" }));
+  fireEvent.change(within(group).getByRole("textbox", { name: "修改 C2 的偏差说明" }), {
+    target: { value: "培训人次：偏差原因：疫情停课两月；改进措施：增开线上课程。" },
+  });
+  fireEvent.click(within(group).getByRole("button", { name: "修改 C4 的偏差说明" }));
+  fireEvent.change(within(group).getByRole("textbox", { name: "修改 C4 的偏差说明" }), { target: { value: "" } });
+  fireEvent.click(await screen.findByRole("button", { name: "写入表格（4 个单元格，1 条批注）" }));
+  await screen.findByText(/已写入 4 个单元格/);
+  expect(host.applied[0].notes).toEqual([
+    { cell: "C2", text: "培训人次：偏差原因：疫情停课两月；改进措施：增开线上课程。" },
+  ]);
+});

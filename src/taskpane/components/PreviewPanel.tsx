@@ -1,4 +1,5 @@
-import type { Ref } from "react";
+import { useState, type Ref } from "react";
+import { Button, Textarea } from "@fluentui/react-components";
 import type { PlannedNote, PlannedWrite, Report, ReportDiagnostic } from "../../sheet/types";
 import { t, type MessageKey } from "../../i18n/catalog";
 import { formatValue, groupByAction, groupWrites } from "../logic";
@@ -14,6 +15,9 @@ export interface WritesListProps {
   notesHeld?: boolean;
   /** The profile's decimals, for scores and totals. */
   decimals?: number;
+  /** The person's wording of draft notes, by cell; with `onEditNote` the drafts can be edited before writing. */
+  noteEdits?: Readonly<Record<string, string>>;
+  onEditNote?(cell: string, text: string): void;
 }
 
 /** The planned writes, grouped by kind (得分 / 执行率 / 总分 / 偏差说明), each before → after. */
@@ -27,8 +31,15 @@ export function WritesList(props: WritesListProps) {
   const groups = groupWrites(props.writes);
   if (notes.length > 0 && !groups.some((g) => g.kind === "note")) groups.push({ kind: "note", writes: [] });
   if (groups.length === 0) return <p className={s.muted}>{t("taskpane.preview.none")}</p>;
+  const anyProposed = props.writes.some((w) => w.kind === "score" && proposed.has(w.row));
   return (
     <>
+      {anyProposed && (
+        // The 建议 tag explained where it is seen, not only in a tooltip.
+        <p className={s.muted} data-testid="proposed-hint">
+          <span className={s.tag}>{t("taskpane.preview.proposed")}</span> {t("taskpane.preview.proposedHint")}
+        </p>
+      )}
       {groups.map((g) => (
         <div key={g.kind} role="group" aria-labelledby={`jx-kind-${g.kind}`}>
           <h3 id={`jx-kind-${g.kind}`} className={s.h3}>
@@ -46,11 +57,18 @@ export function WritesList(props: WritesListProps) {
                 proposed={w.kind === "score" && proposed.has(w.row)}
                 judged={props.judged.has(w.cell)}
                 decimals={props.decimals ?? 2}
+                noteEdits={props.noteEdits}
+                onEditNote={props.onEditNote}
               />
             ))}
           </ul>
           {g.kind === "note" && notes.length > 0 && (
-            <NotesList notes={notes} held={props.notesHeld !== false} />
+            <NotesList
+              notes={notes}
+              held={props.notesHeld !== false}
+              noteEdits={props.noteEdits}
+              onEditNote={props.onEditNote}
+            />
           )}
         </div>
       ))}
@@ -59,7 +77,12 @@ export function WritesList(props: WritesListProps) {
 }
 
 /** Draft notes held as cell notes (批注), not cell values: cell → text. */
-function NotesList(props: { notes: PlannedNote[]; held: boolean }) {
+function NotesList(props: {
+  notes: PlannedNote[];
+  held: boolean;
+  noteEdits?: Readonly<Record<string, string>>;
+  onEditNote?(cell: string, text: string): void;
+}) {
   const s = useStyles();
   return (
     <>
@@ -69,7 +92,7 @@ function NotesList(props: { notes: PlannedNote[]; held: boolean }) {
           <li key={n.cell} className={s.item} data-note={n.cell}>
             <span className={s.cell}>{n.cell}</span>
             <span className={s.tag}>{t("taskpane.preview.noteTag")}</span> →
-            <span className={s.note}>{n.text}</span>
+            <NoteText cell={n.cell} text={props.noteEdits?.[n.cell] ?? n.text} onEdit={props.onEditNote} />
           </li>
         ))}
       </ul>
@@ -89,12 +112,49 @@ function writeLabels(report: Report): Map<number, string> {
   return m;
 }
 
+/** A draft note's text; with `onEdit`, a 修改 button opens it for editing before writing. */
+function NoteText(props: { cell: string; text: string; onEdit?(cell: string, text: string): void }) {
+  const s = useStyles();
+  const [open, setOpen] = useState(false);
+  const edit = props.onEdit;
+  if (!edit) return <span className={s.note}>{props.text}</span>;
+  if (open)
+    return (
+      <span className={s.noteEditor}>
+        <Textarea
+          value={props.text}
+          resize="vertical"
+          aria-label={t("taskpane.note.editLabel", { cell: props.cell })}
+          onChange={(_, d) => edit(props.cell, d.value)}
+        />
+        <Button size="small" onClick={() => setOpen(false)}>
+          {t("taskpane.note.done")}
+        </Button>
+      </span>
+    );
+  return (
+    <>
+      <span className={s.note}>{props.text === "" ? t("taskpane.note.dropped") : props.text}</span>
+      <Button
+        size="small"
+        appearance="subtle"
+        aria-label={t("taskpane.note.editLabel", { cell: props.cell })}
+        onClick={() => setOpen(true)}
+      >
+        {t("taskpane.note.edit")}
+      </Button>
+    </>
+  );
+}
+
 function WriteItem(props: {
   write: PlannedWrite;
   label?: string;
   proposed: boolean;
   judged: boolean;
   decimals: number;
+  noteEdits?: Readonly<Record<string, string>>;
+  onEditNote?(cell: string, text: string): void;
 }) {
   const s = useStyles();
   const w = props.write;
@@ -112,7 +172,7 @@ function WriteItem(props: {
       <li className={s.item} data-cell={w.cell}>
         <span className={s.cell}>{w.cell}</span>
         <span className={s.before}>{before}</span> →{tag}
-        <span className={s.note}>{after}</span>
+        <NoteText cell={w.cell} text={props.noteEdits?.[w.cell] ?? after} onEdit={props.onEditNote} />
       </li>
     );
   return (

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button, Checkbox, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
 import type { TemplateKind } from "../../templates/types";
@@ -23,25 +23,33 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
   const s = useStyles();
   const { host } = props;
   const [picked, setPicked] = useState<Set<string>>(new Set());
-  const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  type Where = "tables" | "library";
+  const [status, setStatus] = useState<{ text: string; error: boolean; where: Where } | null>(null);
   const [busy, setBusy] = useState(false);
+  const statusRef = useRef<HTMLDivElement>(null);
 
-  const run = async (f: () => Promise<string>) => {
+  // The result of an action appears beside the button pressed, takes the focus and scrolls into view.
+  const run = async (f: () => Promise<string>, where: Where = "tables") => {
     setBusy(true);
     setStatus(null);
     try {
-      setStatus({ text: await f(), error: false });
+      setStatus({ text: await f(), error: false, where });
       props.onChanged?.();
     } catch (e) {
-      setStatus({ text: t("taskpane.error.generic", { message: (e as Error).message }), error: true });
+      setStatus({ text: t("taskpane.error.generic", { message: (e as Error).message }), error: true, where });
     } finally {
       setBusy(false);
+      requestAnimationFrame(() => {
+        const el = statusRef.current;
+        if (el && typeof el.scrollIntoView === "function") el.scrollIntoView({ block: "nearest" });
+        el?.focus({ preventScroll: true });
+      });
     }
   };
 
-  const statusBar = (
-    <div aria-live="polite">
-      {status && (
+  const statusBar = (where: Where) => (
+    <div aria-live="polite" tabIndex={-1} ref={status?.where === where ? statusRef : undefined} className={s.focusTarget}>
+      {status && status.where === where && (
         <MessageBar layout="multiline" intent={status.error ? "error" : "success"}>
           <MessageBarBody>
             {status.text}
@@ -67,7 +75,6 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
     const templateFile = props.templateFile;
     return (
       <>
-        {statusBar}
         <section className={s.section} aria-labelledby="jx-blank">
           <h2 id="jx-blank" className={s.h2}>
             {t("taskpane.templates.blank")}
@@ -79,6 +86,7 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
               saveXlsx(await templateFile(k), name);
               return t("taskpane.templates.downloaded", { name });
             })}
+          {statusBar("tables")}
           <p className={s.item}>{t("taskpane.templates.needFile")}</p>
         </section>
       </>
@@ -90,13 +98,13 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
 
   return (
     <>
-      {statusBar}
       <section className={s.section} aria-labelledby="jx-tables">
         <h2 id="jx-tables" className={s.h2}>
           {t("taskpane.templates.tables")}
         </h2>
         <p className={s.muted}>{t("taskpane.templates.tablesHint")}</p>
         {kindButtons(async (k) => t("taskpane.templates.inserted", { name: await host.insertTemplate(k) }))}
+        {statusBar("tables")}
       </section>
       <section className={s.section} aria-labelledby="jx-library">
         <h2 id="jx-library" className={s.h2}>
@@ -137,12 +145,13 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
                 const n = await host.insertIndicators(chosen);
                 setPicked(new Set());
                 return t("taskpane.templates.rowsInserted", { n });
-              })
+              }, "library")
             }
           >
             {t("taskpane.templates.insertRows", { n: chosen.length })}
           </Button>
         </div>
+        {statusBar("library")}
       </section>
     </>
   );
