@@ -13,6 +13,29 @@ const tsRule = {
   },
 };
 
+/**
+ * Writes dist/chunk-groups.json: the scripts of each entry and named chunk group (what an
+ * `import()` loads), for scripts/size.mjs.
+ */
+class ChunkGroupsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ChunkGroups", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "ChunkGroups", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const groups = {};
+          for (const [name, group] of compilation.namedChunkGroups)
+            groups[name] = group.getFiles().filter((f) => f.endsWith(".js"));
+          compilation.emitAsset(
+            "chunk-groups.json",
+            new webpack.sources.RawSource(JSON.stringify(groups, null, 1)),
+          );
+        },
+      );
+    });
+  }
+}
+
 /** The task pane (also the stand-alone page for .xlsx files) and the ribbon commands. */
 const web = (env, argv) => ({
   name: "web",
@@ -47,6 +70,7 @@ const web = (env, argv) => ({
       template: "./src/commands/commands.html",
       chunks: ["commands"],
     }),
+    new ChunkGroupsPlugin(),
     new CopyWebpackPlugin({
       patterns: [{ from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: true }],
     }),

@@ -33,3 +33,9 @@ export function makeLargeWorkbook(reference: string, dest: string, rows = 200_00
   writeFileSync(dest, bytes);
   return bytes.length;
 }
+
+// node -r ./scripts/bench/register.cjs scripts/bench/large.ts <reference.xlsx> <dest.xlsx>
+if (require.main === module) {
+  const [reference, dest] = process.argv.slice(2);
+  process.stdout.write(JSON.stringify({ bytes: makeLargeWorkbook(reference, dest) }) + "\n");
+}

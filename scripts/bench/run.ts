@@ -33,8 +33,15 @@ export interface Figures {
   cliFilesPerSec: number | null;
   readOnlyFilesPerSec: number | null;
   cliVsReadRatio: number | null;
-  scoreVsParseRatio: number | null;
   taskpaneInitialGzipKB: number | null;
+  /** The page's file-handling chunk (the file host and what only it loads), gzip. */
+  fileChunkGzipKB: number | null;
+  /** Page in Chromium: file chosen → preview shown, median over the reference workbooks, first file included. */
+  pageFirstPreviewMs: number | null;
+  /** Peak resident memory of scoring one workbook with `--out`, each in a process of its own. */
+  peakRssMB: { zipBomb: number | null; large: number | null } | null;
+  /** Time of that run on the large workbook (about 27 MB, a 200,000-row data sheet). */
+  largeWorkbookMs: number | null;
   /** Grid snapshot → every table's report and plan, ms per table found (LAYOUTS.md bands, step 7). */
   readerMsPerTable: Record<"band1" | "band3" | "sheetOf20", number> | null;
   /** `jixiao review` over 2,000 generated workbooks (scripts/bench/review.ts, added by bench.mjs). */
@@ -239,12 +246,11 @@ interface Throughput {
   cliFilesPerSec: number | null;
   readOnlyFilesPerSec: number | null;
   cliVsReadRatio: number | null;
-  scoreVsParseRatio: number | null;
 }
 
 /**
  * CLI (`jixiao score <folder> --json`, in process) against exceljs `wb.xlsx.load` alone on
- * the same 200 files, alternating runs; then parse against grid + analyse per file.
+ * the same 200 files, alternating runs.
  */
 async function benchThroughput(opts: BenchOptions, problems: Record<string, string>): Promise<Throughput> {
   const ExcelJS = require("exceljs") as typeof import("exceljs");
@@ -255,7 +261,6 @@ async function benchThroughput(opts: BenchOptions, problems: Record<string, stri
     cliFilesPerSec: null,
     readOnlyFilesPerSec: null,
     cliVsReadRatio: null,
-    scoreVsParseRatio: null,
   };
   try {
     const readOnly = async () => {
@@ -306,42 +311,6 @@ async function benchThroughput(opts: BenchOptions, problems: Record<string, stri
       out.cliVsReadRatio = round(out.cliFilesPerSec / out.readOnlyFilesPerSec, 3);
       opts.log(`  jixiao score <folder>: ${out.cliFilesPerSec} files/s, ratio ${out.cliVsReadRatio}`);
     }
-
-    try {
-      const wbm = require("../../src/hosts/file/workbook") as typeof import("../../src/hosts/file/workbook");
-      const sheet = require("../../src/sheet") as typeof import("../../src/sheet");
-      const core = require("../../src/core") as typeof import("../../src/core");
-
-      const profile = core.resolveProfile("central");
-      let parse = 0;
-      let score = 0;
-      for (let i = 0; i < rounds + 1; i++) {
-        let p = 0;
-        let s = 0;
-        for (const f of files) {
-          const bytes = readFileSync(f);
-          const t0 = performance.now();
-          const wb = await wbm.loadWorkbook(bytes, path.basename(f));
-          const t1 = performance.now();
-          const { record, settings } = wbm.readRecordAndSettings(wb);
-          const grids = wbm.workbookGrids(wb);
-          const chosen = sheet.chooseSheet(grids.map((g) => ({ name: g.sheet, grid: g })));
-          const grid = grids.find((g) => g.sheet === chosen) ?? grids[0];
-          sheet.analyzeRead({ grid, record, settings }, { profile, file: path.basename(f) });
-          const t2 = performance.now();
-          p += t1 - t0;
-          s += t2 - t1;
-        }
-        if (i > 0) {
-          parse += p;
-          score += s;
-        }
-      }
-      out.scoreVsParseRatio = round(score / parse, 4);
-      opts.log(`  grid + analyse vs parse: ${out.scoreVsParseRatio}`);
-    } catch (e) {
-      problems.scoreVsParse = `reader not available: ${(e as Error).message.split("\n")[0]}`;
-    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -372,6 +341,76 @@ function benchSize(opts: BenchOptions): number {
   return kb;
 }
 
+/** The page's file chunk, gzip, from scripts/size.mjs (after benchSize built the page). */
+function benchFileChunk(opts: BenchOptions): number {
+  const r = spawnSync(process.execPath, ["scripts/size.mjs", "--json"], { cwd: ROOT, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`scripts/size.mjs exited ${r.status}: ${r.stderr.slice(-300)}`);
+  const line = r.stdout.trim().split("\n").pop() ?? "";
+  const kb = (JSON.parse(line) as { fileChunkGzipKB?: unknown }).fileChunkGzipKB;
+  if (typeof kb !== "number") throw new Error(`scripts/size.mjs printed no fileChunkGzipKB: ${line}`);
+  opts.log(`  file chunk: ${kb} KB gzip`);
+  return kb;
+}
+
+/** First preview in Chromium, per reference workbook (scripts/bench/page.ts). */
+async function benchPage(opts: BenchOptions, details: Record<string, string>): Promise<number> {
+  const { measurePagePreview } = require("./page") as typeof import("./page");
+  const r = await measurePagePreview(path.join(ROOT, "dist"), REFERENCE);
+  for (const f of r.files) opts.log(`  page preview ${f.file}: ${f.ms} ms`);
+  details.page = r.files.map((f) => `${f.file} ${f.ms} ms`).join(", ");
+  return r.medianMs;
+}
+
+/** Runs `node -r register scripts/bench/<script> args…` and parses the JSON line it prints last. */
+function child<T>(script: string, args: string[]): T {
+  const r = spawnSync(
+    process.execPath,
+    ["-r", path.join(__dirname, "register.cjs"), path.join(__dirname, script), ...args],
+    { cwd: ROOT, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
+  );
+  if (r.status !== 0) throw new Error(`${script} exited ${r.status}: ${(r.stderr || r.stdout).slice(-300)}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as T;
+}
+
+/** Peak RSS of scoring the zip bomb of ../shared/corpus and a generated large workbook, each in its own process. */
+function benchRss(
+  opts: BenchOptions,
+  problems: Record<string, string>,
+  details: Record<string, string>,
+): { peak: NonNullable<Figures["peakRssMB"]>; largeMs: number | null } {
+  type Rss = { maxRssMB: number; ms: number; outcome: string };
+  const peak: NonNullable<Figures["peakRssMB"]> = { zipBomb: null, large: null };
+  let largeMs: number | null = null;
+  const bomb = path.resolve(ROOT, "../shared/corpus/workbooks/c22_zipbomb_1024MB.xlsx");
+  try {
+    if (!existsSync(bomb)) throw new Error(`${bomb} is missing`);
+    const r = child<Rss>("rss.ts", [bomb]);
+    peak.zipBomb = r.maxRssMB;
+    details.zipBomb = `${r.ms} ms, ${r.outcome}`;
+    opts.log(`  zip bomb: ${r.maxRssMB} MB peak, ${r.ms} ms (${r.outcome.slice(0, 80)})`);
+  } catch (e) {
+    problems.zipBomb = (e as Error).message.split("\n")[0];
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-large-"));
+  try {
+    const file = path.join(dir, "large.xlsx");
+    const made = child<{ bytes: number }>("large.ts", [
+      path.join(REFERENCE, "A-donghu-2021-selfeval-blank.xlsx"),
+      file,
+    ]);
+    const r = child<Rss>("rss.ts", [file]);
+    peak.large = r.maxRssMB;
+    largeMs = r.ms;
+    details.large = `${(made.bytes / 1024 / 1024).toFixed(1)} MB, ${r.ms} ms, ${r.outcome}`;
+    opts.log(`  large workbook (${details.large}): ${r.maxRssMB} MB peak`);
+  } catch (e) {
+    problems.large = (e as Error).message.split("\n")[0];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { peak, largeMs };
+}
+
 export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const problems: Record<string, string> = {};
   const details: Record<string, string> = {};
@@ -381,8 +420,11 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     cliFilesPerSec: null,
     readOnlyFilesPerSec: null,
     cliVsReadRatio: null,
-    scoreVsParseRatio: null,
     taskpaneInitialGzipKB: null,
+    fileChunkGzipKB: null,
+    pageFirstPreviewMs: null,
+    peakRssMB: null,
+    largeWorkbookMs: null,
     readerMsPerTable: null,
   };
   const host = machine();
@@ -427,5 +469,21 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   } catch (e) {
     problems.size = why(e);
   }
+  opts.log("Page file chunk…");
+  try {
+    figures.fileChunkGzipKB = benchFileChunk(opts);
+  } catch (e) {
+    problems.fileChunk = why(e);
+  }
+  opts.log("Page, file chosen → preview shown (Chromium)…");
+  try {
+    figures.pageFirstPreviewMs = await benchPage(opts, details);
+  } catch (e) {
+    problems.page = why(e);
+  }
+  opts.log("Peak memory (zip bomb, large workbook)…");
+  const rss = benchRss(opts, problems, details);
+  figures.peakRssMB = rss.peak;
+  figures.largeWorkbookMs = rss.largeMs;
   return { machine: host, figures, problems, details };
 }
