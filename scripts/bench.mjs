@@ -36,6 +36,7 @@ const TARGETS = {
   fileChunk: "≤ 80 KB",
   page: "≤ 400 ms",
   rss: "bounded: recorded",
+  grid: "< 16 ms a frame",
 };
 
 /** true / false / null (not measured) for each target. */
@@ -99,6 +100,12 @@ function table(result) {
       f.peakRssMB?.large == null ? mark(null) : "recorded",
     ],
     ["large workbook, score with --out, ms (`largeWorkbookMs`)", num(f.largeWorkbookMs, " ms"), "", ""],
+    [
+      "page grid scrolling 5,000 rows, ms per frame (p50 / p95)",
+      f.gridFrameMs ? `${f.gridFrameMs.p50} / ${f.gridFrameMs.p95}` : "n/a",
+      TARGETS.grid,
+      f.gridFrameMs ? mark(f.gridFrameMs.p95 < 16) : mark(null),
+    ],
     ...["band1", "band3", "sheetOf20"].map((k) => [
       `reader, ms per table (${k})`,
       num(f.readerMsPerTable?.[k]),
@@ -180,6 +187,10 @@ ${problems.length ? `\nNot measured in this run:\n\n${problems.map(([k, p]) => `
   ../shared/corpus${result.details.zipBomb ? ` (${result.details.zipBomb})` : ""}, and a large workbook written by
   \`scripts/bench/large.ts\` (the blank reference table, a 200,000-row data sheet, 16 MB of
   photos${result.details.large ? `: ${result.details.large}` : ""}).
+- **Page grid**: scripts/bench/grid.ts uploads a synthetic 5,000-row table to the built page
+  in Chromium and scrolls the grid 140 px a frame; each frame's work is timed in the page,
+  from the scroll event to the end of that frame's rendering (a message posted from its
+  requestAnimationFrame callback).
 
 ## Notes
 ${notes}`;
@@ -204,6 +215,15 @@ if (!only || only === "review") {
   } catch (e) {
     result.figures.review = null;
     result.problems.review = String(e?.message ?? e).split("\n")[0];
+  }
+}
+// The page's sheet grid in Chromium (scripts/bench/grid.ts); needs the build from runBench.
+if (!only) {
+  try {
+    const g = await require("./bench/grid.ts").gridFrameMs({ log: (s) => process.stderr.write(s + "\n") });
+    result.figures.gridFrameMs = { p50: g.p50, p95: g.p95 };
+  } catch (e) {
+    result.problems.grid = String(e?.message ?? e).split("\n")[0];
   }
 }
 const { rows, single } = table(result);
