@@ -96,13 +96,19 @@ function isNumberCell(g: Grid, row: number, col: number): boolean {
 }
 
 /**
- * Own role-bearing cells of a row that may continue a header band: every role counts, the
- * row holds no number, and its role cells are at least as many as its other texts.
+ * Role-bearing cells of a row that may continue a header band (its own, and header cells
+ * merged down into it): every role counts, the row holds no number, and its role cells are at
+ * least as many as its other texts.
  */
 function extendsBand(g: Grid, row: number): boolean {
   let roles = 0;
   let others = 0;
   for (let c = g.left; c <= g.right; c++) {
+    // A header cell merged down from the row above reaches into this row: it continues the band.
+    if (g.covered(row, c)) {
+      if (g.anchor(row, c).row < row && headerRole(cellText(g.mergedCell(row, c)))) roles++;
+      continue;
+    }
     const t = g.text(row, c);
     if (t.trim() === "") continue;
     if (isNumberCell(g, row, c)) return false;

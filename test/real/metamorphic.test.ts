@@ -60,8 +60,7 @@ const REFERENCES = [
  * for at least one of the fixed choices), so it cannot outlive the fix.
  */
 const PENDING_META: Record<string, string> = {
-  "ah-tianchang-2022/headerBand": "LAYOUTS step 2: a header band of two or three rows, merged or not",
-  "*/headerBand@13": "LAYOUTS step 2: one arrangement of a two- or three-row band (random property only)",
+  "*/headerBand@26": "LAYOUTS step 2: one arrangement of a two- or three-row band (random property only)",
 };
 
 /**
