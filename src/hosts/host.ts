@@ -3,6 +3,7 @@
  * Office host (Office.js: one read round trip, one write round trip) and the file host
  * (exceljs over an uploaded .xlsx in the browser, or a file in Node).
  */
+import { formatMessage, type Locale, type UiMessage } from "../i18n/catalog";
 import type { GridSnapshot, WorkbookRecord, WritePlan, ColumnMapping } from "../sheet/types";
 import type { RowOverride } from "../core/types";
 import type { TemplateKind, IndicatorTemplateRow } from "../templates/types";
@@ -47,7 +48,10 @@ export interface RestoreResult {
 export type { HighlightMark } from "../sheet/types";
 import type { HighlightMark } from "../sheet/types";
 
-/** A host error with a message in Chinese for the user, and nothing written. */
+/**
+ * A host error, nothing written. `text` is its message as data, for a face to word in its
+ * locale (`errorText(e, locale)`); `message` is the zh-CN wording.
+ */
 export class HostError extends Error {
   constructor(
     public readonly code:
@@ -59,9 +63,9 @@ export class HostError extends Error {
       | "STALE"
       | "UNREADABLE"
       | "UNKNOWN",
-    message: string,
+    public readonly text: UiMessage,
   ) {
-    super(message);
+    super(formatMessage(text, "zh-CN"));
     this.name = "HostError";
   }
 }
@@ -78,8 +82,8 @@ export interface WorkbookHost {
   /** Restores every highlighted cell's earlier fill exactly. */
   clearHighlights(sheet: string): Promise<void>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
-  /** Inserts a new sheet holding a standard table; returns its name. */
-  insertTemplate(kind: TemplateKind): Promise<string>;
+  /** Inserts a new sheet holding a standard table (input checks worded in `locale`); returns its name. */
+  insertTemplate(kind: TemplateKind, locale?: Locale): Promise<string>;
   /** Inserts indicator rows into the current table (below the selected row / at the block's end). */
   insertIndicators(rows: IndicatorTemplateRow[]): Promise<number>;
   /** Selects a cell (diagnostic click-through); a no-op where there is no sheet to show. */

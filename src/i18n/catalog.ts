@@ -6,6 +6,8 @@
 import type { CoreDiagnostic } from "../core/types";
 import type { Message, MessageParam } from "../core/messages";
 import { coreEnUS, coreZhCN } from "./core-messages";
+import { hostEnUS, hostZhCN } from "./host-messages";
+import { sheetEnUS, sheetZhCN } from "./sheet-messages";
 
 const zhCN = {
   // --- common
@@ -230,9 +232,6 @@ const zhCN = {
   "taskpane.mapping.title": "手动指定列",
   "taskpane.mapping.headerRow": "表头所在行号",
   "taskpane.mapping.headerEnd": "表头结束行号",
-  "sheet.multipleTables": "工作表“{sheet}”中有{tables}张表，每张表分别评分。",
-  "sheet.targetAdjusted": "第{row}行按调整后的指标值（{cell}）评分。",
-  "sheet.budgetFromSubRows": "第{row}行（预算资金总额）未填金额，按其下各行之和计算执行率。",
   "taskpane.mapping.headerEndHint": "表头占两三行时填写最后一行；只有一行时留空。",
   "taskpane.mapping.badEnd": "表头结束行号应在 {from} 到 {to} 之间（表头最多三行），或留空。",
   "taskpane.mapping.none": "（无此列）",
@@ -503,9 +502,10 @@ const zhCN = {
   // --- templates
 } as const;
 
-export type MessageKey = keyof typeof zhCN;
+/** A key of the UI catalog (faces, sheet layer, hosts); the core's keys are `CoreMessageKey`. */
+export type MessageKey = keyof typeof zhCN | keyof typeof sheetZhCN | keyof typeof hostZhCN;
 
-const enUS: Record<MessageKey, string> = {
+const enUS: Record<keyof typeof zhCN, string> = {
   // --- common
   "app.name": "Performance Self-Evaluation Assistant",
   // --- cli
@@ -752,10 +752,6 @@ const enUS: Record<MessageKey, string> = {
   "taskpane.mapping.title": "Map the columns by hand",
   "taskpane.mapping.headerRow": "Header row number",
   "taskpane.mapping.headerEnd": "Last header row",
-  "sheet.multipleTables": "Sheet “{sheet}” holds {tables} tables; each is scored on its own.",
-  "sheet.targetAdjusted": "Row {row} is scored against its adjusted target ({cell}).",
-  "sheet.budgetFromSubRows":
-    "Row {row} (the budget total) has no amounts: its rate uses the sums of the rows below it.",
   "taskpane.mapping.headerEndHint":
     "When the header takes two or three rows, its last row; leave empty for one row.",
   "taskpane.mapping.badEnd":
@@ -1082,8 +1078,8 @@ const enUSOne: Partial<Record<`${MessageKey}.one`, string>> = {
 export type Locale = "zh-CN" | "en-US";
 
 const catalogs: Record<Locale, Record<string, string>> = {
-  "zh-CN": { ...zhCN, ...coreZhCN },
-  "en-US": { ...enUS, ...coreEnUS, ...enUSOne },
+  "zh-CN": { ...zhCN, ...sheetZhCN, ...hostZhCN, ...coreZhCN },
+  "en-US": { ...enUS, ...sheetEnUS, ...hostEnUS, ...coreEnUS, ...enUSOne },
 };
 
 /** How each locale joins a list parameter. */
@@ -1099,31 +1095,44 @@ export function getLocale(): Locale {
   return current;
 }
 
-function fill(template: string, params: Readonly<Record<string, MessageParam>>, locale: Locale): string {
+function fill(template: string, params: Readonly<Record<string, UiParam>>, locale: Locale): string {
   return template.replace(/\{(\w+)\}/g, (m, name: string) => {
     if (!(name in params)) return m;
     const v = params[name];
     if (typeof v === "string" || typeof v === "number") return String(v);
     if (Array.isArray(v)) return v.join(LIST_SEPARATOR[locale]);
-    return formatMessage(v as Message, locale);
+    return formatMessage(v as Message | UiMessage, locale);
   });
 }
 
+/**
+ * A message of the sheet layer, a host or a face as data: a catalog key and the values it
+ * names, worded by `formatMessage` in the locale of whoever shows it.
+ */
+export interface UiMessage {
+  key: MessageKey;
+  params: Readonly<Record<string, UiParam>>;
+}
+
+/** A value a UI message names: a figure or text, a list, or another message of any layer. */
+export type UiParam = MessageParam | UiMessage;
+
+/** A message: `key` with its parameters. */
+export function uiMessage(key: MessageKey, params: Record<string, UiParam> = {}): UiMessage {
+  return { key, params };
+}
+
 /** Looks a key up in the current locale (or the one given) and fills `{name}` placeholders. */
-export function t(
-  key: MessageKey,
-  params?: Record<string, string | number>,
-  locale: Locale = current,
-): string {
+export function t(key: MessageKey, params?: Record<string, UiParam>, locale: Locale = current): string {
   // A count of one takes the key's `.one` form where the locale has one (English plurals).
   const one = params?.n === 1 ? catalogs[locale][`${key}.one`] : undefined;
-  const s = one ?? catalogs[locale][key] ?? zhCN[key];
+  const s = one ?? catalogs[locale][key] ?? catalogs["zh-CN"][key];
   return params ? fill(s, params, locale) : s;
 }
 
 /** The wording of a message (data: catalog key + parameters) in `locale`. Pure. */
-export function formatMessage(m: Message, locale: Locale): string {
-  return fill(catalogs[locale][m.key] ?? coreZhCN[m.key], m.params, locale);
+export function formatMessage(m: Message | UiMessage, locale: Locale): string {
+  return fill(catalogs[locale][m.key] ?? catalogs["zh-CN"][m.key], m.params, locale);
 }
 
 /** The wording of a core diagnostic in `locale`. */
@@ -1131,7 +1140,20 @@ export function formatDiagnostic(d: Pick<CoreDiagnostic, "message">, locale: Loc
   return formatMessage(d.message, locale);
 }
 
+/**
+ * What an error says to a person in `locale`: errors that carry their message as data
+ * (`text`: host, file-read and profile errors) are worded in it; others give `message`.
+ */
+export function errorText(e: unknown, locale: Locale): string {
+  if (e && typeof e === "object" && "text" in e) {
+    const m = (e as { text: unknown }).text;
+    if (m && typeof m === "object" && "key" in m && "params" in m)
+      return formatMessage(m as UiMessage, locale);
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** True when the catalog has the key (keys built from codes may name none). */
 export function hasMessage(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(zhCN, key);
+  return [zhCN, sheetZhCN, hostZhCN].some((c) => Object.prototype.hasOwnProperty.call(c, key));
 }

@@ -1,5 +1,5 @@
 /** grid → layout → TableInput → core → Report with addresses + WritePlan (R-WRITE-1/2/3). */
-import { formatMessage, t } from "../i18n/catalog";
+import { formatMessage, t, uiMessage } from "../i18n/catalog";
 import Decimal from "decimal.js";
 import { DRAFT_MARK, isDraftNote, isPercentFormat, numberOf, scoreTable } from "../core";
 import type {
@@ -416,16 +416,27 @@ export function reportWithoutTable(
 }
 
 function noTable(snap: GridSnapshot, options: AnalyzeOptions, nf: NotFound): Analysis {
-  const words = nf.missing.map((w) => `“${w}”`).join("、");
-  const seen = (nf.found ?? []).map((w) => `“${w}”`).join("、");
+  const locale = options.locale ?? "zh-CN";
+  const quote = (w: string): string => `“${w}”`;
+  const missing = nf.missing.map(quote);
+  if (nf.noHeaderRow) missing.push(quote(t("sheet.word.headerRow", undefined, locale)));
+  const seen = (nf.found ?? []).map(quote);
+  const text = options.mapping
+    ? uiMessage("sheet.mappingIncomplete", { sheet: snap.sheet, missing })
+    : uiMessage("sheet.noTable", {
+        sheet: snap.sheet,
+        seen:
+          seen.length > 0
+            ? uiMessage("sheet.noTable.seen", { words: seen })
+            : uiMessage("sheet.noTable.noneSeen"),
+        missing,
+      });
   const report = reportWithoutTable(options.file ?? null, snap.sheet, options.profile.name, {
     code: "NO_TABLE_FOUND",
     severity: "error",
     cell: null,
     row: null,
-    message: options.mapping
-      ? `工作表“${snap.sheet}”的手动列设置不完整：缺少${words}。请补全后再评分。`
-      : `工作表“${snap.sheet}”中没有找到绩效指标表：没有一至三行的表头同时含有指标名称列和分值列（${seen ? `找到的表头文字：${seen}；` : "没有找到任何表头文字；"}缺少的表头文字：${words}）。请检查表头，或手动指定表头行和各列。`,
+    message: formatMessage(text, locale),
   });
   return {
     report,
@@ -649,8 +660,7 @@ function analyzeFound(
       severity: "info",
       cell: null,
       row: null,
-      message:
-        "此版本的 Excel 无法读取合并单元格（需要 ExcelApi 1.13 及以上），为免写入合并区域，偏差说明草稿没有写入表格；请按“请填写偏差原因分析”的提示手工填写。",
+      message: t("sheet.mergesUnknown", undefined, options.locale ?? "zh-CN"),
     });
   }
   const { diagnostics: _d, writes: _w, profile, ...rest } = core;

@@ -55,6 +55,8 @@ export interface Found {
 export interface NotFound {
   /** Header words looked for and not found (the indicator-name and weight words). */
   missing: string[];
+  /** A manual mapping without a valid header row. */
+  noHeaderRow?: true;
   /** Header words that were found on the sheet (normalised, in sheet order). */
   found?: string[];
 }
@@ -492,12 +494,13 @@ function mappedBand(grid: Grid, mapping: ColumnMapping): Band | NotFound {
   if (cols.name === undefined) missing.push(...ROLE_WORDS.name);
   if (cols.weight === undefined) missing.push(...ROLE_WORDS.weight);
   const hr = Number.isInteger(mapping.headerRow) ? mapping.headerRow : NaN;
-  if (!(hr >= 1 && hr <= grid.bottom)) missing.push("表头行");
+  const noHeaderRow = !(hr >= 1 && hr <= grid.bottom);
   const he = mapping.headerEnd;
   const end =
     typeof he === "number" && Number.isInteger(he) && he >= hr && he <= Math.min(grid.bottom, hr + 2)
       ? he
       : hr;
+  if (noHeaderRow) return { missing, noHeaderRow };
   if (missing.length) return { missing };
   const used = Object.values(cols) as number[];
   return {

@@ -1,8 +1,9 @@
 /**
- * Which cells to colour for the issues of a report, and the legend (code → colour →
- * Chinese label). Pure: hosts apply the marks and keep each cell's earlier fill.
+ * Which cells to colour for the issues of a report, and the legend (code → colour → label,
+ * a catalog key). Pure: hosts apply the marks and keep each cell's earlier fill.
  */
 import type { DiagnosticCode } from "../core/types";
+import type { MessageKey } from "../i18n/catalog";
 import type { HighlightMark, Report } from "./types";
 
 export type HighlightCode =
@@ -12,42 +13,48 @@ export interface HighlightLegendEntry {
   code: HighlightCode;
   /** `#RRGGBB`, light enough to read black text on. */
   color: string;
-  label: string;
+  /** Catalog key of the label (worded by the face in its locale). */
+  label: MessageKey;
   /** The diagnostics that ask for this colour. */
   diagnostics: DiagnosticCode[];
 }
 
 /** In order of precedence: a cell with several issues takes the first colour that applies. */
 export const HIGHLIGHT_LEGEND: readonly HighlightLegendEntry[] = [
-  { code: "exceeds-weight", color: "#FFC7CE", label: "得分超过分值", diagnostics: ["SCORE_EXCEEDS_WEIGHT"] },
+  {
+    code: "exceeds-weight",
+    color: "#FFC7CE",
+    label: "sheet.mark.exceedsWeight",
+    diagnostics: ["SCORE_EXCEEDS_WEIGHT"],
+  },
   {
     code: "missing-value",
     color: "#F8CBAD",
-    label: "指标值或完成值缺失、无法识别",
+    label: "sheet.mark.missingValue",
     diagnostics: ["MISSING_TARGET", "MISSING_ACTUAL", "UNPARSEABLE_VALUE"],
   },
   {
     code: "unit-mismatch",
     color: "#E2CFF1",
-    label: "指标值与完成值单位不一致",
+    label: "sheet.mark.unitMismatch",
     diagnostics: ["UNIT_MISMATCH"],
   },
   {
     code: "mismatch",
     color: "#FFEB9C",
-    label: "得分、执行率或总分与规则计算不符",
+    label: "sheet.mark.mismatch",
     diagnostics: ["SCORE_MISMATCH", "RATE_MISMATCH", "TOTAL_MISMATCH"],
   },
   {
     code: "pending",
     color: "#BDD7EE",
-    label: "定性指标待判断",
+    label: "sheet.mark.pending",
     diagnostics: ["QUALITATIVE_NEEDS_JUDGEMENT"],
   },
   {
     code: "note-required",
     color: "#C6E0B4",
-    label: "需要填写偏差原因分析",
+    label: "sheet.mark.noteRequired",
     diagnostics: ["DEVIATION_NOTE_REQUIRED"],
   },
 ];

@@ -278,7 +278,10 @@ export function App(props: { services: ServicesSource; start: StartMode; initial
 
         {lastRun && (
           <p className={s.muted} data-testid="last-run">
-            {t("taskpane.lastRun", { time: new Date(lastRun.at).toLocaleString(locale), message: lastRun.message })}
+            {t("taskpane.lastRun", {
+              time: new Date(lastRun.at).toLocaleString(locale),
+              message: lastRun.message,
+            })}
           </p>
         )}
         {!services && <p className={s.muted}>{t("taskpane.busy")}</p>}

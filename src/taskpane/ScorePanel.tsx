@@ -554,7 +554,7 @@ export function ScorePanel(props: ScorePanelProps) {
                         {services.legend.map((l) => (
                           <li key={l.color + l.label} className={s.item}>
                             <span className={s.legendSwatch} style={{ backgroundColor: l.color }} aria-hidden />
-                            {l.label}
+                            {t(l.label)}
                           </li>
                         ))}
                       </ul>

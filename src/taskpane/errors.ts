@@ -1,9 +1,9 @@
-import { ProfileError } from "../core/profile";
-import { formatMessage, getLocale } from "../i18n/catalog";
+import { errorText as wordError, getLocale } from "../i18n/catalog";
 
-/** An error's words for the person: a profile error in the current language, else its message. */
+/**
+ * An error's words for the person in the current language: errors carrying their message as
+ * data (profile, host, file-read errors) are worded in it, others give their message.
+ */
 export function errorText(e: unknown): string {
-  if (e instanceof ProfileError) return formatMessage(e.text, getLocale());
-  if (e instanceof Error) return e.message;
-  return String(e);
+  return wordError(e, getLocale());
 }

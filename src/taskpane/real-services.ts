@@ -16,10 +16,10 @@ export const realServices: Services = {
     const { FileHost } = await import(/* webpackChunkName: "file-host" */ "../hosts/file/file-host");
     return FileHost.open(data, fileName);
   },
-  async templateFile(kind) {
+  async templateFile(kind, locale) {
     const { renderTemplateXlsx } = await import(
       /* webpackChunkName: "template-writer" */ "../hosts/file/template-writer"
     );
-    return renderTemplateXlsx(kind);
+    return renderTemplateXlsx(kind, { locale });
   },
 };

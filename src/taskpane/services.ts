@@ -3,6 +3,7 @@
  * in the page (see real-services.ts), fakes in tests.
  */
 import type { Profile } from "../core/types";
+import type { Locale, MessageKey } from "../i18n/catalog";
 import type { ScoreChoices, SheetAnalysis, SheetInput } from "../sheet/flow";
 import type { Report } from "../sheet/types";
 import type { HighlightMark, WorkbookHost } from "../hosts/host";
@@ -16,7 +17,8 @@ export interface FileWorkbook extends WorkbookHost {
 
 export interface LegendEntry {
   color: string;
-  label: string;
+  /** Catalog key of the label. */
+  label: MessageKey;
 }
 
 export type IndicatorSet = IndicatorGroup;
@@ -34,7 +36,7 @@ export interface Services {
   /** Opens an uploaded .xlsx (loads the file host lazily). Throws with a Chinese message naming the file. */
   openFile(data: ArrayBuffer, fileName: string): Promise<FileWorkbook>;
   /** A blank standard table as .xlsx bytes (loads exceljs lazily), for file mode. */
-  templateFile(kind: TemplateKind): Promise<Uint8Array>;
+  templateFile(kind: TemplateKind, locale?: Locale): Promise<Uint8Array>;
 }
 
 /** The services, or a loader for them (the page loads the scoring code as a lazy chunk). */

@@ -1,5 +1,6 @@
 /** Builds the standard tables of TEMPLATES.md (T1–T4) as pure data. */
 import Decimal from "decimal.js";
+import { t, type Locale } from "../i18n/catalog";
 import { address, columnLetters, parseAddress } from "../sheet/address";
 import { DEPARTMENT_FRAMEWORK, evaluationFramework, levelWeight, type FrameworkLevel1 } from "./framework";
 import { T101_LEVELS, T1_LEVELS } from "./library";
@@ -25,17 +26,14 @@ const WEIGHT: Style = { align: "center" };
 
 /** 指标性质 choices (L2, R-DIR). */
 export const DIRECTION_CHOICES = ["≥", "≤", "＝", "定性"];
-export const WEIGHT_ERROR = "分值应为 0 到 100 之间的数字。";
-export const DIRECTION_ERROR = "指标性质请从下拉列表中选择：≥、≤、＝ 或 定性。";
 /** The budget execution weight of the central table (R-BUDGET). */
 export const BUDGET_WEIGHT = 10;
 const DEFAULT_ROWS = 2;
 
-function scoreError(weight: number): string {
-  return `得分应在 0 到 ${weight} 之间，不能超过分值。`;
-}
-
 class Builder {
+  /** The language of the input checks' messages. */
+  constructor(readonly locale: Locale) {}
+
   readonly cells = new Map<string, TemplateCell>();
   readonly merges: string[] = [];
   readonly heights: { row: number; height: number }[] = [];
@@ -78,6 +76,7 @@ class Builder {
       borderRange,
       validations: this.validations,
       decimalValidations: this.decimalValidations,
+      errorTitle: t("template.err.title", undefined, this.locale),
     };
     if (this.heights.length > 0) sheet.heights = this.heights;
     return sheet;
@@ -206,8 +205,8 @@ interface SelfEvalSpec {
 }
 
 /** T1, T2 and T4: header, budget block, goal block, indicator block, total row (LAYOUTS.md L1/L2/L4). */
-function buildSelfEval(spec: SelfEvalSpec): TemplateSheet {
-  const b = new Builder();
+function buildSelfEval(spec: SelfEvalSpec, locale: Locale): TemplateSheet {
+  const b = new Builder(locale);
   // Indicator columns.
   const name = 4;
   const target = 5;
@@ -254,7 +253,12 @@ function buildSelfEval(spec: SelfEvalSpec): TemplateSheet {
     if (spec.budgetReason)
       b.area(row, 10, row, last, r.total ? null : "—", r.total ? TEXT : { align: "center" });
   });
-  b.decimalValidations.push({ range: address(budgetTotalRow, 7), min: 0, max: 100, error: WEIGHT_ERROR });
+  b.decimalValidations.push({
+    range: address(budgetTotalRow, 7),
+    min: 0,
+    max: 100,
+    error: t("template.err.weight", undefined, b.locale),
+  });
 
   // Goal block.
   const g = bLast + 1;
@@ -316,7 +320,7 @@ function buildSelfEval(spec: SelfEvalSpec): TemplateSheet {
             range: address(row, score),
             min: 0,
             max: ind.weight,
-            error: scoreError(ind.weight),
+            error: t("template.err.score", { weight: ind.weight }, b.locale),
           });
         }
         row++;
@@ -340,13 +344,13 @@ function buildSelfEval(spec: SelfEvalSpec): TemplateSheet {
     range: `${L(weight)}${h + 1}:${L(weight)}${lastIndicator}`,
     min: 0,
     max: 100,
-    error: WEIGHT_ERROR,
+    error: t("template.err.weight", undefined, b.locale),
   });
   if (spec.split) {
     b.validations.push({
       range: `${L(target)}${h + 1}:${L(target)}${lastIndicator}`,
       list: DIRECTION_CHOICES,
-      error: DIRECTION_ERROR,
+      error: t("template.err.direction", undefined, b.locale),
     });
   }
   const widths = spec.split
@@ -367,7 +371,7 @@ function wrappedHeight(texts: { text: string; width: number }[]): number {
 
 /** T3 评分表 (LAYOUTS.md L3). */
 function buildScoreSheet(options: TemplateOptions): TemplateSheet {
-  const b = new Builder();
+  const b = new Builder(options.locale ?? "zh-CN");
   const widths = [10, 14, 16, 8, 30, 46, 10];
   const last = widths.length;
   b.area(1, 1, 1, last, "项目支出绩效评价指标体系评分表", TITLE);
@@ -395,7 +399,7 @@ function buildScoreSheet(options: TemplateOptions): TemplateSheet {
           range: address(row, 7),
           min: 0,
           max: r.weight,
-          error: scoreError(r.weight),
+          error: t("template.err.score", { weight: r.weight }, b.locale),
         });
         b.height(
           row,
@@ -416,7 +420,12 @@ function buildScoreSheet(options: TemplateOptions): TemplateSheet {
   b.put(total, 4, sum.toNumber(), { bold: true, align: "center" });
   b.area(total, 5, total, 6, null, TEXT);
   b.put(total, 7, null, { ...SCORE, bold: true });
-  b.decimalValidations.unshift({ range: `D${h + 1}:D${total - 1}`, min: 0, max: 100, error: WEIGHT_ERROR });
+  b.decimalValidations.unshift({
+    range: `D${h + 1}:D${total - 1}`,
+    min: 0,
+    max: 100,
+    error: t("template.err.weight", undefined, b.locale),
+  });
   return b.sheet(TEMPLATE_TITLES.L3, widths, `A3:${columnLetters(last)}${total}`);
 }
 
@@ -440,45 +449,51 @@ export function buildTemplate(kind: TemplateKind, options: TemplateOptions = {})
     case "L2":
     case "L1-2021":
     case "L2-2021":
-      return buildSelfEval({
-        sheetName: TEMPLATE_TITLES[kind],
-        title: "项目支出绩效自评表",
-        year: options.year,
-        nameLabel: "项目名称",
-        projectName: options.projectName,
-        row4: ["主管部门", "实施单位"],
-        split: kind === "L2" || kind === "L2-2021",
-        budgetTitle: "项目资金（万元）",
-        budgetRows: [
-          { label: "年度资金总额", total: true },
-          { label: "其中：当年财政拨款", total: false },
-          { label: "上年结转资金", total: false },
-          { label: "其他资金", total: false },
-        ],
-        budgetReason: kind === "L2" || kind === "L2-2021",
-        levels: planCentralLevels(options, kind.endsWith("-2021") ? T101_LEVELS : T1_LEVELS),
-        scoreValidation: false,
-      });
+      return buildSelfEval(
+        {
+          sheetName: TEMPLATE_TITLES[kind],
+          title: "项目支出绩效自评表",
+          year: options.year,
+          nameLabel: "项目名称",
+          projectName: options.projectName,
+          row4: ["主管部门", "实施单位"],
+          split: kind === "L2" || kind === "L2-2021",
+          budgetTitle: "项目资金（万元）",
+          budgetRows: [
+            { label: "年度资金总额", total: true },
+            { label: "其中：当年财政拨款", total: false },
+            { label: "上年结转资金", total: false },
+            { label: "其他资金", total: false },
+          ],
+          budgetReason: kind === "L2" || kind === "L2-2021",
+          levels: planCentralLevels(options, kind.endsWith("-2021") ? T101_LEVELS : T1_LEVELS),
+          scoreValidation: false,
+        },
+        options.locale ?? "zh-CN",
+      );
     case "L3":
       return buildScoreSheet(options);
     case "L4":
-      return buildSelfEval({
-        sheetName: TEMPLATE_TITLES.L4,
-        title: "部门整体支出绩效自评表",
-        year: options.year,
-        nameLabel: "部门名称",
-        projectName: options.projectName,
-        row4: ["联系人", "联系电话"],
-        split: false,
-        budgetTitle: "部门资金（万元）",
-        budgetRows: [
-          { label: "基本支出", total: false },
-          { label: "项目支出", total: false },
-          { label: "合计", total: true },
-        ],
-        budgetReason: false,
-        levels: planFramework(DEPARTMENT_FRAMEWORK),
-        scoreValidation: true,
-      });
+      return buildSelfEval(
+        {
+          sheetName: TEMPLATE_TITLES.L4,
+          title: "部门整体支出绩效自评表",
+          year: options.year,
+          nameLabel: "部门名称",
+          projectName: options.projectName,
+          row4: ["联系人", "联系电话"],
+          split: false,
+          budgetTitle: "部门资金（万元）",
+          budgetRows: [
+            { label: "基本支出", total: false },
+            { label: "项目支出", total: false },
+            { label: "合计", total: true },
+          ],
+          budgetReason: false,
+          levels: planFramework(DEPARTMENT_FRAMEWORK),
+          scoreValidation: true,
+        },
+        options.locale ?? "zh-CN",
+      );
   }
 }

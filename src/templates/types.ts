@@ -1,4 +1,5 @@
 /** Standard tables and indicator sets (TEMPLATES.md), as pure data both hosts render. */
+import type { Locale } from "../i18n/catalog";
 
 /** L1–L4 (TEMPLATES.md T1–T4); `L1-2021` / `L2-2021`: the 财预〔2021〕101号 table, 成本指标 first. */
 export type TemplateKind = "L1" | "L2" | "L3" | "L4" | "L1-2021" | "L2-2021";
@@ -28,6 +29,8 @@ export interface IndicatorGroup {
 
 /** Options of `buildTemplate`. */
 export interface TemplateOptions {
+  /** The language of the input checks' messages (default zh-CN); the table itself is Chinese. */
+  locale?: Locale;
   /** Year shown in the title (`（2021年度）`); a blank year to fill in when absent. */
   year?: number;
   /** 项目名称 (L1, L2, L3) or 部门名称 (L4). */
@@ -69,6 +72,8 @@ export interface TemplateSheet {
   widths: number[];
   /** Range that gets thin borders. */
   borderRange: string;
+  /** Title of the message shown on a wrong entry. */
+  errorTitle: string;
   /** List validations: range → allowed values (`error`: message shown on a wrong entry). */
   validations: { range: string; list: string[]; error?: string }[];
   /** Decimal validations: range → allowed interval, inclusive (分值 0–100). */

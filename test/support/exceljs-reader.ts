@@ -28,6 +28,7 @@ import type {
   WritePlan,
 } from "../../src/sheet/types";
 import { HostError, type WorkbookSettings } from "../../src/hosts/host";
+import { uiMessage } from "../../src/i18n/catalog";
 
 /** Largest workbook accepted, in bytes. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -529,7 +530,8 @@ export function writeRecord(wb: ExcelJS.Workbook, record: WorkbookRecord, settin
 
 function requireSheet(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const ws = wb.getWorksheet(name);
-  if (!ws || name === RECORD_SHEET) throw new HostError("UNKNOWN", `工作簿中没有名为“${name}”的工作表。`);
+  if (!ws || name === RECORD_SHEET)
+    throw new HostError("UNKNOWN", uiMessage("file.bookSheetMissing", { sheet: name }));
   return ws;
 }
 
@@ -601,7 +603,7 @@ export function noteChanges(wb: ExcelJS.Workbook, plan: WritePlan): BackupNote[]
 export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan, current: RecordAndSettings): Backup {
   const ws = requireSheet(wb, plan.sheet);
   if (isProtected(ws)) {
-    throw new HostError("PROTECTED", `工作表“${plan.sheet}”受保护，未写入任何单元格。请先撤销工作表保护。`);
+    throw new HostError("PROTECTED", uiMessage("file.protected", { sheet: plan.sheet }));
   }
   const cells = plan.writes.map((w) => ws.getCell(w.cell));
   plan.writes.forEach((w, i) => {
@@ -609,14 +611,15 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan, current: Record
     if (!sameValue(now, w.before)) {
       throw new HostError(
         "STALE",
-        `单元格 ${plan.sheet}!${w.cell} 的内容已变化（现为“${String(now ?? "空")}”），未写入任何单元格，请重新评分。`,
+        uiMessage("file.changed", {
+          sheet: plan.sheet,
+          cell: w.cell,
+          now: now === null || now === undefined ? uiMessage("file.empty") : String(now),
+        }),
       );
     }
     if ((cells[i].type as number) === T_FORMULA) {
-      throw new HostError(
-        "STALE",
-        `单元格 ${plan.sheet}!${w.cell} 含公式，不会被覆盖（R-WRITE-3），请重新评分。`,
-      );
+      throw new HostError("STALE", uiMessage("file.formula", { sheet: plan.sheet, cell: w.cell }));
     }
   });
   const at = new Date();
@@ -664,7 +667,7 @@ function restoreCell(ws: ExcelJS.Worksheet, b: BackupCell): void {
 export function restoreLatest(wb: ExcelJS.Workbook): { restored: number; backup: Backup; notes: number } {
   const { record, settings } = readRecordAndSettings(wb);
   const backup = record.backups[record.backups.length - 1];
-  if (!backup) throw new HostError("NOTHING_TO_RESTORE", "没有可撤销的写入记录。");
+  if (!backup) throw new HostError("NOTHING_TO_RESTORE", uiMessage("file.nothingToRestore"));
   const ws = requireSheet(wb, backup.sheet);
   for (const b of backup.cells) restoreCell(ws, b);
   // Notes the apply added go, refreshed ones get their text back; one changed since is kept.

@@ -11,6 +11,7 @@ import {
 import type { Backup, CellValue, GridSnapshot, WorkbookRecord, WritePlan } from "../../src/sheet/types";
 import { parseAddress } from "../../src/sheet/address";
 import type { IndicatorTemplateRow, TemplateKind } from "../../src/templates/types";
+import { uiMessage } from "../../src/i18n/catalog";
 
 /** Deep copy keeping Dates (jsdom has no structuredClone). */
 export function clone<T>(x: T): T {
@@ -82,7 +83,8 @@ export class FakeHost implements WorkbookHost {
       this.failNextApply = null;
       throw e;
     }
-    if (this.editedSinceRead) throw new HostError("STALE", "工作表在预览后被修改，请重新读取。");
+    if (this.editedSinceRead)
+      throw new HostError("STALE", uiMessage("office.err.stale", { sheet: plan.sheet, cell: "A1" }));
     this.applied.push(clone(plan));
     const backup: Backup = {
       id: `b${this.record.backups.length + 1}`,
@@ -101,7 +103,7 @@ export class FakeHost implements WorkbookHost {
 
   async restore(): Promise<RestoreResult> {
     const b = this.record.backups.pop();
-    if (!b) throw new HostError("NOTHING_TO_RESTORE", "没有可以撤销的写入。");
+    if (!b) throw new HostError("NOTHING_TO_RESTORE", uiMessage("office.err.nothingToRestore"));
     for (const c of b.cells) this.put(c.cell, c.value);
     const cells = new Set(b.cells.map((c) => c.cell));
     this.record.ledger = this.record.ledger.filter((l) => !cells.has(l.cell));

@@ -73,7 +73,9 @@ test("highlights on and off go to the host, with the legend shown", async () => 
   fireEvent.click(screen.getByRole("switch", { name: /用颜色标出问题单元格/ }));
   await waitFor(() => expect(host.highlighted).toHaveLength(1));
   expect(host.highlighted[0].some((m) => m.cell === "H13")).toBe(true);
-  expect(screen.getByRole("group", { name: "颜色说明" })).toBeTruthy();
+  expect(
+    within(screen.getByRole("group", { name: "颜色说明" })).getByText("得分、执行率或总分与规则计算不符"),
+  ).toBeTruthy();
   fireEvent.click(screen.getByRole("switch", { name: /用颜色标出问题单元格/ }));
   await waitFor(() => expect(host.cleared).toBe(1));
 });

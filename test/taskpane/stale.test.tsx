@@ -3,6 +3,7 @@ import "./dom";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { HostError } from "../../src/hosts/host";
+import { uiMessage } from "../../src/i18n/catalog";
 import { FakeHost } from "./fake-host";
 import { BLANK, referenceGrid, testServices } from "./support";
 import type { GridSnapshot } from "../../src/sheet/types";
@@ -40,7 +41,7 @@ test("a sheet edited after the preview: nothing is written, the pane says so and
 
 test("HostError STALE from apply marks the preview stale", async () => {
   const host = await renderPane();
-  host.failNextApply = new HostError("STALE", "工作表已被修改。");
+  host.failNextApply = new HostError("STALE", uiMessage("office.err.stale", { sheet: "", cell: "H13" }));
   fireEvent.click(applyButton());
   expect(await screen.findByTestId("stale")).toBeTruthy();
   expect(host.applied).toHaveLength(0);
@@ -53,10 +54,7 @@ test("HostError STALE from apply marks the preview stale", async () => {
 
 test("other host errors are shown in plain words and nothing is marked stale", async () => {
   const host = await renderPane();
-  host.failNextApply = new HostError(
-    "CELL_EDIT_MODE",
-    "Excel 正处于单元格编辑状态，请先按 Enter 或 Esc 结束编辑。",
-  );
+  host.failNextApply = new HostError("CELL_EDIT_MODE", uiMessage("office.err.editMode"));
   fireEvent.click(applyButton());
   expect(await screen.findByText(/操作没有完成：Excel 正处于单元格编辑状态/)).toBeTruthy();
   expect(screen.queryByTestId("stale")).toBeNull();

@@ -28,7 +28,7 @@ export function testServices(overrides: Partial<Services> = {}): Services {
     presets: Object.keys(PRESETS),
     highlightMarks: (r: Report) =>
       r.diagnostics.filter((d) => d.cell).map((d) => ({ cell: d.cell!, color: "#FFEB9C", code: d.code })),
-    legend: [{ color: "#FFEB9C", label: "需要注意" }],
+    legend: [{ color: "#FFEB9C", label: "sheet.mark.mismatch" }],
     library: [
       {
         id: "demo",

@@ -2,6 +2,7 @@
  * What the file host changes in a package: the planned cells (R-WRITE-1..4), draft notes
  * (R-DEV), highlights, and the record sheet (R-WRITE-6); and the exact restore of them.
  */
+import { uiMessage } from "../../i18n/catalog";
 import { isDraftNote } from "../../core";
 import {
   decodeRecord,
@@ -60,7 +61,7 @@ export function writeRecord(book: PackageBook, record: WorkbookRecord, settings?
 
 function requireSheet(book: PackageBook, name: string): void {
   if (name === RECORD_SHEET || !book.sheet(name))
-    throw new HostError("UNKNOWN", `工作簿中没有名为“${name}”的工作表。`);
+    throw new HostError("UNKNOWN", uiMessage("file.bookSheetMissing", { sheet: name }));
 }
 
 /** The grid cell at an address (null: empty); merged non-anchor cells read as empty. */
@@ -133,11 +134,10 @@ function backupCell(book: PackageBook, sheet: string, cell: string, style: numbe
 export function applyPlan(book: PackageBook, plan: WritePlan, current: RecordAndSettings): Backup {
   requireSheet(book, plan.sheet);
   const grid = book.grid(plan.sheet);
-  if (grid.protected)
-    throw new HostError("PROTECTED", `工作表“${plan.sheet}”受保护，未写入任何单元格。请先撤销工作表保护。`);
+  if (grid.protected) throw new HostError("PROTECTED", uiMessage("file.protected", { sheet: plan.sheet }));
   const places = plan.writes.map((w) => {
     const p = parseAddress(w.cell);
-    if (!p) throw new HostError("STALE", `单元格地址“${w.cell}”无效，未写入任何单元格，请重新评分。`);
+    if (!p) throw new HostError("STALE", uiMessage("file.badAddress", { cell: w.cell }));
     return p;
   });
   plan.writes.forEach((w) => {
@@ -146,13 +146,14 @@ export function applyPlan(book: PackageBook, plan: WritePlan, current: RecordAnd
     if (!sameValue(now, w.before))
       throw new HostError(
         "STALE",
-        `单元格 ${plan.sheet}!${w.cell} 的内容已变化（现为“${String(now ?? "空")}”），未写入任何单元格，请重新评分。`,
+        uiMessage("file.changed", {
+          sheet: plan.sheet,
+          cell: w.cell,
+          now: now === null ? uiMessage("file.empty") : String(now),
+        }),
       );
     if (g?.f !== undefined)
-      throw new HostError(
-        "STALE",
-        `单元格 ${plan.sheet}!${w.cell} 含公式，不会被覆盖（R-WRITE-3），请重新评分。`,
-      );
+      throw new HostError("STALE", uiMessage("file.formula", { sheet: plan.sheet, cell: w.cell }));
   });
   const xml = book.sheetXml(plan.sheet);
   const styles = cellStyles(xml, places);
@@ -189,7 +190,7 @@ export function applyPlan(book: PackageBook, plan: WritePlan, current: RecordAnd
 export function restoreLatest(book: PackageBook): { restored: number; backup: Backup; notes: number } {
   const { record, settings } = readRecordAndSettings(book);
   const backup = record.backups[record.backups.length - 1];
-  if (!backup) throw new HostError("NOTHING_TO_RESTORE", "没有可撤销的写入记录。");
+  if (!backup) throw new HostError("NOTHING_TO_RESTORE", uiMessage("file.nothingToRestore"));
   requireSheet(book, backup.sheet);
   const places = backup.cells.map((c) => parseAddress(c.cell)!);
   const xml = book.sheetXml(backup.sheet);

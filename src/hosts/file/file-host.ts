@@ -4,6 +4,7 @@
  * download is the uploaded workbook with exactly those changes. The page loads this module
  * lazily; it imports neither React nor exceljs.
  */
+import { uiMessage, type Locale } from "../../i18n/catalog";
 import { RECORD_SHEET } from "../../sheet";
 import type { GridSnapshot, WritePlan } from "../../sheet/types";
 import type { IndicatorTemplateRow, TemplateKind } from "../../templates/types";
@@ -49,7 +50,7 @@ export class FileHost implements WorkbookHost {
 
   private requireSheet(name: string): void {
     if (name === RECORD_SHEET || !this.book.sheet(name))
-      throw new HostError("UNKNOWN", `文件“${this.fileName}”中没有名为“${name}”的工作表。`);
+      throw new HostError("UNKNOWN", uiMessage("file.sheetMissing", { file: this.fileName, sheet: name }));
   }
 
   async readSheet(sheet?: string): Promise<SheetRead> {
@@ -62,7 +63,7 @@ export class FileHost implements WorkbookHost {
     } else if (this.current !== null && this.book.sheet(this.current)) grid = this.book.grid(this.current);
     else {
       grid = chosenBookGrid(this.book);
-      if (!grid) throw new HostError("UNREADABLE", `文件“${this.fileName}”中没有工作表。`);
+      if (!grid) throw new HostError("UNREADABLE", uiMessage("file.noSheet", { file: this.fileName }));
     }
     this.current = grid.sheet;
     return { grid, record, settings };
@@ -104,15 +105,18 @@ export class FileHost implements WorkbookHost {
   }
 
   /** Adds a sheet holding a standard table (built by the template writer, loaded on demand). */
-  async insertTemplate(kind: TemplateKind): Promise<string> {
+  async insertTemplate(kind: TemplateKind, locale?: Locale): Promise<string> {
     let bytes: Uint8Array;
     try {
       const { renderTemplateXlsx } = await import(
         /* webpackChunkName: "template-writer" */ "./template-writer"
       );
-      bytes = await renderTemplateXlsx(kind);
+      bytes = await renderTemplateXlsx(kind, { locale });
     } catch (e) {
-      throw new HostError("UNKNOWN", `模板暂不可用：${e instanceof Error ? e.message : String(e)}`);
+      throw new HostError(
+        "UNKNOWN",
+        uiMessage("file.templateUnavailable", { detail: e instanceof Error ? e.message : String(e) }),
+      );
     }
     const tpl = PackageBook.open(bytes, "template.xlsx");
     const base = tpl.sheets[0].name;
@@ -126,10 +130,7 @@ export class FileHost implements WorkbookHost {
 
   async insertIndicators(rows: IndicatorTemplateRow[]): Promise<number> {
     void rows;
-    throw new HostError(
-      "UNKNOWN",
-      "在网页中打开的文件暂不支持插入指标行：请在 Excel 中插入，或先插入空白标准表。",
-    );
+    throw new HostError("UNKNOWN", uiMessage("file.noIndicatorInsert"));
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {

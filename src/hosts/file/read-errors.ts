@@ -1,52 +1,48 @@
-/** Why a file cannot be read as a workbook, as one Chinese line naming the file (and the limit). */
+/** Why a file cannot be read as a workbook: one message naming the file (and the limit). */
+import { formatMessage, uiMessage, type MessageKey, type UiMessage, type UiParam } from "../../i18n/catalog";
 
 export type FileReadReason = "not-xlsx" | "damaged" | "encrypted" | "xls" | "too-large" | "empty" | "limit";
 
-/** A file that cannot be read as a workbook. `message` is one Chinese line naming the file. */
+/**
+ * A file that cannot be read as a workbook. `text` is the message as data (worded by a face
+ * with `errorText(e, locale)`); `message` is its zh-CN wording, naming the file.
+ */
 export class FileReadError extends Error {
   constructor(
     public readonly reason: FileReadReason,
     public readonly fileName: string,
-    message: string,
+    public readonly text: UiMessage,
   ) {
-    super(message);
+    super(formatMessage(text, "zh-CN"));
     this.name = "FileReadError";
   }
 }
 
-export function sizeText(bytes: number): string {
+/** A size as messages name it (units are the same in every locale but bytes). */
+export function sizeText(bytes: number): UiParam {
   if (bytes >= 1024 * 1024 * 1024) return `${Math.round((bytes / (1024 * 1024 * 1024)) * 10) / 10} GB`;
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} 字节`;
+  return uiMessage("file.bytes", { n: bytes });
 }
+
+const READ_KEYS: Record<Exclude<FileReadReason, "limit" | "too-large">, MessageKey> = {
+  encrypted: "file.read.encrypted",
+  xls: "file.read.xls",
+  empty: "file.read.empty",
+  damaged: "file.read.damaged",
+  "not-xlsx": "file.read.notXlsx",
+};
 
 export function readError(
   reason: Exclude<FileReadReason, "limit" | "too-large">,
   fileName: string,
 ): FileReadError {
-  const name = `“${fileName}”`;
-  switch (reason) {
-    case "encrypted":
-      return new FileReadError(
-        reason,
-        fileName,
-        `文件${name}设有打开密码（已加密），请在 Excel 中取消密码后另存再试。`,
-      );
-    case "xls":
-      return new FileReadError(
-        reason,
-        fileName,
-        `文件${name}是旧版 .xls 格式，请在 Excel 或 WPS 中“另存为” .xlsx 格式后再试。`,
-      );
-    case "empty":
-      return new FileReadError(reason, fileName, `文件${name}是空文件，没有可读取的内容。`);
-    case "damaged":
-      return new FileReadError(reason, fileName, `文件${name}已损坏或不完整，无法作为 Excel 工作簿打开。`);
-    case "not-xlsx":
-    default:
-      return new FileReadError(reason, fileName, `文件${name}不是 Excel 工作簿（.xlsx），无法读取。`);
-  }
+  return new FileReadError(
+    reason,
+    fileName,
+    uiMessage(READ_KEYS[reason] ?? "file.read.notXlsx", { file: fileName }),
+  );
 }
 
 /** The file itself is larger than the limit. */
@@ -54,15 +50,42 @@ export function tooLarge(fileName: string, limitBytes: number): FileReadError {
   return new FileReadError(
     "too-large",
     fileName,
-    `文件“${fileName}”超过 ${sizeText(limitBytes)} 的大小上限，无法读取。`,
+    uiMessage("file.read.tooLarge", { file: fileName, limit: sizeText(limitBytes) }),
   );
 }
 
-/** A limit checked before the work (unpacked sizes, cells, sheets), named in the message. */
-export function overLimit(fileName: string, what: string, found: string, limit: string): FileReadError {
+/** What a limit counts: a part's or all parts' unpacked size, sheets, cells. */
+export type LimitKind = "part" | "total" | "sheets" | "cells";
+
+/**
+ * A limit checked before the work, named in the message: `found` and `limit` are what the
+ * message shows (`countOf`, `sizeText`, …); `part` names the part of a `part` limit.
+ */
+export function overLimit(
+  fileName: string,
+  kind: LimitKind,
+  found: UiParam,
+  limit: UiParam,
+  part?: string,
+): FileReadError {
   return new FileReadError(
     "limit",
     fileName,
-    `文件“${fileName}”${what}为 ${found}，超过上限 ${limit}，为防止耗尽内存未予读取（可能已损坏或是“压缩炸弹”）。`,
+    uiMessage(`file.limit.${kind}`, {
+      file: fileName,
+      found,
+      limit,
+      ...(part !== undefined ? { part } : {}),
+    }),
   );
+}
+
+/** `n 个` (`over`: `n 个以上`), as limits name a count. */
+export function countOf(n: number, over = false): UiParam {
+  return uiMessage(over ? "file.countOver" : "file.count", { n });
+}
+
+/** `size 以上`: more than a size. */
+export function sizeOver(bytes: number): UiParam {
+  return uiMessage("file.sizeOver", { size: sizeText(bytes) });
 }

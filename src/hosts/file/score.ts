@@ -1,5 +1,6 @@
 /** Scoring one workbook package in memory (the command line and tests). */
 import type { Profile } from "../../core/types";
+import { formatMessage, uiMessage, type UiMessage } from "../../i18n/catalog";
 import { analyzeSheet, chooseSheet, detectLayouts, RECORD_SHEET } from "../../sheet";
 import type { Analysis, GridSnapshot } from "../../sheet/types";
 import { applyPlan, noteChanges, readRecordAndSettings } from "./edits";
@@ -13,9 +14,21 @@ export class SheetNotFoundError extends Error {
     public readonly sheet: string,
     public readonly available: string[],
   ) {
-    super(`工作簿“${fileName}”中没有名为“${sheet}”的工作表。现有工作表：${available.join("、") || "无"}。`);
+    super(formatMessage(sheetNotFound(fileName, sheet, available), "zh-CN"));
     this.name = "SheetNotFoundError";
+    this.text = sheetNotFound(fileName, sheet, available);
   }
+
+  /** The message as data, for a face to word in its locale (`errorText`). */
+  readonly text: UiMessage;
+}
+
+function sheetNotFound(file: string, sheet: string, available: string[]): UiMessage {
+  return uiMessage("file.sheetNotFound", {
+    file,
+    sheet,
+    available: available.length > 0 ? available : uiMessage("file.noSheets"),
+  });
 }
 
 /** Snapshots of the sheets a table may be on (every sheet but the record sheet). */

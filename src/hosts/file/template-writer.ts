@@ -76,7 +76,7 @@ export function writeTemplateSheet(ws: ExcelJS.Worksheet, sheet: TemplateSheet):
         formulae: [list],
         showErrorMessage: true,
         errorStyle: "stop",
-        errorTitle: "输入有误",
+        errorTitle: sheet.errorTitle,
         ...(v.error ? { error: v.error } : {}),
       };
     });
@@ -90,7 +90,7 @@ export function writeTemplateSheet(ws: ExcelJS.Worksheet, sheet: TemplateSheet):
         formulae: [v.min, v.max],
         showErrorMessage: true,
         errorStyle: "stop",
-        errorTitle: "输入有误",
+        errorTitle: sheet.errorTitle,
         ...(v.error ? { error: v.error } : {}),
       };
     });

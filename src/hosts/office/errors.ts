@@ -1,5 +1,5 @@
-/** Office.js failures as HostErrors with a Chinese message for the user. */
-import { t } from "../../i18n/catalog";
+/** Office.js failures as HostErrors whose message is data (worded by the face in its locale). */
+import { uiMessage } from "../../i18n/catalog";
 import { HostError } from "../host";
 
 /** The error code of an OfficeExtension.Error (or of anything shaped like one). */
@@ -31,20 +31,20 @@ export function toHostError(e: unknown, sheet?: string): HostError {
   const name = sheetLabel(sheet);
   switch (code) {
     case "InvalidOperationInCellEditMode":
-      return new HostError("CELL_EDIT_MODE", t("office.err.editMode"));
+      return new HostError("CELL_EDIT_MODE", uiMessage("office.err.editMode"));
     case "AccessDenied":
-      return new HostError("PROTECTED", t("office.err.protected", { sheet: name }));
+      return new HostError("PROTECTED", uiMessage("office.err.protected", { sheet: name }));
     case "RequestPayloadSizeLimitExceeded":
     case "ResponsePayloadSizeLimitExceeded":
     case "PayloadTooLarge":
-      return new HostError("PAYLOAD_TOO_LARGE", t("office.err.payload", { sheet: name }));
+      return new HostError("PAYLOAD_TOO_LARGE", uiMessage("office.err.payload", { sheet: name }));
     case "ApiNotFound":
-      return new HostError("API_TOO_OLD", t("office.err.apiTooOld"));
+      return new HostError("API_TOO_OLD", uiMessage("office.err.apiTooOld"));
     case "ItemNotFound":
-      return new HostError("UNREADABLE", t("office.err.sheetMissing", { sheet: name }));
+      return new HostError("UNREADABLE", uiMessage("office.err.sheetMissing", { sheet: name }));
     default: {
       const message = e instanceof Error ? e.message : String(e);
-      return new HostError("UNKNOWN", t("office.err.unknown", { message }));
+      return new HostError("UNKNOWN", uiMessage("office.err.unknown", { message }));
     }
   }
 }

@@ -16,7 +16,7 @@
  * rules cannot.
  */
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load */
-import { t } from "../../i18n/catalog";
+import { uiMessage, type Locale } from "../../i18n/catalog";
 import { isDraftNote, resolveProfile } from "../../core";
 import {
   analyzeRead,
@@ -140,7 +140,7 @@ export class OfficeHost implements WorkbookHost {
   }
 
   private requireApi(): void {
-    if (!this.has("1.7")) throw new HostError("API_TOO_OLD", t("office.err.apiTooOld"));
+    if (!this.has("1.7")) throw new HostError("API_TOO_OLD", uiMessage("office.err.apiTooOld"));
   }
 
   private async run<T>(
@@ -250,14 +250,17 @@ export class OfficeHost implements WorkbookHost {
   }
 
   private staleError(sheet: string, cell: string): HostError {
-    return new HostError("STALE", t("office.err.stale", { sheet: sheetLabel(sheet), cell }));
+    return new HostError("STALE", uiMessage("office.err.stale", { sheet: sheetLabel(sheet), cell }));
   }
 
   private recordWriteGuard(state: SheetState): void {
     if (state.grid.protected)
-      throw new HostError("PROTECTED", t("office.err.protected", { sheet: sheetLabel(state.grid.sheet) }));
+      throw new HostError(
+        "PROTECTED",
+        uiMessage("office.err.protected", { sheet: sheetLabel(state.grid.sheet) }),
+      );
     if (state.workbookProtected && !state.recordExists)
-      throw new HostError("PROTECTED", t("office.err.workbookProtected"));
+      throw new HostError("PROTECTED", uiMessage("office.err.workbookProtected"));
   }
 
   /**
@@ -608,7 +611,7 @@ export class OfficeHost implements WorkbookHost {
       return ws.protection.protected ? "protected" : cell;
     });
     if (changed === "protected")
-      throw new HostError("PROTECTED", t("office.err.protected", { sheet: sheetLabel(sheet) }));
+      throw new HostError("PROTECTED", uiMessage("office.err.protected", { sheet: sheetLabel(sheet) }));
     if (changed) throw this.staleError(sheet, changed);
   }
 
@@ -646,7 +649,8 @@ export class OfficeHost implements WorkbookHost {
     this.requireApi();
     const { exists, record, settings } = await this.readRecordWith(undefined, () => () => null);
     const backup = record.backups[record.backups.length - 1];
-    if (!exists || !backup) throw new HostError("NOTHING_TO_RESTORE", t("office.err.nothingToRestore"));
+    if (!exists || !backup)
+      throw new HostError("NOTHING_TO_RESTORE", uiMessage("office.err.nothingToRestore"));
     const next = recordRestored(record, backup);
     const merged = this.mergedSettings(settings);
     // Notes the apply added go, refreshed ones get their text back; a note a person has
@@ -666,7 +670,10 @@ export class OfficeHost implements WorkbookHost {
       ws.load("id");
       await ctx.sync();
       if (ws.protection.protected)
-        throw new HostError("PROTECTED", t("office.err.protected", { sheet: sheetLabel(backup.sheet) }));
+        throw new HostError(
+          "PROTECTED",
+          uiMessage("office.err.protected", { sheet: sheetLabel(backup.sheet) }),
+        );
       for (const n of undoNotes) {
         const kind = current.get(n.cell)?.kind ?? "note";
         if (n.before !== null) this.queueNote(ws, kind, n.cell, true, n.before);
@@ -720,9 +727,9 @@ export class OfficeHost implements WorkbookHost {
       return () => ({ protected: ws.protection.protected, fills: getters.map((g) => g()) });
     });
     if (read.extra.protected)
-      throw new HostError("PROTECTED", t("office.err.protected", { sheet: sheetLabel(sheet) }));
+      throw new HostError("PROTECTED", uiMessage("office.err.protected", { sheet: sheetLabel(sheet) }));
     if (read.workbookProtected && !read.exists)
-      throw new HostError("PROTECTED", t("office.err.workbookProtected"));
+      throw new HostError("PROTECTED", uiMessage("office.err.workbookProtected"));
     const record = recordHighlighted(
       read.record,
       sheet,
@@ -748,7 +755,8 @@ export class OfficeHost implements WorkbookHost {
     });
     const entry = read.record.highlights.find((h) => h.sheet === sheet);
     if (!entry || entry.cells.length === 0) return;
-    if (read.extra) throw new HostError("PROTECTED", t("office.err.protected", { sheet: sheetLabel(sheet) }));
+    if (read.extra)
+      throw new HostError("PROTECTED", uiMessage("office.err.protected", { sheet: sheetLabel(sheet) }));
     const record = recordUnhighlighted(read.record, sheet);
     const settings = this.mergedSettings(read.settings);
     await this.run(sheet, async (ctx) => {
@@ -775,23 +783,26 @@ export class OfficeHost implements WorkbookHost {
       store.saveAsync((r) => {
         // Office.AsyncResultStatus.Succeeded is the string "succeeded".
         if (String(r.status).toLowerCase() === "succeeded") resolve();
-        else reject(new HostError("UNKNOWN", t("office.err.settings", { message: r.error?.message ?? "" })));
+        else
+          reject(
+            new HostError("UNKNOWN", uiMessage("office.err.settings", { message: r.error?.message ?? "" })),
+          );
       }),
     );
   }
 
   // -------------------------------------------------------------- templates
 
-  async insertTemplate(kind: TemplateKind): Promise<string> {
+  async insertTemplate(kind: TemplateKind, locale?: Locale): Promise<string> {
     this.requireApi();
-    const tpl = buildTemplate(kind);
+    const tpl = buildTemplate(kind, { locale });
     const names = await this.run(undefined, async (ctx) => {
       const sheets = ctx.workbook.worksheets;
       sheets.load("items/name");
       ctx.workbook.protection.load("protected");
       await ctx.sync();
       if (ctx.workbook.protection.protected)
-        throw new HostError("PROTECTED", t("office.err.workbookProtected"));
+        throw new HostError("PROTECTED", uiMessage("office.err.workbookProtected"));
       return sheets.items.map((s) => s.name);
     });
     const name = uniqueName(tpl.name, names);
@@ -840,13 +851,13 @@ export class OfficeHost implements WorkbookHost {
         const dv = ws.getRange(v.range).dataValidation;
         dv.rule = { list: { inCellDropDown: true, source: v.list.join(",") } };
         if (v.error)
-          dv.errorAlert = { message: v.error, showAlert: true, style: "Stop", title: t("app.name") };
+          dv.errorAlert = { message: v.error, showAlert: true, style: "Stop", title: tpl.errorTitle };
       }
       for (const v of tpl.decimalValidations ?? []) {
         const dv = ws.getRange(v.range).dataValidation;
         dv.rule = { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
         if (v.error)
-          dv.errorAlert = { message: v.error, showAlert: true, style: "Stop", title: t("app.name") };
+          dv.errorAlert = { message: v.error, showAlert: true, style: "Stop", title: tpl.errorTitle };
       }
     }
   }
@@ -863,7 +874,7 @@ export class OfficeHost implements WorkbookHost {
     const state = await this.readState();
     const sheet = state.grid.sheet;
     if (state.grid.protected)
-      throw new HostError("PROTECTED", t("office.err.protected", { sheet: sheetLabel(sheet) }));
+      throw new HostError("PROTECTED", uiMessage("office.err.protected", { sheet: sheetLabel(sheet) }));
     const settings = this.mergedSettings(state.recordSettings);
     const profile = resolveProfile(settings.profile ?? null);
     const { tables } = analyzeRead({ grid: state.grid, record: state.record, settings }, { profile });
@@ -872,7 +883,8 @@ export class OfficeHost implements WorkbookHost {
     const layout = (
       found.find((a) => selected >= a.layout!.firstRow && selected <= a.layout!.lastRow) ?? found[0]
     )?.layout;
-    if (!layout) throw new HostError("UNREADABLE", t("office.err.noTable", { sheet: sheetLabel(sheet) }));
+    if (!layout)
+      throw new HostError("UNREADABLE", uiMessage("office.err.noTable", { sheet: sheetLabel(sheet) }));
     const inside = selected >= layout.firstRow && selected <= layout.lastRow;
     const at = (inside ? selected : layout.lastRow) + 1;
     const n = rows.length;

@@ -2,7 +2,7 @@ import { useRef, useState } from "react";
 import { Button, Checkbox, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
 import type { TemplateKind } from "../../templates/types";
-import { t, type MessageKey } from "../../i18n/catalog";
+import { getLocale, t, type Locale, type MessageKey } from "../../i18n/catalog";
 import type { IndicatorSet } from "../services";
 import { useStyles } from "../styles";
 import { saveXlsx } from "../download";
@@ -14,7 +14,7 @@ export interface TemplatesPanelProps {
   library: readonly IndicatorSet[];
   fileMode: boolean;
   /** File mode: a blank standard table as .xlsx bytes, downloaded when no workbook is open. */
-  templateFile?(kind: TemplateKind): Promise<Uint8Array>;
+  templateFile?(kind: TemplateKind, locale?: Locale): Promise<Uint8Array>;
   onChanged?(): void;
 }
 
@@ -83,7 +83,7 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
           {templateFile &&
             kindButtons(async (k, title) => {
               const name = `${title}.xlsx`;
-              saveXlsx(await templateFile(k), name);
+              saveXlsx(await templateFile(k, getLocale()), name);
               return t("taskpane.templates.downloaded", { name });
             })}
           {statusBar("tables")}

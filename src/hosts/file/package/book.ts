@@ -5,7 +5,7 @@
  */
 import { RECORD_SHEET } from "../../../sheet/record";
 import type { GridSnapshot } from "../../../sheet/types";
-import { overLimit, readError, tooLarge } from "../read-errors";
+import { countOf, overLimit, readError, tooLarge } from "../read-errors";
 import { addRel, CONTENT_TYPE, ensureContentType, insertBeforeClose, readRels, REL } from "./opc";
 import { readGrid, readSharedStrings } from "./sheet-read";
 import { StylesPart } from "./styles";
@@ -148,13 +148,13 @@ export class PackageBook {
     });
     const limits = currentLimits();
     if (this.sheets.length > limits.sheets)
-      throw overLimit(this.fileName, "的工作表数", `${this.sheets.length} 个`, `${limits.sheets} 个`);
+      throw overLimit(this.fileName, "sheets", countOf(this.sheets.length), countOf(limits.sheets));
   }
 
   private countCell = (): void => {
     const limit = currentLimits().cells;
     if (++this.cellsRead > limit)
-      throw overLimit(this.fileName, "的单元格数", `${limit} 个以上`, `${limit} 个`);
+      throw overLimit(this.fileName, "cells", countOf(limit, true), countOf(limit));
   };
 
   /** The styles part (parsed once). */

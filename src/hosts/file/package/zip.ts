@@ -16,7 +16,7 @@ import {
   type ZipInputFile,
   type ZipOptions,
 } from "fflate";
-import { FileReadError, overLimit, readError, sizeText } from "../read-errors";
+import { FileReadError, countOf, overLimit, readError, sizeOver, sizeText } from "../read-errors";
 
 export interface PackageLimits {
   /** The file on disk. */
@@ -150,25 +150,21 @@ export class ZipPackage {
           if (info.originalSize > limit.partBytes) {
             overflow = overLimit(
               fileName,
-              `中的部件“${info.name}”解压后`,
+              "part",
               sizeText(info.originalSize),
               sizeText(limit.partBytes),
+              info.name,
             );
             return false;
           }
           total += info.originalSize;
           if (total > limit.totalBytes) {
-            overflow = overLimit(
-              fileName,
-              "解压后的总大小",
-              `${sizeText(total)} 以上`,
-              sizeText(limit.totalBytes),
-            );
+            overflow = overLimit(fileName, "total", sizeOver(total), sizeText(limit.totalBytes));
             return false;
           }
           if (/^xl\/worksheets\/[^/]+\.xml$/i.test(info.name)) sheets++;
           if (sheets > limit.sheets) {
-            overflow = overLimit(fileName, "的工作表数", `${sheets} 个以上`, `${limit.sheets} 个`);
+            overflow = overLimit(fileName, "sheets", countOf(sheets, true), countOf(limit.sheets));
             return false;
           }
           pkg.parts.set(info.name.toLowerCase(), { name: info.name, size: info.originalSize });
