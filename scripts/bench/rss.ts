@@ -6,18 +6,18 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { resolveProfile } from "../../src/core";
-import { scoreWorkbook } from "../../src/hosts/file/workbook";
+import { scoreFile } from "../../src/cli/score-file";
 
 async function main(): Promise<void> {
   const file = process.argv[2];
   const t0 = performance.now();
   let outcome: string;
   try {
-    const r = await scoreWorkbook(readFileSync(file), path.basename(file), {
+    const r = await scoreFile(readFileSync(file), path.basename(file), {
       profile: resolveProfile("central"),
       out: true,
     });
-    outcome = `scored, ${r.analysis.plan.writes.length} writes, copy ${r.output?.length ?? 0} bytes`;
+    outcome = `scored, ${r.result.plan.writes.length} writes, copy ${r.output?.length ?? 0} bytes`;
   } catch (e) {
     outcome = `refused: ${(e as Error).message}`;
   }

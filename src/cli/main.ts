@@ -20,11 +20,11 @@ import { ProfileError, resolveProfile } from "../core";
 import type { Profile } from "../core/types";
 import { formatMessage, getLocale, t } from "../i18n/catalog";
 import type { MessageKey } from "../i18n/catalog";
-import { analyzeTables, reportWithoutTable } from "../sheet";
+import { reportWithoutTable, type Analysis } from "../sheet";
 import type { Report } from "../sheet/types";
 import { HostError } from "../hosts/host";
 import { writeFileAtomic } from "../hosts/file/atomic-write";
-import { FileReadError, scoreWorkbook, SheetNotFoundError } from "../hosts/file/workbook";
+import { FileReadError, SheetNotFoundError } from "../hosts/file/workbook";
 import { scoreFile as scoreBytes, type ScoredFile } from "./score-file";
 import { renderTemplateXlsx } from "../hosts/file/template-writer";
 import type { TemplateKind } from "../templates/types";
@@ -580,23 +580,23 @@ async function reportEntries(
   } catch (e) {
     throw new Exit(1, t("cli.fileUnreadable", { file: name, detail: detail(e) }));
   }
-  let result: Awaited<ReturnType<typeof scoreWorkbook>>;
+  let scored: ScoredFile;
   try {
-    result = await scoreWorkbook(bytes, name, { sheet: flags.sheet, profile });
+    scored = await scoreBytes(bytes, name, { sheet: flags.sheet, profile });
   } catch (e) {
     throw fileFailure(e, name);
   }
-  const { analysis, grid } = result;
-  const count = analysis.layout === null ? 0 : (analysis.tables ?? 1);
+  const { result, grid } = scored;
+  const all = result.tables;
+  const count = all[0].layout === null ? 0 : all.length;
   if (table !== undefined && table > Math.max(count, 1))
-    throw new Exit(2, t("cli.tableOutOfRange", { sheet: analysis.report.sheet, count, table }), true);
-  const entry = (a: typeof analysis): RollupEntry => ({
+    throw new Exit(2, t("cli.tableOutOfRange", { sheet: result.sheet, count, table }), true);
+  const entry = (a: Analysis): RollupEntry => ({
     file: name,
     report: a.report,
     facts: tableFacts(grid, a.layout, a.report.range ?? null),
   });
-  if (count <= 1 || table === 1) return [entry(analysis)];
-  const all = analyzeTables(grid, { profile, file: name });
+  if (count <= 1 || table === 1) return [entry(all[0])];
   return table === undefined ? all.map(entry) : [entry(all[table - 1])];
 }
 

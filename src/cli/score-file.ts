@@ -7,6 +7,7 @@ import type { Profile } from "../core/types";
 import { FileHost } from "../hosts/file/file-host";
 import { applyPlan, scoreOnHost } from "../hosts/score";
 import { mergePlans, type Analysis, type SheetAnalysis } from "../sheet";
+import type { GridSnapshot } from "../sheet/types";
 
 export interface ScoreFileOptions {
   /** Sheet name; without it, the sheet is chosen per REPORT.md. */
@@ -25,6 +26,8 @@ export interface ScoredFile {
   found: Analysis[];
   /** The tables picked (all found ones by default); with `out`, those written. */
   picked: Analysis[];
+  /** The sheet as read (the report draft reads its header facts). */
+  grid: GridSnapshot;
   /** With `out`: the scored copy. */
   output?: Uint8Array;
   /** With `out`: cells written. */
@@ -46,15 +49,17 @@ export async function scoreFile(
     file: fileName,
   });
   const result = run.result;
+  const grid = run.read.grid;
   const found = result.tables.filter((a) => a.layout !== null);
   const chosen = opts.table === undefined ? found : found.slice(opts.table - 1, opts.table);
-  if (!opts.out || chosen.length === 0) return { result, found, picked: chosen };
+  if (!opts.out || chosen.length === 0) return { result, grid, found, picked: chosen };
   const plan = chosen.length === found.length ? result.plan : mergePlans(chosen.map((a) => a.plan));
   const applied = await applyPlan(host, plan);
   const notesChanged = applied.notes ?? 0;
   const changed = applied.written + notesChanged > 0;
   return {
     result,
+    grid,
     found,
     picked: chosen,
     output: changed ? await host.toBuffer() : data.slice(),

@@ -61,6 +61,17 @@ export class Ctx {
     this.diagnostics.push(d);
   }
 
+  /** Where the run stands: what was reported and planned so far. */
+  mark(): { diagnostics: number; writes: number } {
+    return { diagnostics: this.diagnostics.length, writes: this.writes.length };
+  }
+
+  /** Forgets what was reported and planned since `mark` (a row scored again). */
+  rollback(mark: { diagnostics: number; writes: number }): void {
+    this.diagnostics.length = mark.diagnostics;
+    this.writes.length = mark.writes;
+  }
+
   /** R-ROUND: half-up to `profile.decimals`. */
   round(d: Decimal): Decimal {
     return d.toDecimalPlaces(this.profile.decimals, Decimal.ROUND_HALF_UP);

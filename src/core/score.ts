@@ -7,10 +7,11 @@ import { evaluateBudget } from "./budget";
 import { Ctx } from "./context";
 import { checkPerfExec, draftNotes } from "./deviations";
 import { grade as gradeOfTotal, settleGradeCell } from "./grade";
+import { asksJudgement, judgedRow } from "./judgement";
 import { checkLevels } from "./levels";
 import { evaluateRow, type RowEval } from "./row";
 import { settleTotalCell, totals } from "./totals";
-import type { CoreReport, Grade, GradeCap, ScoreOptions, TableInput } from "./types";
+import type { CoreReport, CoreWrite, Grade, GradeCap, ScoreOptions, TableInput } from "./types";
 
 export { DRAFT_MARK, isDraftNote } from "./deviations";
 export { directionFromColumn, ruleFromText } from "./rule-text";
@@ -22,10 +23,22 @@ export function scoreTable(input: TableInput, options: ScoreOptions): CoreReport
   // §4 R-BUDGET
   const budget = input.budget ? evaluateBudget(ctx, input.budget) : null;
 
-  // §1–§3 row rules
+  // §1–§3 row rules; R-QUAL: a row awaiting a judgement that was given is scored with it
   const rows: RowEval[] = [];
+  const judgementRows: number[] = [];
+  const judged: CoreWrite[] = [];
   for (const r of input.indicators) {
-    const ev = evaluateRow(ctx, r, input.layout);
+    const mark = ctx.mark();
+    let ev = evaluateRow(ctx, r, input.layout);
+    if (ev && asksJudgement(ctx, r.row, mark.diagnostics)) {
+      judgementRows.push(r.row);
+      const j = judgedRow(r, ev, options.judgements?.[r.row]);
+      if (j) {
+        ctx.rollback(mark);
+        ev = evaluateRow(ctx, j.input, input.layout);
+        judged.push(j.write);
+      }
+    }
     if (ev) rows.push(ev);
   }
 
@@ -60,6 +73,7 @@ export function scoreTable(input: TableInput, options: ScoreOptions): CoreReport
     gradeProvisional: provisional && grade !== null,
     gradeCap,
     diagnostics: ctx.diagnostics,
-    writes: ctx.writes,
+    writes: [...judged, ...ctx.writes],
+    judgementRows,
   };
 }

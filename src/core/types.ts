@@ -240,6 +240,8 @@ export interface ScoreOptions {
   profile: Profile;
   /** 全部按规则重算 / --recompute-all: people's scores are replaced too (never formulas). */
   recomputeAll?: boolean;
+  /** R-QUAL: a person's scores for rows awaiting a judgement, by sheet row (given outside the sheet). */
+  judgements?: Readonly<Record<number, number>>;
 }
 
 export interface CoreDiagnostic {
@@ -324,6 +326,8 @@ export interface CoreWrite {
   before: string | number | boolean | Date | null;
   after: number | string;
   kind: WriteKind;
+  /** A person's judgement given outside the sheet (R-QUAL), written into the score cell. */
+  judgement?: true;
 }
 
 export interface CoreReport {
@@ -336,5 +340,8 @@ export interface CoreReport {
   gradeProvisional: boolean;
   gradeCap: GradeCap | null;
   diagnostics: CoreDiagnostic[];
+  /** Judgements first, then the rules' writes. */
   writes: CoreWrite[];
+  /** Rows waiting for a person's judgement (R-QUAL), judgements given or not. */
+  judgementRows: number[];
 }

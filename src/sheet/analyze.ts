@@ -477,7 +477,7 @@ function planWrites(
     if (isNote) {
       // Only empty or still-marked notes are written (R-WRITE-1).
       if (!isEmptyCell(current) && !(typeof before === "string" && isDraftNote(before))) continue;
-    } else if (!recomputeAll && origins.get(cell) === "person") {
+    } else if (!recomputeAll && origins.get(cell) === "person" && !w.judgement) {
       // R-WRITE-2: a person's value is kept unless 全部按规则重算 was asked for.
       continue;
     }
@@ -501,57 +501,6 @@ function diagnosticCell(d: CoreDiagnostic, cells: Map<string, string>): string |
   if (d.noteId && cells.get(`note:${d.noteId}`)) return d.noteId;
   if (d.row === null || d.field === null) return null;
   return cells.get(`${d.row}:${d.field}`) ?? null;
-}
-
-/** The rows the core left waiting for a person's judgement (R-QUAL). */
-function awaitingJudgement(core: CoreReport): number[] {
-  const rows = new Set<number>();
-  for (const d of core.diagnostics)
-    if (d.code === "QUALITATIVE_NEEDS_JUDGEMENT" && d.row !== null) rows.add(d.row);
-  return [...rows];
-}
-
-/**
- * R-QUAL judgements given outside the sheet (the pane): each one for a row that awaits one,
- * from 0 to the row's weight, becomes the row's score (a person's) and a write of its score
- * cell. Returns the writes, in row order.
- */
-function applyJudgements(
-  g: Grid,
-  built: Built,
-  core: CoreReport,
-  awaiting: number[],
-  judgements: Readonly<Record<number, number>>,
-): PlannedWrite[] {
-  const out: PlannedWrite[] = [];
-  const weights = new Map(core.indicators.map((i) => [i.row, i.weight]));
-  for (const row of awaiting) {
-    const value = judgements[row];
-    const weight = weights.get(row);
-    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) continue;
-    if (weight === null || weight === undefined || value > weight) continue;
-    const input = built.input.indicators.find((r) => r.row === row);
-    const cell = built.cells.get(`${row}:score`);
-    const at = cell ? parseAddress(cell) : null;
-    if (!input || !cell || !at || !g.contains(at.row, at.col)) continue;
-    const current = g.raw(at.row, at.col);
-    if (current?.f) continue;
-    const score = { ...toCellInput(current), value };
-    delete score.text;
-    input.score = score;
-    input.scoreOrigin = "person";
-    built.origins.set(cell, "person");
-    out.push({
-      cell,
-      row: at.row,
-      col: at.col,
-      before: current ? current.v : null,
-      after: value,
-      kind: "score",
-      field: "score",
-    });
-  }
-  return out;
 }
 
 /** The first table's analysis, or that of `options.table` (1-based; see `analyzeTables`). */
@@ -617,11 +566,11 @@ function analyzeFound(
 ): Analysis {
   const g = sheetGrid.view(found.bounds);
   const built = buildInput(g, found, options);
-  const scoreOptions = { profile: options.profile, recomputeAll: options.recomputeAll ?? false };
-  let core = scoreTable(built.input, scoreOptions);
-  const judgementRows = awaitingJudgement(core);
-  const judged = options.judgements ? applyJudgements(g, built, core, judgementRows, options.judgements) : [];
-  if (judged.length > 0) core = scoreTable(built.input, scoreOptions);
+  const core = scoreTable(built.input, {
+    profile: options.profile,
+    recomputeAll: options.recomputeAll ?? false,
+    judgements: options.judgements,
+  });
 
   // The denominator cell is the column the core actually used (R-BUDGET).
   if (found.budget && core.budget?.denominator) {
@@ -636,14 +585,8 @@ function analyzeFound(
       for (const br of found.budget.rows) built.cells.set(`${br.row}:budgetDenominator`, address(br.row, c));
   }
 
-  // A judgement's write comes first; the rules' writes fill in the other cells.
-  const judgedCells = new Set(judged.map((w) => w.cell));
-  let writes = [
-    ...judged,
-    ...planWrites(g, core, built.cells, built.origins, options.recomputeAll ?? false).filter(
-      (w) => !judgedCells.has(w.cell),
-    ),
-  ];
+  let writes = planWrites(g, core, built.cells, built.origins, options.recomputeAll ?? false);
+  const judged = core.writes.filter((w) => w.judgement).map((w) => built.cells.get(`${w.row}:score`)!);
   const diagnostics: ReportDiagnostic[] = core.diagnostics.map((d: CoreDiagnostic) => ({
     code: d.code,
     severity: d.severity,
@@ -663,7 +606,7 @@ function analyzeFound(
       message: t("sheet.mergesUnknown", undefined, options.locale ?? "zh-CN"),
     });
   }
-  const { diagnostics: _d, writes: _w, profile, ...rest } = core;
+  const { diagnostics: _d, writes: _w, judgementRows, profile, ...rest } = core;
   void _d;
   void _w;
   if (built.budgetFromSubRows !== null) {
@@ -711,5 +654,6 @@ function analyzeFound(
   // R-DEV: drafts of rows with no note cell go on the row as cell notes, never into a cell.
   const notes = noteDrafts(report, layout);
   if (notes.length > 0) plan.notes = notes;
-  return { report, plan, layout, tables, judgementRows, judged: [...judgedCells] };
+  const planned = new Set(writes.map((w) => w.cell));
+  return { report, plan, layout, tables, judgementRows, judged: judged.filter((c) => planned.has(c)) };
 }

@@ -131,7 +131,7 @@ export interface ReportWrite {
 }
 
 /** REPORT.md: one scoring run over one sheet. Fields are added, never renamed or removed. */
-export interface Report extends Omit<CoreReport, "diagnostics" | "writes" | "profile"> {
+export interface Report extends Omit<CoreReport, "diagnostics" | "writes" | "profile" | "judgementRows"> {
   file: string | null;
   sheet: string;
   /** Which table of the sheet (1-based, reading order; LAYOUTS.md step 7); absent in reports made before it was kept. */

@@ -8,7 +8,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { resolveProfile } from "../../src/core";
-import { FileReadError, PackageBook, scoreWorkbook } from "../../src/hosts/file/workbook";
+import { scoreFile } from "../../src/cli/score-file";
+import { FileReadError, PackageBook } from "../../src/hosts/file/workbook";
 import { RECORD_SHEET } from "../../src/sheet";
 import { REFERENCE_DIR } from "../support/expected";
 import {
@@ -52,9 +53,9 @@ function styleCounts(xml: string): Record<string, number> {
 describe.each(WORKBOOKS.map((f) => [path.basename(f), f]))("%s", (name, file) => {
   test("R-WRITE-1: the scored copy differs from the input only by what the plan lists", async () => {
     const bytes = new Uint8Array(readFileSync(file));
-    const result = await scoreWorkbook(bytes, name, { profile, out: true });
+    const result = await scoreFile(bytes, name, { profile, out: true });
     const output = result.output!;
-    const plan = result.analysis.plan;
+    const plan = result.result.plan;
     const a = unzip(bytes);
     const b = unzip(output);
     if (plan.writes.length === 0 && !result.notesChanged) {
@@ -150,7 +151,7 @@ describe("what the corpus workbooks must keep", () => {
   const corpus = (f: string) => new Uint8Array(readFileSync(path.join(CORPUS_DIR, f)));
 
   test("an .xlsm copy keeps its macros and its macro-enabled content type", async () => {
-    const { output } = await scoreWorkbook(corpus("c14_macro.xlsm"), "c14_macro.xlsm", {
+    const { output } = await scoreFile(corpus("c14_macro.xlsm"), "c14_macro.xlsm", {
       profile,
       out: true,
     });
@@ -174,10 +175,11 @@ describe("what the corpus workbooks must keep", () => {
       });
     }
     for (const recomputeAll of [false, true]) {
-      const { analysis } = await scoreWorkbook(bytes, "c01c.xlsx", { profile, out: true, recomputeAll });
-      const cells = analysis.plan.writes.map((w) => w.cell);
+      const { result } = await scoreFile(bytes, "c01c.xlsx", { profile, out: true, recomputeAll });
+      const cells = result.plan.writes.map((w) => w.cell);
       for (const kept of ["H17", "H18", "H20", "H21"]) expect(cells).not.toContain(kept);
-      expect(analysis.report.diagnostics.filter((d) => d.code === "FORMULA_KEPT").map((d) => d.cell)).toEqual(
+      const diagnostics = result.tables.flatMap((a) => a.report.diagnostics);
+      expect(diagnostics.filter((d) => d.code === "FORMULA_KEPT").map((d) => d.cell)).toEqual(
         expect.arrayContaining(["H18", "H21"]),
       );
     }
@@ -188,7 +190,7 @@ describe("what the corpus workbooks must keep", () => {
     const before = process.memoryUsage().rss;
     let error: unknown;
     try {
-      await scoreWorkbook(bytes, "c22_zipbomb_1024MB.xlsx", { profile });
+      await scoreFile(bytes, "c22_zipbomb_1024MB.xlsx", { profile });
     } catch (e) {
       error = e;
     }

@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { resolveProfile } from "../../src/core";
-import { chooseBookSheet, PackageBook, scoreWorkbook } from "../../src/hosts/file/workbook";
+import { chooseBookSheet, PackageBook } from "../../src/hosts/file/workbook";
+import { scoreWorkbook } from "../support/score";
 import { REFERENCE_DIR } from "../support/expected";
 import { unzip } from "../support/package-diff";
 

@@ -1,4 +1,5 @@
 /** Highlights: the marks of a report, and fills that come back exactly. */
+import { t } from "../../src/i18n/catalog";
 import { createOfficeHost } from "../../src/hosts/office/office-host";
 import { HIGHLIGHT_LEGEND, highlightMarks } from "../../src/sheet/highlights";
 import type { Report, ReportDiagnostic } from "../../src/sheet/types";
@@ -11,12 +12,13 @@ function report(diagnostics: Partial<ReportDiagnostic>[]): Report {
 }
 
 describe("highlightMarks", () => {
-  test("one colour per issue kind, each with a Chinese label", () => {
+  test("one colour per issue kind, each with a label in both catalogs", () => {
     const colours = HIGHLIGHT_LEGEND.map((l) => l.color);
     expect(new Set(colours).size).toBe(colours.length);
     for (const l of HIGHLIGHT_LEGEND) {
       expect(l.color).toMatch(/^#[0-9A-F]{6}$/);
-      expect(l.label).toMatch(/[\u4e00-\u9fff]/);
+      expect(t(l.label, undefined, "zh-CN")).toMatch(/[\u4e00-\u9fff]/);
+      expect(t(l.label, undefined, "en-US")).toMatch(/^[A-Z][a-z]/);
     }
     const covered = HIGHLIGHT_LEGEND.flatMap((l) => l.diagnostics);
     for (const code of [

@@ -13,7 +13,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { resolveProfile } from "../../src/core";
 import { gridFromWorksheet, loadWorkbook } from "../support/exceljs-reader";
-import { scoreWorkbook } from "../../src/hosts/file/workbook";
+import { scoreWorkbook } from "../support/score";
 import { address } from "../../src/sheet/address";
 import { analyzeSheet, analyzeTables, chooseSheet } from "../../src/sheet";
 import type { Analysis, GridSnapshot } from "../../src/sheet/types";

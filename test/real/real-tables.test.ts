@@ -9,7 +9,7 @@
  */
 import { resolveProfile } from "../../src/core";
 import { gridFromWorksheet, loadWorkbook } from "../support/exceljs-reader";
-import { scoreWorkbook } from "../../src/hosts/file/workbook";
+import { scoreWorkbook } from "../support/score";
 import { analyzeTables } from "../../src/sheet";
 import type { Report } from "../../src/sheet/types";
 import { checkReport } from "../support/expected";

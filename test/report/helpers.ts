@@ -4,7 +4,7 @@ import { join } from "path";
 import { unzipSync, strFromU8 } from "fflate";
 import mammoth from "mammoth";
 import { resolveProfile } from "../../src/core";
-import { scoreWorkbook } from "../../src/hosts/file/workbook";
+import { scoreWorkbook } from "../support/score";
 import { tableFacts, type TableFacts } from "../../src/sheet/facts";
 import type { Report } from "../../src/sheet/types";
 import { REFERENCE_DIR } from "../support/expected";

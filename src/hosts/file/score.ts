@@ -1,9 +1,7 @@
-/** Scoring one workbook package in memory (the command line and tests). */
-import type { Profile } from "../../core/types";
+/** Which sheet of a workbook package is scored (REPORT.md "Command line"), and when there is none so named. */
 import { formatMessage, uiMessage, type UiMessage } from "../../i18n/catalog";
-import { analyzeSheet, chooseSheet, detectLayouts, RECORD_SHEET } from "../../sheet";
-import type { Analysis, GridSnapshot } from "../../sheet/types";
-import { applyPlan, noteChanges, readRecordAndSettings } from "./edits";
+import { chooseSheet, detectLayouts, RECORD_SHEET } from "../../sheet";
+import type { GridSnapshot } from "../../sheet/types";
 import { PackageBook } from "./package";
 import { PEEK_BYTES } from "./package/book";
 
@@ -79,47 +77,4 @@ export function chooseBookSheet(book: PackageBook, peekBytes = PEEK_BYTES): stri
 export function chosenBookGrid(book: PackageBook): GridSnapshot | undefined {
   const name = chooseBookSheet(book);
   return name === null ? undefined : book.grid(name);
-}
-
-export interface ScoreWorkbookOptions {
-  /** Sheet name; without it, the sheet is chosen per REPORT.md. */
-  sheet?: string;
-  profile: Profile;
-  recomputeAll?: boolean;
-  /** Also return the written copy (the input bytes themselves when nothing changes). */
-  out?: boolean;
-}
-
-/**
- * Scores one workbook in memory: reads the record, chooses the sheet, analyses it and,
- * with `out`, returns the input package with the plan applied. The input bytes are never changed.
- */
-export async function scoreWorkbook(
-  data: ArrayBuffer | Uint8Array,
-  fileName: string,
-  opts: ScoreWorkbookOptions,
-): Promise<{ analysis: Analysis; grid: GridSnapshot; output?: Uint8Array; notesChanged?: number }> {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  const book = PackageBook.open(bytes, fileName);
-  const current = readRecordAndSettings(book);
-  const { record, settings } = current;
-  const names = book.sheets.filter((s) => s.name !== RECORD_SHEET).map((s) => s.name);
-  if (opts.sheet !== undefined && !names.includes(opts.sheet))
-    throw new SheetNotFoundError(fileName, opts.sheet, names);
-  const grid = opts.sheet !== undefined ? book.grid(opts.sheet) : chosenBookGrid(book)!;
-  const analysis = analyzeSheet(grid, {
-    profile: opts.profile,
-    recomputeAll: opts.recomputeAll,
-    record,
-    mapping: settings.mappings?.[grid.sheet] ?? null,
-    overrides: settings.overrides?.[grid.sheet],
-    file: fileName,
-  });
-  if (!opts.out) return { analysis, grid };
-  // The plan lists every draft note; only those the sheet lacks (or that changed) are written.
-  const notesChanged = noteChanges(book, analysis.plan).length;
-  if (analysis.plan.writes.length === 0 && notesChanged === 0)
-    return { analysis, grid, output: bytes.slice(), notesChanged };
-  applyPlan(book, analysis.plan, current);
-  return { analysis, grid, output: book.toBytes(), notesChanged };
 }

@@ -16,15 +16,7 @@ export {
   escapeXmlText,
 } from "./package";
 export type { PackageLimits } from "./package";
-export {
-  scoreWorkbook,
-  SheetNotFoundError,
-  workbookGrids,
-  chosenGrid,
-  chooseBookSheet,
-  chosenBookGrid,
-  type ScoreWorkbookOptions,
-} from "./score";
+export { SheetNotFoundError, workbookGrids, chosenGrid, chooseBookSheet, chosenBookGrid } from "./score";
 export {
   applyPlan,
   restoreLatest,
