@@ -328,6 +328,7 @@ const zhCN = {
   "taskpane.recompute.exit": "返回普通评分",
   "taskpane.stale": "工作表在预览之后被修改过，这份预览已过期，没有写入任何内容。请重新读取后再写入。",
   "taskpane.highlight.label": "在表格中用颜色标出问题单元格",
+  "taskpane.grid.title": "表格预览（写入后的样子，改动处显示 原值 → 新值）",
   "taskpane.highlight.legend": "颜色说明",
   "taskpane.error.generic": "操作没有完成：{message}",
   "taskpane.templates.tables": "插入标准表格",
@@ -856,6 +857,7 @@ const enUS: Record<keyof typeof zhCN, string> = {
   "taskpane.stale":
     "The sheet changed after this preview, so the preview is out of date and nothing was written. Read the sheet again, then write.",
   "taskpane.highlight.label": "Colour the cells with issues in the sheet",
+  "taskpane.grid.title": "The sheet as it will be after writing (changes shown as before → after)",
   "taskpane.highlight.legend": "Colour key",
   "taskpane.error.generic": "The action did not complete: {message}",
   "taskpane.templates.tables": "Insert a standard table",

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { Suspense, useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   Field,
@@ -26,6 +26,7 @@ import { ProfilePicker } from "./components/ProfilePicker";
 import { RecomputeDialog } from "./components/RecomputeDialog";
 import { ResultSummary } from "./components/ResultSummary";
 import { ReportButton } from "./components/ReportButton";
+import { SheetGrid } from "./components/grid";
 import { useStyles } from "./styles";
 
 type Status = { text: string; intent: "success" | "error" | "warning" | "info" };
@@ -79,6 +80,8 @@ export function ScorePanel(props: ScorePanelProps) {
   const writeStatusRef = useRef<HTMLDivElement>(null);
   const downloadStatusRef = useRef<HTMLDivElement>(null);
   const problemsRef = useRef<HTMLHeadingElement>(null);
+  /** File mode: the cell of the sheet grid a problem click leads to (seq: every click moves there again). */
+  const [gridFocus, setGridFocus] = useState<{ cell: string; seq: number } | null>(null);
 
   const sr = useSheetRead({
     host: props.host,
@@ -274,6 +277,8 @@ export function ScorePanel(props: ScorePanelProps) {
   async function toggleHighlights(on: boolean) {
     if (!read || !table) return;
     setHighlights(on);
+    // In the page the colours are shown in the sheet grid only: they never go into the download.
+    if (host.kind !== "office") return;
     try {
       if (on) await host.highlight(read.grid.sheet, services.highlightMarks(table.report));
       else await host.clearHighlights(read.grid.sheet);
@@ -394,9 +399,32 @@ export function ScorePanel(props: ScorePanelProps) {
               onSelect={
                 host.kind === "office"
                   ? (cell) => void host.selectCell(read.grid.sheet, cell).catch(() => undefined)
-                  : undefined
+                  : (cell) => setGridFocus((f) => ({ cell, seq: (f?.seq ?? 0) + 1 }))
               }
             />
+            {host.kind !== "office" && (
+              <div data-noprint>
+                <h3 className={s.h3}>{t("taskpane.grid.title")}</h3>
+                <Switch
+                  id="jx-hl"
+                  checked={highlights}
+                  label={t("taskpane.highlight.label")}
+                  onChange={(_, d) => void toggleHighlights(d.checked)}
+                />
+                <Suspense fallback={<Spinner size="tiny" />}>
+                  <SheetGrid
+                    grid={read.grid}
+                    writes={rawPlan?.writes ?? []}
+                    marks={highlights ? services.highlightMarks(table.report) : null}
+                    report={table.report}
+                    profile={ps.profile}
+                    judged={ok.judged}
+                    focusCell={gridFocus}
+                    locale={props.locale}
+                  />
+                </Suspense>
+              </div>
+            )}
             <DetectPanel
               analysis={table}
               grid={read.grid}

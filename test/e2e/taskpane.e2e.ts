@@ -199,8 +199,16 @@ test("file mode at 320 px: choose → review → write → download, each step i
   // Finding 1: no download before 写入, and it says why; one primary action (写入).
   expect(await page.getByRole("button", { name: "下载评分后的文件" }).count()).toBe(0);
   expect(await page.getByTestId("download-none").textContent()).toContain("尚未写入任何内容");
-  // Finding 6: no highlight switch in the page (its colours would go silently into the download).
-  expect(await page.getByRole("switch").count()).toBe(0);
+  // Finding 6: in the page the highlight switch colours the sheet grid shown here, never the file
+  // (test/e2e/grid.e2e.ts checks the colours cell by cell; the download below has no fills added).
+  const grid = page.getByTestId("sheet-grid");
+  await grid.waitFor({ timeout: 60000 });
+  expect(await grid.locator("[data-color]").count()).toBe(0);
+  const hl = page.getByRole("switch", { name: "在表格中用颜色标出问题单元格" });
+  await hl.click();
+  expect(await hl.isChecked()).toBe(true);
+  await hl.click();
+  expect(await hl.isChecked()).toBe(false);
   // Finding 10: no layout codes or English in zh-CN.
   const text = await page.locator("main").innerText();
   expect(text).not.toMatch(/（L\d）|\(L\d\)|central|guangxi|JSON/);
@@ -364,7 +372,15 @@ test("1280 px: the same flow reads well wide; English is complete (finding 14)",
   await shot("written");
   await page.getByRole("button", { name: /切换界面语言/ }).click();
   await page.getByText("Cells written (20)").waitFor();
-  const text = await page.locator("main").innerText();
+  // The page's own words (the sheet grid shows the workbook's cells, which stay as written).
+  const text = await page.locator("main").evaluate((m) => {
+    const c = m.cloneNode(true) as HTMLElement;
+    c.querySelectorAll('[data-testid="sheet-grid"], [data-testid="grid-detail"]').forEach((e) => e.remove());
+    document.body.appendChild(c);
+    const s = c.innerText;
+    c.remove();
+    return s;
+  });
   expect(text).not.toMatch(/\b1 [a-z]+s\b/);
   expect(text).not.toMatch(/（|）/);
   await shot("english");
