@@ -8,7 +8,7 @@
 import { rememberLastRun, type QuickScoreStatus } from "./last-run";
 import type { ApplyResult, WorkbookHost } from "../hosts/host";
 import { createOfficeHost } from "../hosts/office/office-host";
-import { t } from "../i18n/catalog";
+import { errorText, getLocale, t } from "../i18n/catalog";
 import { applyPlan, scoreOnHost } from "../hosts/score";
 import { firstTable } from "../sheet";
 import { address } from "../sheet/address";
@@ -66,7 +66,7 @@ export async function quickScore(host: WorkbookHost): Promise<QuickScoreStatus> 
       at,
     };
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
+    const reason = errorText(e, getLocale());
     return failed(t("office.cmd.failed", { message: reason }));
   }
 }

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { errorText } from "./errors";
 import {
   Button,
   Field,
@@ -322,7 +323,7 @@ const megabytes = (n: number) => (n / 1024 / 1024).toFixed(1);
 
 /** Why a file did not open, naming it once. */
 function openFailed(name: string, e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
+  const message = errorText(e);
   return message.includes(name) ? message : t("taskpane.file.openFailed", { name, message });
 }
 

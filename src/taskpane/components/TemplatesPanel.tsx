@@ -1,4 +1,5 @@
 import { useRef, useState } from "react";
+import { errorText } from "../errors";
 import { Button, Checkbox, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { WorkbookHost } from "../../hosts/host";
 import type { TemplateKind } from "../../templates/types";
@@ -36,7 +37,7 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
       setStatus({ text: await f(), error: false, where });
       props.onChanged?.();
     } catch (e) {
-      setStatus({ text: t("taskpane.error.generic", { message: (e as Error).message }), error: true, where });
+      setStatus({ text: t("taskpane.error.generic", { message: errorText(e) }), error: true, where });
     } finally {
       setBusy(false);
       requestAnimationFrame(() => {
@@ -103,7 +104,7 @@ export function TemplatesPanel(props: TemplatesPanelProps) {
           {t("taskpane.templates.tables")}
         </h2>
         <p className={s.muted}>{t("taskpane.templates.tablesHint")}</p>
-        {kindButtons(async (k) => t("taskpane.templates.inserted", { name: await host.insertTemplate(k) }))}
+        {kindButtons(async (k) => t("taskpane.templates.inserted", { name: await host.insertTemplate(k, getLocale()) }))}
         {statusBar("tables")}
       </section>
       <section className={s.section} aria-labelledby="jx-library">
