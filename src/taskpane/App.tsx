@@ -12,7 +12,7 @@ import {
 import { getLocale, setLocale, t, type Locale } from "../i18n/catalog";
 import type { WorkbookHost } from "../hosts/host";
 import type { FileWorkbook, Services, ServicesSource, StartMode } from "./services";
-import { defaultSheet, scoredFileName } from "./names";
+import { scoredFileName } from "./names";
 import { saveXlsx } from "./download";
 import { useStyles } from "./styles";
 import { readLastRun } from "../commands/last-run";
@@ -112,7 +112,7 @@ export function App(props: { services: ServicesSource; start: StartMode; initial
         name: f.name,
         book,
         sheets,
-        sheet: defaultSheet(sheets),
+        sheet: book.chosenSheet(),
         version: (prev?.version ?? 0) + 1,
       }));
     } catch (e) {

@@ -235,7 +235,7 @@ function bar(name: string, s: Decimal, w: Decimal, decimals: number): LevelBar {
   return { name, score: formatScore(s, decimals), weight: formatScore(w, decimals), percent };
 }
 
-export { scoredFileName, defaultSheet } from "./names";
+export { scoredFileName } from "./names";
 
 /**
  * The plan with the person's own wording of draft notes (by cell): a note write or a cell

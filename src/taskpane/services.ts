@@ -12,6 +12,8 @@ import type { IndicatorGroup, TemplateKind } from "../templates/types";
 /** An uploaded workbook (file mode): a host plus what only a file has. */
 export interface FileWorkbook extends WorkbookHost {
   sheetNames(): string[];
+  /** The sheet to start on: the one the command line scores when none is named (REPORT.md). */
+  chosenSheet(): string | undefined;
   toBuffer(): Promise<ArrayBuffer | Uint8Array>;
 }
 

@@ -105,15 +105,17 @@ test("file mode: an unreadable workbook shows the host's message", async () => {
   expect(alert.textContent).toBe("文件“坏.xlsx”已损坏，无法读取。");
 });
 
-test("file mode: several sheets offer a sheet picker, starting on the 自评表", async () => {
-  const grid = await referenceGrid(BLANK);
-  const other = { ...grid, sheet: "说明", cells: [[{ v: "填表说明" }]], merges: [] };
+test("file mode: several sheets offer a sheet picker, starting on the sheet the command line scores", async () => {
+  // The first name holds 自评 but no table: the page starts where the table is, as jixiao score does.
+  const grid = { ...(await referenceGrid(BLANK)), sheet: "表1" };
+  const other = { ...grid, sheet: "自评说明", cells: [[{ v: "填表说明" }]], merges: [] };
   class TwoSheets extends FakeHost implements FileWorkbook {
-    sheetNames = () => ["说明", "自评表"];
+    sheetNames = () => ["自评说明", "表1"];
+    chosenSheet = () => "表1";
     toBuffer = async () => new Uint8Array();
     override async readSheet(sheet?: string) {
       const r = await super.readSheet();
-      return sheet === "说明" ? { ...r, grid: other } : r;
+      return sheet === "自评说明" ? { ...r, grid: other } : r;
     }
   }
   const host = new TwoSheets(grid);
@@ -122,9 +124,9 @@ test("file mode: several sheets offer a sheet picker, starting on the 自评表"
     target: { files: [xlsx("两表.xlsx", new Uint8Array([1]))] },
   });
   const picker = (await screen.findByRole("combobox", { name: "工作表" })) as HTMLSelectElement;
-  expect(picker.value).toBe("自评表");
+  expect(picker.value).toBe("表1");
   await screen.findByText("将要写入的单元格（20 个）", { exact: false });
-  fireEvent.change(picker, { target: { value: "说明" } });
+  fireEvent.change(picker, { target: { value: "自评说明" } });
   expect((await screen.findAllByText(/没有找到可评分的表格/)).length).toBeGreaterThan(0);
   expect(screen.getByRole("form", { name: "手动指定列" })).toBeTruthy();
 });

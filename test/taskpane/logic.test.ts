@@ -17,7 +17,7 @@ import {
 } from "../../src/taskpane/logic";
 import { formatCell, formatRate, formatScore } from "../../src/taskpane/format";
 import { jsonError } from "../../src/taskpane/hooks/useProfileChoice";
-import { defaultSheet, scoredFileName } from "../../src/taskpane/names";
+import { scoredFileName } from "../../src/taskpane/names";
 import { resolveProfile } from "../../src/core/profile";
 
 const ind = (over: Partial<IndicatorResult>): IndicatorResult => ({
@@ -152,12 +152,9 @@ test("per 一级指标 bars sum scores and weights in decimal (0.1 + 0.2 = 0.3)"
   ]);
 });
 
-test("names: the download is <name>-评分.xlsx; the first sheet is the 自评表", () => {
+test("names: the download is <name>-评分.xlsx", () => {
   expect(scoredFileName("东湖区2021.xlsx")).toBe("东湖区2021-评分.xlsx");
   expect(scoredFileName("表.XLSX")).toBe("表-评分.xlsx");
-  expect(defaultSheet(["说明", "2019自评表"])).toBe("2019自评表");
-  expect(defaultSheet(["封面", "评分表"])).toBe("评分表");
-  expect(defaultSheet(["Sheet1"])).toBe("Sheet1");
 });
 
 describe("pane flow logic", () => {

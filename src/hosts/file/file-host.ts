@@ -27,7 +27,7 @@ import {
   writeRecord,
 } from "./edits";
 import { PackageBook } from "./package";
-import { chosenBookGrid, SheetNotFoundError } from "./score";
+import { chooseBookSheet, chosenBookGrid, SheetNotFoundError } from "./score";
 
 export class FileHost implements WorkbookHost {
   readonly kind = "file" as const;
@@ -46,6 +46,11 @@ export class FileHost implements WorkbookHost {
   /** The workbook's sheets, without the program's record sheet. */
   sheetNames(): string[] {
     return this.book.sheets.filter((s) => s.name !== RECORD_SHEET).map((s) => s.name);
+  }
+
+  /** The sheet scored when none is named: REPORT.md's choice, as on the command line. */
+  chosenSheet(): string | undefined {
+    return chooseBookSheet(this.book) ?? undefined;
   }
 
   private requireSheet(name: string): void {
