@@ -14,5 +14,5 @@ export {
   isPercentFormat,
 } from "./parse";
 export type { ParsedValue, ParsedNumber, Unit, Op } from "./parse";
-export { qualitativeBands, placeQualitative, BUILTIN_LADDERS } from "./qualitative";
-export type { Placement } from "./qualitative";
+export { qualitativeBands, placeQualitative, judgementRanges, BUILTIN_LADDERS } from "./qualitative";
+export type { JudgementRanges, Placement } from "./qualitative";

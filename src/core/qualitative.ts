@@ -1,7 +1,7 @@
 /** Qualitative rows: bands (R-QUAL) and ladders (R-LADDER). */
 import Decimal from "decimal.js";
 import { normalizeText, qualitativeText } from "./parse";
-import type { Profile, QualitativeBands } from "./types";
+import type { IndicatorResult, Profile, QualitativeBands } from "./types";
 
 /** Built-in ladders, high → low; `/` separates synonyms on one step (R-LADDER). */
 export const BUILTIN_LADDERS: readonly string[] = [
@@ -97,4 +97,38 @@ export function bandRange(
   if (placement.below === 0) return achieved;
   if (placement.below === 1) return [weight.times(b1), weight.times(b0)];
   return [new Decimal(0), weight.times(b1)];
+}
+
+/** Where a score may lie in each band: a closed range, or null for a band that cannot hold it. */
+export type JudgementRanges = Record<keyof QualitativeBands, [number, number] | null>;
+
+/**
+ * The scores the core accepts for a row awaiting a judgement (R-QUAL), per band: the band
+ * (`qualitativeBands`) narrowed to what the row's placement allows (`bandRange`, the range a
+ * kept score is checked against), so a score chosen in a face is never QUALITATIVE_BAND once
+ * written. A band that meets the allowed range only at its edge is excluded. Takes the row as
+ * the report gives it (`IndicatorResult`); null without a weight.
+ */
+export function judgementRanges(
+  row: Pick<IndicatorResult, "direction" | "target" | "actual" | "weight">,
+  profile: Profile,
+): JudgementRanges | null {
+  if (row.weight === null) return null;
+  const bands = qualitativeBands(row.weight, profile);
+  const placement =
+    row.direction === "qualitative" && row.actual !== null
+      ? placeQualitative(row.target ?? "", row.actual, profile)
+      : null;
+  const range = bandRange(placement, new Decimal(row.weight), profile);
+  const narrow = (band: [number, number]): [number, number] | null => {
+    if (!range) return band;
+    const lo = Decimal.max(band[0], range[0]);
+    const hi = Decimal.min(band[1], range[1]);
+    return lo.lt(hi) || (lo.eq(hi) && range[0].eq(range[1])) ? [lo.toNumber(), hi.toNumber()] : null;
+  };
+  return {
+    achieved: narrow(bands.achieved),
+    partial: narrow(bands.partial),
+    notAchieved: narrow(bands.notAchieved),
+  };
 }

@@ -12,7 +12,7 @@ import type {
   WriteKind,
 } from "../core/types";
 import type { Analysis, CellValue, PlannedWrite, Report, ReportDiagnostic, WritePlan } from "../sheet/types";
-import { qualitativeBands } from "../core/qualitative";
+import { judgementRanges, qualitativeBands, type JudgementRanges } from "../core/qualitative";
 import { formatCell, formatScore } from "./format";
 
 export const KIND_ORDER: WriteKind[] = ["score", "rate", "total", "grade", "note"];
@@ -119,12 +119,18 @@ export function heldJudgements(
 export interface PendingRow {
   indicator: IndicatorResult;
   bands: QualitativeBands;
+  /**
+   * The scores the core accepts once written, per band (`judgementRanges`: the band narrowed
+   * to what actual against target allows; null: the band cannot hold this row's score).
+   * Absent: the bands themselves.
+   */
+  allowed?: JudgementRanges;
   weight: number;
   /** Where the chosen score goes. */
   cell: string;
 }
 
-/** The R-QUAL bands of a row: the core's (from the report, else the core's own band set for its weight). */
+/** The R-QUAL bands of a row: from the report, else the core's for the profile (`qualitativeBands`). */
 export function bandsFor(ind: IndicatorResult, profile: Profile | null): QualitativeBands | null {
   if (ind.bands) return ind.bands;
   if (ind.weight === null || !profile) return null;
@@ -139,7 +145,9 @@ export function pendingRows(analysis: Analysis, profile: Profile | null): Pendin
     if (!rows.has(ind.row) || ind.weight === null) continue;
     const bands = bandsFor(ind, profile);
     const cell = analysis.layout?.cells[`${ind.row}:score`];
-    if (bands && cell) out.push({ indicator: ind, bands, weight: ind.weight, cell });
+    const allowed = profile ? judgementRanges(ind, profile) : null;
+    if (bands && cell)
+      out.push({ indicator: ind, bands, ...(allowed ? { allowed } : {}), weight: ind.weight, cell });
   }
   return out;
 }
@@ -154,7 +162,10 @@ export interface JudgementCheck {
   /** The score to write; null when it cannot be written. */
   value: number | null;
   error: "notNumber" | "outOfWeight" | "decimals" | null;
-  /** Outside the chosen band (closed ranges, as R-QUAL checks entered scores): QUALITATIVE_BAND. */
+  /**
+   * Outside what the core accepts in the chosen band (closed ranges, as R-QUAL checks entered
+   * scores, `PendingRow.allowed`): written, it would be QUALITATIVE_BAND.
+   */
   outOfBand: boolean;
 }
 
@@ -174,8 +185,8 @@ export function checkJudgement(p: PendingRow, j: Judgement, decimals: number): J
   const v = new Decimal(text);
   if (v.gt(p.weight)) return { value: null, error: "outOfWeight", outOfBand: false };
   if (v.decimalPlaces() > decimals) return { value: null, error: "decimals", outOfBand: false };
-  const [lo, hi] = p.bands[j.band];
-  const outOfBand = v.lt(lo) || v.gt(hi);
+  const range = p.allowed ? p.allowed[j.band] : p.bands[j.band];
+  const outOfBand = range === null || v.lt(range[0]) || v.gt(range[1]);
   return { value: v.toNumber(), error: null, outOfBand };
 }
 
