@@ -73,7 +73,8 @@ export function writtenGrade(value: unknown): Grade | null {
 /**
  * R-GRADE-1 and the grade cell: an empty one is filled (R-WRITE-2); one that names the
  * computed grade in other words (优秀 for 优) is left as it is; a person's other grade is kept
- * and reported (GRADE_MISMATCH).
+ * and reported (GRADE_MISMATCH). 全部按规则重算 replaces a person's grade, never a text that
+ * names no grade (见附件): that is a person's text, not a grade.
  */
 export function settleGradeCell(ctx: Ctx, cell: GradeCellInput, value: Grade, total: Decimal): void {
   const current = cell.value ? cell.value.value : null;
@@ -84,7 +85,7 @@ export function settleGradeCell(ctx: Ctx, cell: GradeCellInput, value: Grade, to
     field: "grade",
     kind: "grade",
     label: message("core.cell.grade"),
-    allowReplacePerson: true,
+    allowReplacePerson: blank || writtenGrade(current) !== null,
   });
   if ((st === "kept-person" || st === "kept-formula") && !blank && writtenGrade(current) !== value)
     ctx.diag(

@@ -60,6 +60,16 @@ describe("R-GRADE-1 the grade cell", () => {
     expect(all.diagnostics.map((d) => d.code)).not.toContain("GRADE_MISMATCH");
   });
 
+  it("全部按规则重算 never replaces a text that names no grade (R-WRITE-2: a person's text)", () => {
+    const all = scoreTable(withGrade("见附件"), { ...central, recomputeAll: true });
+    expect(all.writes.filter((w) => w.field === "grade")).toEqual([]);
+    expect(all.diagnostics.find((d) => d.code === "GRADE_MISMATCH")).toMatchObject({
+      message: { params: { written: "见附件", grade: "优" } },
+    });
+    const empty = scoreTable(withGrade(null, "empty"), { ...central, recomputeAll: true });
+    expect(empty.writes.find((w) => w.field === "grade")).toMatchObject({ before: null, after: "优" });
+  });
+
   it("a provisional total neither fills nor checks the grade cell", () => {
     const pending = table([row({ row: 10, target: "合格", actual: "基本合格", weight: 100 })], {
       gradeCell: { row: 100, value: { value: "差" }, origin: "person" },
