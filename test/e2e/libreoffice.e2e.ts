@@ -1,20 +1,36 @@
 /**
  * A real third-party consumer of the scored copies: LibreOffice (headless). Every workbook of
- * ../shared/corpus and ../shared/reference is scored with the built CLI (`--out`); LibreOffice
- * converts input and copy to CSV (every sheet), and must see the same text in every cell the
- * plan does not list (R-WRITE-1). The copy re-saved by LibreOffice still restores every
- * touched cell exactly (R-WRITE-4, R-WRITE-6).
+ * ../shared/corpus and ../shared/reference, and prefixed-SpreadsheetML copies of two of them
+ * (`<x:worksheet xmlns:x=…>`), is scored with the built CLI (`--out`); LibreOffice converts
+ * input and copy to CSV (every sheet), and must see the same text in every cell the plan does
+ * not list and the planned value in every cell it lists (R-WRITE-1). The copy re-saved by
+ * LibreOffice still restores every touched cell exactly, through the file host and through
+ * the Office host (Microsoft's Office.js client over the workbook model), and its record
+ * sheet, which LibreOffice saves as merely hidden, is very hidden again (R-WRITE-4, R-WRITE-6).
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { PackageBook, restoreLatest } from "../../src/hosts/file/workbook";
-import { address } from "../../src/sheet";
+import { address, RECORD_SHEET } from "../../src/sheet";
 import type { Report, ReportWrite } from "../../src/sheet/types";
 import { scoreFile } from "../../src/cli/score-file";
 import { resolveProfile } from "../../src/core";
+import { createOfficeHost } from "../../src/hosts/office/office-host";
+import type { FakeSheet } from "../support/fake-excel";
+import { prefixedWorkbook } from "../support/prefixed";
+import { loadIntoFake } from "../support/reference-book";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const CLI = path.join(ROOT, "dist", "cli.js");
@@ -28,9 +44,26 @@ const WORKBOOKS = [
   ...list(path.join(SHARED, "corpus", "workbooks")),
   ...list(path.join(SHARED, "reference")),
 ];
+/** Workbooks also scored as prefixed-SpreadsheetML copies. */
+const PREFIXED = ["A-donghu-2021-selfeval-blank.xlsx", "c13c_textbox_shape_lo.xlsx"].map((name) =>
+  WORKBOOKS.find((f) => path.basename(f) === name)!,
+);
+interface Case {
+  name: string;
+  file: string;
+  /** The input is `file` with its SpreadsheetML parts prefixed. */
+  prefixed: boolean;
+}
+const CASES: Case[] = [
+  ...WORKBOOKS.map((file) => ({ name: path.basename(file), file, prefixed: false })),
+  ...PREFIXED.map((file) => ({ name: `prefixed ${path.basename(file)}`, file, prefixed: true })),
+];
 
 interface Run {
   name: string;
+  /** The workbook the input was made from (the input itself unless prefixed). */
+  source: string;
+  prefixed: boolean;
   input: string;
   output: string;
   report: Report;
@@ -52,11 +85,16 @@ function soffice(args: string[]): void {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "jixiao-lo-"));
-  WORKBOOKS.forEach((file, i) => {
+  CASES.forEach(({ name, file, prefixed }, i) => {
     const ext = path.extname(file);
     const input = path.join(dir, `in${i}${ext}`);
     const output = path.join(dir, `out${i}${ext}`);
-    copyFileSync(file, input);
+    if (!prefixed) copyFileSync(file, input);
+    else {
+      const { bytes, parts } = prefixedWorkbook(file);
+      expect(parts).toBeGreaterThanOrEqual(3);
+      writeFileSync(input, bytes);
+    }
     const res = spawnSync(process.execPath, [CLI, "score", input, "--json", "--out", output], {
       encoding: "utf8",
       timeout: 120_000,
@@ -66,7 +104,9 @@ beforeAll(async () => {
     const parsed = JSON.parse(res.stdout) as Report | Report[];
     const reports = Array.isArray(parsed) ? parsed : [parsed];
     runs.push({
-      name: path.basename(file),
+      name,
+      source: file,
+      prefixed,
       input,
       output,
       report: reports[0],
@@ -109,7 +149,18 @@ function sheetCsv(file: string, sheet: string): string[][] {
   return parse(readFileSync(csv, "utf8"), { relax_column_count: true }) as string[][];
 }
 
-describe.each(WORKBOOKS.map((f, i) => [path.basename(f), i]))("%s", (name, i) => {
+/** A cell of the workbook model as the Office host sees it: value, formula, number format, fill. */
+function fakeState(sheet: FakeSheet, cell: string) {
+  const c = sheet.cell(cell);
+  return {
+    value: c.value === "" ? null : c.value,
+    formula: c.formula ?? null,
+    numFmt: c.numFmt && c.numFmt !== "General" ? c.numFmt : null,
+    fill: c.fill ?? null,
+  };
+}
+
+describe.each(CASES.map((c, i) => [c.name, i]))("%s", (name, i) => {
   test("LibreOffice opens the scored copy and sees the same text in every unplanned cell", () => {
     const run = runs[i as number];
     expect(run.name).toBe(name);
@@ -138,6 +189,16 @@ describe.each(WORKBOOKS.map((f, i) => [path.basename(f), i]))("%s", (name, i) =>
     }
   });
 
+  test("LibreOffice reads a prefixed input as it reads the plain workbook", () => {
+    const run = runs[i as number];
+    if (!run.prefixed) return;
+    const plain = runs.find((r) => !r.prefixed && r.source === run.source)!;
+    const a = sheetCsv(plain.input, run.report.sheet);
+    expect(a.flat().some((t) => t !== "")).toBe(true);
+    expect(sheetCsv(run.input, run.report.sheet)).toEqual(a);
+    expect(run.writes).toEqual(plain.writes);
+  });
+
   test("R-WRITE-4/6: after LibreOffice re-saves the copy, restore returns every touched cell exactly", () => {
     const run = runs[i as number];
     if (!run.output.endsWith(".xlsx") || run.writes.length === 0) return;
@@ -145,9 +206,15 @@ describe.each(WORKBOOKS.map((f, i) => [path.basename(f), i]))("%s", (name, i) =>
     expect(existsSync(resaved)).toBe(true);
     const original = PackageBook.open(readFileSync(run.input), name).grid(run.report.sheet);
     const book = PackageBook.open(readFileSync(resaved), name);
+    // LibreOffice has no very hidden sheets: it saves the record sheet as hidden.
+    expect(book.sheets.find((s) => s.name === RECORD_SHEET)?.state).toBe("hidden");
     const { restored } = restoreLatest(book);
     expect(restored).toBe(run.writes.length);
-    const back = PackageBook.open(book.toBytes(), name).grid(run.report.sheet);
+    const bytes = book.toBytes();
+    expect(PackageBook.open(bytes, name).sheets.find((s) => s.name === RECORD_SHEET)?.state).toBe(
+      "veryHidden",
+    );
+    const back = PackageBook.open(bytes, name).grid(run.report.sheet);
     const at = (g: typeof original, cell: string) => {
       const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
       const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
@@ -156,5 +223,24 @@ describe.each(WORKBOOKS.map((f, i) => [path.basename(f), i]))("%s", (name, i) =>
     };
     for (const w of run.writes)
       expect({ cell: w.cell, ...at(back, w.cell) }).toEqual({ cell: w.cell, ...at(original, w.cell) });
+  });
+
+  test("R-WRITE-4/6: the Office host restores every touched cell exactly from the copy LibreOffice re-saved", async () => {
+    const run = runs[i as number];
+    if (!run.output.endsWith(".xlsx") || run.writes.length === 0) return;
+    const resaved = path.join(dir, "resaved", path.basename(run.output));
+    // Excel holds the workbook as exceljs reads it (a prefixed input: as its plain source).
+    const original = await loadIntoFake(run.prefixed ? run.source : run.input);
+    const book = await loadIntoFake(resaved);
+    expect(book.sheet(RECORD_SHEET)?.visibility).toBe("Hidden");
+    const sheet = run.report.sheet;
+    const { restored } = await createOfficeHost(book.env()).restore();
+    expect(restored).toBe(run.writes.length);
+    for (const w of run.writes)
+      expect({ cell: w.cell, ...fakeState(book.sheet(sheet)!, w.cell) }).toEqual({
+        cell: w.cell,
+        ...fakeState(original.sheet(sheet)!, w.cell),
+      });
+    expect(book.sheet(RECORD_SHEET)?.visibility).toBe("VeryHidden");
   });
 });

@@ -13,49 +13,16 @@ import { scoreWorkbook } from "../support/score";
 import { RECORD_SHEET } from "../../src/sheet";
 import { REFERENCE_DIR } from "../support/expected";
 import { text, unzip } from "../support/package-diff";
+import { prefixedWorkbook } from "../support/prefixed";
 
 const CORPUS_DIR = path.join(REFERENCE_DIR, "..", "corpus", "workbooks");
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const profile = resolveProfile("central");
 
-/**
- * The same XML with the SpreadsheetML namespace bound to `x:` instead of being the default:
- * every element in it gets the prefix; elements of other namespaces and all attributes stay.
- */
-function prefixed(xml: string): string {
-  const p = new SaxesParser({ xmlns: true, position: true });
-  const edits: { at: number; len: number; text: string }[] = [];
-  let openStart = 0;
-  p.on("opentagstart", () => {
-    openStart = xml.lastIndexOf("<", p.position - 1);
-  });
-  p.on("opentag", (tag) => {
-    if (tag.uri === MAIN && tag.prefix === "") edits.push({ at: openStart + 1, len: 0, text: "x:" });
-  });
-  p.on("closetag", (tag) => {
-    if (tag.isSelfClosing || tag.uri !== MAIN || tag.prefix !== "") return;
-    edits.push({ at: xml.lastIndexOf("</", p.position - 1) + 2, len: 0, text: "x:" });
-  });
-  p.write(xml).close();
-  let out = xml;
-  for (const e of edits.sort((a, b) => b.at - a.at))
-    out = out.slice(0, e.at) + e.text + out.slice(e.at + e.len);
-  return out.replace(`xmlns="${MAIN}"`, `xmlns:x="${MAIN}"`);
-}
-
-/** A workbook whose workbook, sheet, styles, shared strings and comments parts use the `x:` prefix. */
-function prefixedWorkbook(file: string): Uint8Array {
-  const book = PackageBook.open(readFileSync(file), path.basename(file));
-  let n = 0;
-  for (const part of book.pkg.names()) {
-    if (!/^xl\/(workbook|styles|sharedStrings|worksheets\/[^/]+|comments\d*)\.xml$/.test(part)) continue;
-    const xml = book.pkg.text(part)!;
-    if (!xml.includes(`xmlns="${MAIN}"`)) continue;
-    book.pkg.setText(part, prefixed(xml));
-    n++;
-  }
-  expect(n).toBeGreaterThanOrEqual(3);
-  return book.toBytes();
+/** A prefixed copy of `file`, with at least the workbook, a sheet and the styles rewritten. */
+function prefixedCopy(file: string): Uint8Array {
+  const { bytes, parts } = prefixedWorkbook(file);
+  expect(parts).toBeGreaterThanOrEqual(3);
+  return bytes;
 }
 
 /** Elements of a part that are not in a namespace they should be: unprefixed names without a default namespace. */
@@ -75,7 +42,7 @@ describe.each([
 ])("%s with prefixed SpreadsheetML parts", (_name, file) => {
   test("R-WRITE-1: the same plan; the copy's new elements are SpreadsheetML; restore returns every cell", async () => {
     const plain = new Uint8Array(readFileSync(file));
-    const bytes = prefixedWorkbook(file);
+    const bytes = prefixedCopy(file);
     const a = await scoreWorkbook(plain, "a.xlsx", { profile, out: true });
     const b = await scoreWorkbook(bytes, "b.xlsx", { profile, out: true });
     expect(b.analysis.plan.writes).toEqual(a.analysis.plan.writes);

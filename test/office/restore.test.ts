@@ -47,6 +47,18 @@ describe("restore (R-WRITE-4)", () => {
     expect(sheetState(sheet)).not.toEqual(before);
   });
 
+  test("a record sheet saved as merely hidden (LibreOffice has no very hidden sheets) is very hidden again after restore (R-WRITE-6)", async () => {
+    const { book, host, sheet } = setup(20);
+    const before = sheetState(sheet);
+    await host.apply(analyze(await host.readSheet()).plan);
+    expect(book.sheet("_jixiao")!.visibility).toBe("VeryHidden");
+    const reopened = book.reopen();
+    reopened.sheet("_jixiao")!.visibility = "Hidden";
+    await createOfficeHost(reopened.env()).restore();
+    expect(sheetState(reopened.sheet("自评表")!)).toEqual(before);
+    expect(reopened.sheet("_jixiao")!.visibility).toBe("VeryHidden");
+  });
+
   test("a second run after apply writes nothing: the record tells the program's values (R-WRITE-5)", async () => {
     const { book, host } = setup(20);
     await host.apply(analyze(await host.readSheet()).plan);

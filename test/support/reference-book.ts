@@ -43,13 +43,17 @@ function fakeCell(cell: ExcelJS.Cell): FakeCell | null {
   return { value: plain(v), ...base };
 }
 
+const VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
+
+/** `file`: a name in ../shared/reference, or an absolute path. Sheet visibility is kept. */
 export async function loadIntoFake(file: string, opts: FakeOptions = {}): Promise<FakeWorkbook> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(REF, file));
+  await wb.xlsx.readFile(path.resolve(REF, file));
   // Merged areas (ExcelApi 1.13) decide where draft notes may go: the reference plan needs them.
   const book = new FakeWorkbook({ api: "1.18", ...opts });
   wb.eachSheet((ws) => {
     const sheet = book.addSheet(ws.name);
+    sheet.visibility = VISIBILITY[ws.state as keyof typeof VISIBILITY] ?? "Visible";
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       if (row.hidden) sheet.hiddenRows.add(r);
       row.eachCell({ includeEmpty: true }, (cell, c) => {

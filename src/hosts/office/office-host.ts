@@ -288,7 +288,8 @@ export class OfficeHost implements WorkbookHost {
       ? ctx.workbook.worksheets.getItem(RECORD_SHEET)
       : ctx.workbook.worksheets.add(RECORD_SHEET);
     if (exists) ws.getRange().clear("Contents");
-    else ws.visibility = "VeryHidden";
+    // Also when it exists: LibreOffice saves a very hidden sheet as merely hidden.
+    ws.visibility = "VeryHidden";
     const target = ws.getRangeByIndexes(0, 0, rows.length, rows[0].length);
     target.numberFormat = rows.map((r) => r.map((v) => (typeof v === "string" ? "@" : "General")));
     target.values = rows;

@@ -291,9 +291,28 @@ export class PackageBook {
     if (existing) {
       this.pkg.setText(existing.path, xml);
       this.grids.delete(RECORD_SHEET);
+      // LibreOffice saves a very hidden sheet as merely hidden: the record goes out of sight again.
+      if (existing.state !== "veryHidden") this.setSheetState(RECORD_SHEET, "veryHidden");
       return;
     }
     this.addSheet(RECORD_SHEET, xml, "veryHidden");
+  }
+
+  /** Sets a sheet's `state` in the workbook part, keeping the rest of its `<sheet>` element. */
+  setSheetState(name: string, state: "visible" | "hidden" | "veryHidden"): void {
+    const wb = this.pkg.text(this.workbookPath)!;
+    let tag: { start: number; end: number } | null = null;
+    scanXml(wb, {
+      open(el, a, start, end) {
+        if (!tag && localName(el) === "sheet" && a.name === name) tag = { start, end };
+      },
+    });
+    const at = tag as { start: number; end: number } | null;
+    if (!at) return;
+    const text = setAttrs(wb.slice(at.start, at.end), { state: state === "visible" ? null : state });
+    this.pkg.setText(this.workbookPath, splice(wb, [{ ...at, text }]));
+    const entry = this.sheet(name);
+    if (entry) entry.state = state;
   }
 
   /** Adds a worksheet part and registers it in the workbook (last in the tab order). */
