@@ -285,6 +285,9 @@ const zhCN = {
   "taskpane.judge.outOfWeight": "得分应在 0 到 {weight} 分之间，此项暂不写入。",
   "taskpane.judge.outOfBand": "得分 {score} 不在所选档次的 {lo}–{hi} 分之内，请核对。",
   "taskpane.judge.decimals": "得分最多保留 {d} 位小数。",
+  "taskpane.judge.only": "实际完成值“{actual}”与年度指标值“{target}”相比，本项只能评为{bands}。",
+  "taskpane.judge.or": "或",
+  "taskpane.judge.bandClosed": "按实际完成值与年度指标值的对比，本项不能评为“{band}”，请重新选择。",
   "taskpane.preview.title": "将要写入的单元格（{n} 个）",
   "taskpane.preview.none":
     "没有需要写入的单元格。已有的数值不会被改动，与规则不符之处列在下方“检查发现的问题”中。",
@@ -812,6 +815,11 @@ const enUS: Record<keyof typeof zhCN, string> = {
   "taskpane.judge.outOfWeight": "The score must be between 0 and {weight}; it is not written.",
   "taskpane.judge.outOfBand": "The score {score} is outside the chosen band {lo}–{hi}; please check.",
   "taskpane.judge.decimals": "Use at most {d} decimal places.",
+  "taskpane.judge.only":
+    "Compared with the target “{target}”, the actual “{actual}” can only be rated {bands}.",
+  "taskpane.judge.or": " or ",
+  "taskpane.judge.bandClosed":
+    "Compared with the target, the actual cannot be rated “{band}”; please choose again.",
   "taskpane.preview.title": "Cells to be written ({n})",
   "taskpane.preview.none":
     "Nothing to write. Existing values are kept; where they differ from the rules, see “Issues found” below.",

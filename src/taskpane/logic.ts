@@ -152,9 +152,33 @@ export function pendingRows(analysis: Analysis, profile: Profile | null): Pendin
   return out;
 }
 
-/** The score first offered when a band is chosen: full marks for 达成, else the band's floor. */
-export function defaultScore(bands: QualitativeBands, band: Band, decimals: number): string {
-  const v = band === "achieved" ? bands.achieved[1] : bands[band][0];
+/**
+ * The scores a band offers for a row, as a person can type them: what the core accepts once
+ * written (`PendingRow.allowed`, else the band), narrowed to the profile's decimals (the floor
+ * rounded up, the ceiling down). null: the band cannot hold this row's score and is not offered.
+ */
+export function offeredRange(
+  p: Pick<PendingRow, "bands" | "allowed">,
+  band: Band,
+  decimals: number,
+): [number, number] | null {
+  const range = p.allowed ? p.allowed[band] : p.bands[band];
+  if (!range) return null;
+  const lo = new Decimal(range[0]).toDecimalPlaces(decimals, Decimal.ROUND_CEIL);
+  const hi = new Decimal(range[1]).toDecimalPlaces(decimals, Decimal.ROUND_FLOOR);
+  return lo.lte(hi) ? [lo.toNumber(), hi.toNumber()] : null;
+}
+
+/** The bands offered for a row (those with an `offeredRange`); every band if none would be. */
+export function offeredBands(p: Pick<PendingRow, "bands" | "allowed">, decimals: number): Band[] {
+  const open = BANDS.filter((b) => offeredRange(p, b, decimals) !== null);
+  return open.length > 0 ? open : BANDS;
+}
+
+/** The score first offered when a band is chosen: the top of what 达成 offers, else the floor of the band's offer. */
+export function defaultScore(p: Pick<PendingRow, "bands" | "allowed">, band: Band, decimals: number): string {
+  const range = offeredRange(p, band, decimals) ?? p.bands[band];
+  const v = band === "achieved" ? range[1] : range[0];
   return new Decimal(v).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP).toString();
 }
 
@@ -185,7 +209,7 @@ export function checkJudgement(p: PendingRow, j: Judgement, decimals: number): J
   const v = new Decimal(text);
   if (v.gt(p.weight)) return { value: null, error: "outOfWeight", outOfBand: false };
   if (v.decimalPlaces() > decimals) return { value: null, error: "decimals", outOfBand: false };
-  const range = p.allowed ? p.allowed[j.band] : p.bands[j.band];
+  const range = offeredRange(p, j.band, decimals);
   const outOfBand = range === null || v.lt(range[0]) || v.gt(range[1]);
   return { value: v.toNumber(), error: null, outOfBand };
 }

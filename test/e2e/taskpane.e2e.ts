@@ -99,6 +99,15 @@ const shot = async (name: string) => {
   });
 };
 
+/** A screenshot of one part of the page (the step a check is about), next to the full-page ones. */
+const shotOf = async (part: ReturnType<Page["locator"]>, name: string) => {
+  step += 1;
+  const w = page.viewportSize()?.width ?? 0;
+  await part.screenshot({
+    path: join(ARTIFACTS, `taskpane-${String(step).padStart(2, "0")}-${name}-${w}.png`),
+  });
+};
+
 /** No horizontal scrolling in a 320 px pane. */
 const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
@@ -301,6 +310,42 @@ test("finding 8: a total that differs from the rules is said at the top, with �
   await shot("mismatch");
   expect(await axeSerious()).toEqual([]);
 });
+
+/** A copy of reference A with the person's score on row 25 (显著 vs 较显著) removed: the row awaits a judgement. */
+async function pendingCopy(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(BLANK) as unknown as ArrayBuffer);
+  wb.getWorksheet("自评表")!.getCell("H25").value = null;
+  const file = join(userData, "A-待判断.xlsx");
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+for (const width of [320, 1280])
+  test(`finding 3 at ${width} px: a judgement row offers only the band the core accepts, and what it offers is not flagged once written`, async () => {
+    await openPage(width);
+    await page.locator('input[type="file"][accept^=".xlsx"]').setInputFiles(await pendingCopy());
+    const panel = page.getByRole("region", { name: /待您判断的定性指标（1 项）/ });
+    await panel.waitFor({ timeout: 60000 });
+    // 较显著 is one ladder step below 显著: the core accepts 6–8 only (R-QUAL), and the label says so.
+    expect(await panel.getByRole("radio").count()).toBe(1);
+    await panel.getByRole("radio", { name: "部分达成，具有一定效果（6.00–8.00 分）" }).check();
+    expect(await panel.innerText()).toContain("本项只能评为“部分达成，具有一定效果”");
+    expect(await panel.getByRole("textbox", { name: "得分（允许 6.00–8.00 分）" }).inputValue()).toBe("6");
+    await panel.getByRole("textbox", { name: "得分（允许 6.00–8.00 分）" }).fill("8");
+    await settled(async () => (await page.getByTestId("total").textContent()) ?? "", "86.59");
+    await shot("judged");
+    await shotOf(panel, "judged-row");
+    expect(await fitsWidth()).toBe(true);
+    expect(await axeSerious()).toEqual([]);
+    await page.getByRole("button", { name: /^写入表格/ }).click();
+    await page.getByText("已写入", { exact: false }).first().waitFor();
+    // Read again after writing: the judged 8 is the person's score now, and the core does not flag it.
+    await page.getByTestId("write-status").getByText("已写入", { exact: false }).waitFor();
+    expect(await page.getByTestId("problems").locator('[data-code="QUALITATIVE_BAND"]').count()).toBe(0);
+    expect(await page.getByTestId("total").textContent()).toBe("86.59");
+    await shot("judged-written");
+  });
 
 test("keyboard only: choose, write and download without a mouse; the focus follows the result (finding 13)", async () => {
   await openPage(320);

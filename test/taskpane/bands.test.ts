@@ -3,7 +3,8 @@
  * flagged QUALITATIVE_BAND by the core once written (the 3.5-of-5 trap).
  */
 import { judgementRanges, PRESETS, resolveProfile, scoreTable, type Profile } from "../../src/core";
-import { BANDS, checkJudgement, type PendingRow } from "../../src/taskpane/logic";
+import Decimal from "decimal.js";
+import { BANDS, checkJudgement, offeredBands, offeredRange, type PendingRow } from "../../src/taskpane/logic";
 import { row, table } from "../core/fixtures";
 
 const PAIRS: [string, string][] = [
@@ -71,5 +72,54 @@ describe("R-QUAL: the pane offers what the core accepts", () => {
               }).toEqual({ target, actual, weight, band, score, flagged: false });
             }
         }
+  });
+
+  it("the offer names exactly what the core accepts: its ends are kept, one step past them is flagged or another band's (differential)", () => {
+    for (const profile of [PRESETS.central, PRESETS["municipal-20"], resolveProfile("guangxi")])
+      for (const [target, actual] of PAIRS)
+        for (const weight of [3, 5, 10, 3.33]) {
+          const p = pending(target, actual, weight, profile);
+          if (!p) continue;
+          const d = profile.decimals;
+          const step = new Decimal(1).div(new Decimal(10).pow(d));
+          const ranges = offeredBands(p, d).map((b) => offeredRange(p, b, d)!);
+          const offered = (v: Decimal) => ranges.some(([lo, hi]) => v.gte(lo) && v.lte(hi));
+          for (const [lo, hi] of ranges) {
+            for (const end of [lo, hi])
+              expect({
+                target,
+                actual,
+                weight,
+                end,
+                flagged: flagged(target, actual, weight, end, profile),
+              }).toEqual({ target, actual, weight, end, flagged: false });
+            for (const past of [new Decimal(lo).minus(step), new Decimal(hi).plus(step)]) {
+              if (past.lt(0) || past.gt(weight) || offered(past)) continue;
+              const v = past.toNumber();
+              expect({
+                target,
+                actual,
+                weight,
+                past: v,
+                flagged: flagged(target, actual, weight, v, profile),
+              }).toEqual({ target, actual, weight, past: v, flagged: true });
+            }
+          }
+        }
+  });
+
+  it("a band that cannot hold the row's score is not offered; the range printed is the core's, not the band's", () => {
+    const p = pending("显著", "一般", 5, PRESETS.central)!;
+    expect(offeredBands(p, 2)).toEqual(["notAchieved"]);
+    expect(offeredRange(p, "partial", 2)).toBeNull();
+    expect(offeredRange(p, "notAchieved", 2)).toEqual([0, 3]);
+    // 3.33 × 0.8 = 2.664: the band says 2.66, the core accepts from 2.664, a typed score from 2.67.
+    const q = pending("显著", "显著", 3.33, PRESETS.central);
+    const free = pending("提升", "有所改善", 3.33, PRESETS.central)!;
+    expect(q).toBeNull(); // identical: proposed, not pending
+    expect(offeredRange(free, "achieved", 2)).toEqual([2.66, 3.33]);
+    expect(
+      offeredRange({ ...free, allowed: { ...free.bands, achieved: [2.664, 3.33] } }, "achieved", 2),
+    ).toEqual([2.67, 3.33]);
   });
 });

@@ -22,13 +22,22 @@ async function renderPending() {
 
 const scoreInput = (panel: HTMLElement) => within(panel).getByRole("textbox", { name: /得分（允许/ });
 
-test("R-QUAL: a pending row shows three bands with their ranges; the total stays 暂定 until judged (R-TOTAL-2)", async () => {
+test("R-QUAL: a pending row offers only the band the core accepts, with that range; the total stays 暂定 until judged (R-TOTAL-2)", async () => {
   const { panel } = await renderPending();
   expect(within(panel).getByText(/H25 · 增加就业机会/)).toBeTruthy();
   expect(within(panel).getByText(/年度指标值“显著”，实际完成值“较显著”，分值 10.00 分/)).toBeTruthy();
-  expect(within(panel).getByRole("radio", { name: "达成年度指标（8.00–10.00 分）" })).toBeTruthy();
+  // 较显著 is one ladder step below 显著: the core accepts 6–8 only (judgementRanges).
+  expect(
+    within(panel)
+      .getAllByRole("radio")
+      .map((r) => r.getAttribute("value")),
+  ).toEqual(["partial"]);
   expect(within(panel).getByRole("radio", { name: "部分达成，具有一定效果（6.00–8.00 分）" })).toBeTruthy();
-  expect(within(panel).getByRole("radio", { name: "未达成，效果较差（0.00–6.00 分）" })).toBeTruthy();
+  expect(
+    within(panel).getByText(
+      "实际完成值“较显著”与年度指标值“显著”相比，本项只能评为“部分达成，具有一定效果”。",
+    ),
+  ).toBeTruthy();
   expect(screen.getByText("暂定")).toBeTruthy();
   expect(screen.getByTestId("total").textContent).toBe("78.59");
   expect(screen.getByText(/还有 1 项定性指标待您判断/)).toBeTruthy();
@@ -61,8 +70,8 @@ test("R-QUAL: the chosen band and score become a score write; total and grade ar
 
 test("QUALITATIVE_BAND: a score outside the chosen band is flagged; outside 0–weight it is not written", async () => {
   const { panel } = await renderPending();
-  fireEvent.click(within(panel).getByRole("radio", { name: /^达成年度指标/ }));
-  expect((scoreInput(panel) as HTMLInputElement).value).toBe("10");
+  fireEvent.click(within(panel).getByRole("radio", { name: /^部分达成/ }));
+  expect((scoreInput(panel) as HTMLInputElement).value).toBe("6");
   fireEvent.change(scoreInput(panel), { target: { value: "5" } });
   // The core reads 较显著 as one step below 显著: its band (6–8) is the one said, at the row (R-QUAL).
   const flag = await within(panel).findByText(/得分应在6至8分之间，现为5分/);
@@ -83,15 +92,17 @@ test("QUALITATIVE_BAND: a score outside the chosen band is flagged; outside 0–
   await waitFor(() => expect(screen.getByTestId("total").textContent).toBe("87.09"));
 });
 
-test("R-QUAL (finding 3): a band the core's ladder does not allow is said at the row before writing, in the core's words", async () => {
+test("R-QUAL (finding 3): a band the core's ladder does not allow is not offered; a score outside the offer is said at the row, in the core's words", async () => {
   const { panel } = await renderPending();
-  // 较显著 against 显著 is one ladder step below: the core allows 6–8. Choosing 达成 (10) is
-  // flagged at once, where the person is looking, not only after writing.
-  fireEvent.click(within(panel).getByRole("radio", { name: /^达成年度指标/ }));
+  // 较显著 against 显著 is one ladder step below: the core allows 6–8. 达成 (8–10) is not offered.
+  expect(within(panel).queryByRole("radio", { name: /^达成年度指标/ })).toBeNull();
+  expect(within(panel).queryByRole("radio", { name: /^未达成/ })).toBeNull();
+  fireEvent.click(within(panel).getByRole("radio", { name: /^部分达成/ }));
+  expect(within(panel).getByRole("textbox", { name: "得分（允许 6.00–8.00 分）" })).toBeTruthy();
+  fireEvent.change(scoreInput(panel), { target: { value: "10" } });
   const flag = await within(panel).findByText(/得分应在6至8分之间，现为10分/);
   expect(flag.closest("[data-code]")!.getAttribute("data-code")).toBe("QUALITATIVE_BAND");
   // A score inside the core's band: no flag at the row.
-  fireEvent.click(within(panel).getByRole("radio", { name: /^部分达成/ }));
   fireEvent.change(scoreInput(panel), { target: { value: "7" } });
   await waitFor(() => expect(within(panel).queryByText(/得分应在/)).toBeNull());
 });

@@ -75,9 +75,9 @@ describe("R-QUAL bands for the judgement picker", () => {
   };
 
   test("the score first offered: full marks for 达成, the band's floor otherwise", () => {
-    expect(defaultScore(p.bands, "achieved", 2)).toBe("10");
-    expect(defaultScore(p.bands, "partial", 2)).toBe("6");
-    expect(defaultScore(p.bands, "notAchieved", 2)).toBe("0");
+    expect(defaultScore(p, "achieved", 2)).toBe("10");
+    expect(defaultScore(p, "partial", 2)).toBe("6");
+    expect(defaultScore(p, "notAchieved", 2)).toBe("0");
   });
 
   test("closed ranges, as R-QUAL checks entered scores: 8 is inside both 达成 and 部分达成", () => {

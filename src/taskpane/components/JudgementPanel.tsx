@@ -2,9 +2,17 @@ import { Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
 import { formatScore } from "../format";
 import type { ReportDiagnostic } from "../../sheet/types";
 import { t, type MessageKey } from "../../i18n/catalog";
-import { BANDS, checkJudgement, defaultScore, type Band, type Judgement, type PendingRow } from "../logic";
+import {
+  BANDS,
+  checkJudgement,
+  defaultScore,
+  offeredBands,
+  offeredRange,
+  type Band,
+  type Judgement,
+  type PendingRow,
+} from "../logic";
 import { useStyles } from "../styles";
-
 
 export interface JudgementPanelProps {
   pending: PendingRow[];
@@ -59,24 +67,29 @@ function JudgementRow(props: JudgementRowProps) {
   const fmt = (n: number) => formatScore(n, props.decimals);
   const ind = p.indicator;
   const check = j ? checkJudgement(p, j, props.decimals) : null;
+  // R-QUAL: only what the core accepts once written is offered, each band with that range.
+  const offered = offeredBands(p, props.decimals);
+  const range = (b: Band) => offeredRange(p, b, props.decimals) ?? p.bands[b];
+  const bandName = (b: Band) => t(`taskpane.judge.${b}` as MessageKey);
   const id = `jx-judge-${ind.row}`;
   let message: { text: string; error: boolean; code?: string } | null = null;
   if (j && check) {
     if (check.error === "notNumber")
       message = {
-        text: t("taskpane.judge.notNumber", { example: defaultScore(p.bands, j.band, 2) }),
+        text: t("taskpane.judge.notNumber", { example: defaultScore(p, j.band, props.decimals) }),
         error: true,
       };
     else if (check.error === "outOfWeight")
       message = { text: t("taskpane.judge.outOfWeight", { weight: fmt(p.weight) }), error: true };
     else if (check.error === "decimals")
       message = { text: t("taskpane.judge.decimals", { d: props.decimals }), error: true };
-    else if (props.verdict)
-      message = { text: props.verdict.message, error: false, code: props.verdict.code };
+    else if (props.verdict) message = { text: props.verdict.message, error: false, code: props.verdict.code };
     else if (check.outOfBand) {
-      const [lo, hi] = p.bands[j.band];
+      const [lo, hi] = range(j.band);
       message = {
-        text: t("taskpane.judge.outOfBand", { score: j.score.trim(), lo: fmt(lo), hi: fmt(hi) }),
+        text: offered.includes(j.band)
+          ? t("taskpane.judge.outOfBand", { score: j.score.trim(), lo: fmt(lo), hi: fmt(hi) })
+          : t("taskpane.judge.bandClosed", { band: bandName(j.band) }),
         error: false,
         code: "QUALITATIVE_BAND",
       };
@@ -94,21 +107,30 @@ function JudgementRow(props: JudgementRowProps) {
           weight: fmt(p.weight),
         })}
       </p>
+      {offered.length < BANDS.length && (
+        <p className={s.muted} data-testid={`${id}-only`}>
+          {t("taskpane.judge.only", {
+            actual: ind.actual ?? "",
+            target: ind.target ?? "",
+            bands: offered.map((b) => `“${bandName(b)}”`).join(t("taskpane.judge.or")),
+          })}
+        </p>
+      )}
       <RadioGroup
         aria-label={`${ind.name} ${t("taskpane.judge.level")}`}
         value={j?.band ?? ""}
         onChange={(_, d) => {
           const band = d.value as Band;
-          props.onChange({ band, score: defaultScore(p.bands, band, props.decimals) });
+          props.onChange({ band, score: defaultScore(p, band, props.decimals) });
         }}
       >
-        {BANDS.map((b) => (
+        {offered.map((b) => (
           <Radio
             key={b}
             value={b}
             label={t("taskpane.judge.bandLabel", {
-              band: t(`taskpane.judge.${b}` as MessageKey),
-              range: t("taskpane.judge.range", { lo: fmt(p.bands[b][0]), hi: fmt(p.bands[b][1]) }),
+              band: bandName(b),
+              range: t("taskpane.judge.range", { lo: fmt(range(b)[0]), hi: fmt(range(b)[1]) }),
             })}
           />
         ))}
@@ -116,7 +138,7 @@ function JudgementRow(props: JudgementRowProps) {
       {j && (
         <Field
           size="small"
-          label={t("taskpane.judge.score", { lo: fmt(p.bands[j.band][0]), hi: fmt(p.bands[j.band][1]) })}
+          label={t("taskpane.judge.score", { lo: fmt(range(j.band)[0]), hi: fmt(range(j.band)[1]) })}
           validationState={message ? (message.error ? "error" : "warning") : "none"}
           validationMessage={message ? <span data-code={message.code}>{message.text}</span> : undefined}
         >
