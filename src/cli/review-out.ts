@@ -12,6 +12,7 @@ import { neutralise } from "../hosts/file/csv";
 import { escapeXmlText } from "../hosts/file/package";
 import { tempNameFor } from "../hosts/file/atomic-write";
 import { t } from "../i18n/catalog";
+import "../i18n/review-messages";
 import { findingRows, findingsHeader, summarySheet, type Value } from "../review/sheets";
 import type { TableSummary, WorkbookReview } from "../review/types";
 import {

@@ -7,6 +7,8 @@ import { readFileSync } from "fs";
 import { parentPort, workerData, type Worker } from "worker_threads";
 import type { Profile } from "../core/types";
 import { getLocale, setLocale, t, type Locale } from "../i18n/catalog";
+import "../i18n/cli-messages";
+import "../i18n/review-messages";
 import { unreadable } from "../review/findings";
 import type { WorkbookReview } from "../review/types";
 import { reviewWorkbookBytes } from "../review/workbook";

@@ -8,6 +8,8 @@ import { basename, dirname, extname, join, relative, resolve, sep } from "path";
 import { SingleBar } from "cli-progress";
 import type { Profile } from "../core/types";
 import { t } from "../i18n/catalog";
+import "../i18n/cli-messages";
+import "../i18n/review-messages";
 import { rollUp, rollUpSentence } from "../review/findings";
 import type { TableSummary } from "../review/types";
 import { csvSink, InOrder, jsonSink, xlsxSink, type ReviewSink } from "./review-out";

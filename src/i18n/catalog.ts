@@ -1,170 +1,20 @@
 /**
- * The one catalog of user-facing strings: zh-CN first, en-US second. Keys are grouped by
- * face; add keys to both locales, in the same section. The scoring core's messages are data
- * (src/core/messages.ts) worded in ./core-messages.ts and formatted by `formatMessage`.
+ * The catalog of the pane's scoring flow (the score and templates views), the Office host and
+ * the ribbon, zh-CN first, en-US second; add keys to both locales, in the same section.
+ * Importing it loads every part but the command line's, 复核's and the report's (./cli-messages,
+ * ./review-messages, ./report-messages, imported by the modules that use them) and re-exports
+ * the lookup (./runtime). The pane's initial script imports ./runtime and ./shell-messages only.
  */
-import type { CoreDiagnostic } from "../core/types";
-import type { Message, MessageParam } from "../core/messages";
+import { registerMessages, type MessageKey } from "./runtime";
 import { coreEnUS, coreZhCN } from "./core-messages";
 import { hostEnUS, hostZhCN } from "./host-messages";
 import { sheetEnUS, sheetZhCN } from "./sheet-messages";
+import "./shell-messages";
+
+export * from "./runtime";
 
 const zhCN = {
-  // --- common
-  "app.name": "绩效自评助手",
-  // --- cli
-  "cli.description": "为项目支出绩效自评表、评分表核算得分并检查问题",
-  "cli.score.description": "为一个 .xlsx 文件（或文件夹中的每个 .xlsx 文件）评分",
-  "cli.template.description": "生成空白标准表（L1、L2、L3、L4；101号表 L1-2021、L2-2021）",
-  "cli.opt.sheet": "要评分的工作表名称",
-  "cli.opt.profile": "评分口径：预设名称（central、municipal-20、guangxi、central-2021）或 JSON 配置文件",
-  "cli.opt.json": "在标准输出打印 JSON 报告（工作表中有多个表格或输入为文件夹时为数组）",
-  "cli.opt.out": "写出评分后的副本（.xlsx）；文件夹时写出汇总表（.xlsx 或 .csv）",
-  "cli.opt.recomputeAll": "全部按规则重算：人工填写的得分也被替换（公式除外）",
-  "cli.opt.templateOut": "输出文件（.xlsx）",
-  "cli.usageError": "参数有误：{detail}",
-  "cli.opt.help": "显示帮助",
-  "cli.opt.version": "显示版本号",
-  "cli.help.usage": "用法：",
-  "cli.help.arguments": "参数：",
-  "cli.help.options": "选项：",
-  "cli.help.commands": "命令：",
-  "cli.help.globalOptions": "全局选项：",
-  "cli.help.optionsWord": "选项",
-  "cli.help.commandWord": "命令",
-  "cli.help.command": "显示某个命令的帮助",
-  "cli.arg.path": "文件或文件夹",
-  "cli.arg.command": "命令",
-  "cli.arg.kind": "类型",
-  "cli.arg.sheet": "工作表名称",
-  "cli.arg.profile": "预设名称|口径文件.json",
-  "cli.arg.file": "文件",
-  "cli.arg.pathScore": "要评分的 .xlsx 文件；或一个文件夹，其中每个 .xlsx 文件都评分",
-  "cli.arg.pathReview": "要复核的 .xlsx 文件，或文件夹（其中每个 .xlsx 文件）",
-  "cli.arg.pathReport": "已填写的 .xlsx 文件；或一个文件夹，生成部门自评总结报告",
-  "cli.usageMore": "<命令> --help   查看某个命令的全部选项",
-  "cli.err.noCommand": "缺少命令（{commands}）",
-  "cli.err.invalidArgument": "参数 {name} 的值无效",
-  "cli.err.other": "命令行参数无法识别",
-  "cli.err.didYouMean": "（是否想输入 {name}？）",
-  "cli.err.listSeparator": "、",
-  "cli.outDirMissing": "输出文件“{file}”所在的文件夹“{dir}”不存在；请先创建该文件夹，或换一个输出位置。",
-  "cli.outDirNotFolder": "输出文件“{file}”的上一级“{dir}”不是文件夹。",
-  "cli.outIsFolder": "输出位置“{file}”是一个文件夹；请写出完整的文件名。",
-  "cli.outDirReadOnly": "无权在文件夹“{dir}”中写入文件，无法写出“{file}”。",
-  "cli.fs.ENOENT": "文件或文件夹不存在",
-  "cli.fs.ENOTDIR": "路径中的某一级不是文件夹",
-  "cli.fs.EACCES": "没有访问权限",
-  "cli.fs.EISDIR": "这是一个文件夹，不是文件",
-  "cli.fs.EBUSY": "文件正被其他程序占用（可能已在 Excel 或 WPS 中打开），请关闭后重试",
-  "cli.fs.ENOSPC": "磁盘空间不足",
-  "cli.fs.EROFS": "磁盘或文件夹只读",
-  "cli.fs.ENAMETOOLONG": "文件名或路径过长",
-  "cli.fs.EMFILE": "同时打开的文件过多，请稍后重试",
-  "cli.fs.ELOOP": "路径中的快捷方式（符号链接）循环引用",
-  "cli.fs.EEXIST": "文件已存在",
-  "cli.fs.EIO": "读写磁盘时出错",
-  "cli.fs.other": "操作系统报告错误（代码 {code}）",
-  "cli.usageHint": "用法：",
-  "cli.err.missingArgument": "缺少参数 {name}",
-  "cli.err.unknownOption": "无法识别的选项 {name}",
-  "cli.err.unknownCommand": "无法识别的命令 {name}（可用命令：{commands}）",
-  "cli.err.optionMissingArgument": "选项 {name} 后面需要一个值",
-  "cli.err.excessArguments": "多余的参数",
-  "cli.fileMissing": "找不到文件或文件夹“{file}”。",
-  "cli.fileUnreadable": "无法读取文件“{file}”：{detail}",
-  "cli.folderUnreadable": "无法读取文件夹“{dir}”：{detail}",
-  "cli.outSameAsInput": "输出文件“{file}”与输入文件相同；输入文件不会被修改，请换一个输出文件名。",
-  "cli.outExtension": "输出文件“{file}”的扩展名应为 {ext}。",
-  "cli.profileInvalid": "评分口径配置有误（配置项“{key}”）：{message}",
-  "cli.profileUnreadable": "无法读取评分口径文件“{file}”：{detail}",
-  "cli.profileNotJson": "评分口径文件“{file}”不是有效的 JSON：{detail}",
-  "cli.noTable": "文件“{file}”的工作表“{sheet}”中未找到绩效自评表或评分表。",
-  "cli.writeFailed": "无法写出文件“{file}”：{detail}",
-  "cli.written": "已写出评分后的副本“{file}”，改动 {count} 个单元格。",
-  "cli.writtenUnchanged": "无需改动任何单元格，已写出与原文件相同的副本“{file}”。",
-  "cli.notesAdded": "另添加 {notes} 条批注（表中没有偏差说明列）。",
-  "cli.summaryWritten": "已写出汇总表“{file}”（{count} 个工作簿，{tables} 个表格）。",
-  "cli.templateWritten": "已写出空白模板“{file}”。",
-  "cli.templateKind": "模板类型“{kind}”无效，应为 L1、L2、L3、L4、L1-2021 或 L2-2021。",
-  "cli.templateUnavailable": "模板功能暂不可用：{detail}",
-  "cli.outRequired": "请用 --out 指定输出文件（.xlsx）。",
-  "cli.heading": "{file} · 工作表“{sheet}” · 版式 {layout} · 口径 {profile}",
-  "cli.headingTable": " · 第 {table} 个表格（共 {count} 个，{range}）",
-  "cli.col.row": "行",
-  "cli.col.indicator": "指标",
-  "cli.col.weight": "分值",
-  "cli.col.score": "得分",
-  "cli.col.source": "来源",
-  "cli.budgetLine": "预算执行率 {rate}，得分 {score} / {weight}",
-  "cli.total": "总分：{total}",
-  "cli.grade": "等级：{grade}",
-  "cli.provisional": "（暂定）",
-  "cli.sev.error": "错误",
-  "cli.sev.warning": "警告",
-  "cli.counts": "错误 {errors} 个，警告 {warnings} 个，提示 {infos} 个",
-  "cli.writesPlanned": "将写入 {count} 个单元格（用 --out 写出副本）",
-  "cli.source.computed": "按规则",
-  "cli.source.person": "人工",
-  "cli.source.formula": "公式",
-  "cli.source.proposed": "建议",
-  "cli.source.none": "待评",
-  "cli.sum.file": "文件",
-  "cli.sum.sheet": "工作表",
-  "cli.sum.table": "表格",
-  "cli.sum.layout": "版式",
-  "cli.sum.total": "总分",
-  "cli.sum.grade": "等级",
-  "cli.sum.provisional": "总分暂定",
-  "cli.sum.provisionalMark": "暂定",
-  "cli.sum.errors": "错误数",
-  "cli.sum.warnings": "警告数",
-  "cli.sum.sheetName": "汇总",
-  "cli.folderEmpty": "文件夹“{dir}”中没有 .xlsx 文件。",
-  "cli.folderFailed": "{count} 个工作簿中有 {failed} 个未能评分（无法读取或未找到表格），见上。",
-  "cli.tableForFolder": "--table 只能用于单个文件；文件夹中每个工作簿的每个表格都会评分。",
-  "cli.progress": "评分进度",
-  "cli.report.description": "根据评分结果生成自评报告草稿（.docx）；对文件夹生成部门自评总结报告",
-  "cli.opt.table": "工作表中有多个表格时，选择第 n 个（从 1 起）",
-  "cli.opt.reportOut": "输出文件（.docx）",
-  "cli.reportOutRequired": "请用 --out 指定输出文件（.docx）。",
-  "cli.tableNumber": "--table 应为从 1 起的整数，而不是“{table}”。",
-  "cli.tableOutOfRange": "工作表“{sheet}”中只有 {count} 个表格，没有第 {table} 个。",
-  "cli.reportWritten": "已写出自评报告草稿“{file}”；【待补充】处需要人工填写。",
-  "cli.rollupWritten": "已写出部门自评总结报告“{file}”（{count} 个表格）；【待补充】处需要人工填写。",
-  "cli.reportMissing": "“{file}”：{detail}",
-  // --- report (the 自评报告 draft; the document itself is written in Chinese)
-  "report.missing.table": "未找到可评分的表格，报告中的指标、得分和等级均以【待补充】标出",
-  "report.missing.projectName": "表头中未找到项目名称（如“项目名称”行），报告中以【待补充】标出",
-  "report.missing.department": "表头中未找到主管部门，报告中以【待补充】标出",
-  "report.missing.implementer": "表头中未找到实施单位（或预算单位），报告中以【待补充】标出",
-  "report.missing.budget":
-    "表中没有预算执行情况（年初预算数、全年预算数、全年执行数），报告中以【待补充】标出",
-  "report.missing.unit": "未注明金额单位（如“项目资金（万元）”），报告中的金额单位以【待补充】标出",
-  "report.missing.goal": "表中没有年度总体目标（预期目标、实际完成情况），报告中以【待补充】标出",
-  "report.missing.total": "总分尚未算出，自评结论以【待补充】标出",
-  "report.missing.provisional": "尚有指标待评定，报告中的总分和等级写为“暂定”",
-  "report.action.generate": "生成自评报告",
-  "report.action.busy": "正在生成自评报告…",
-  "report.generated": "已生成自评报告草稿“{file}”；【待补充】处需要人工填写。",
-  "report.generatedMissing": "已生成自评报告草稿“{file}”。注意：{detail}。",
-  "report.failed": "未能生成自评报告：{message}",
   // --- taskpane
-  "taskpane.subtitle": "为项目支出绩效自评表、评分表核算得分",
-  "taskpane.lastRun": "上次一键评分（{time}）：{message}",
-  "taskpane.lang.switch": "English",
-  "taskpane.lang.label": "切换界面语言",
-  "taskpane.tab.score": "评分",
-  "taskpane.tab.templates": "模板与指标库",
-  "taskpane.busy": "正在处理…",
-  "taskpane.start.file": "选择要评分的自评表或评分表（.xlsx），在本页核算得分，再下载评分后的文件。",
-  "taskpane.file.choose": "选择 .xlsx 文件",
-  "taskpane.file.hint": "文件只在本机浏览器中处理，不会上传到任何地方。",
-  "taskpane.file.opened": "已打开：{name}",
-  "taskpane.file.notXlsx":
-    "“{name}”不是 .xlsx 文件。请在 Excel 或 WPS 中另存为“Excel 工作簿 (*.xlsx)”后再选择。",
-  "taskpane.file.openFailed": "无法打开文件“{name}”：{message}",
-  "taskpane.file.sheet": "工作表",
   "taskpane.file.download": "下载评分后的文件",
   "taskpane.file.downloaded": "已生成“{name}”，原文件未被修改。",
   "taskpane.excel.read": "读取当前工作表",
@@ -172,7 +22,6 @@ const zhCN = {
   "taskpane.step.detect": "表格识别",
   "taskpane.step.preview": "预览",
   "taskpane.step.apply": "写入",
-  "taskpane.step.choose": "选择文件",
   "taskpane.kind.count": "{kind}（{n}）",
   "taskpane.note.edit": "修改",
   "taskpane.note.done": "完成",
@@ -182,15 +31,8 @@ const zhCN = {
   "taskpane.step.review": "检查结果",
   "taskpane.step.write": "写入表格",
   "taskpane.step.download": "下载",
-  "taskpane.file.chooseOther": "选择其他文件",
-  "taskpane.file.dropHere": "松开鼠标即可打开这个文件。",
-  "taskpane.file.none": "还没有选择文件。",
-  "taskpane.file.rereadFailed": "无法再次读取文件“{name}”：文件可能已被移动或删除。请重新选择文件。",
-  "taskpane.loading.file": "正在读取“{name}”（{size} MB）… {pct}%",
-  "taskpane.loading.parse": "正在打开“{name}”…",
   "taskpane.loading.read": "正在读取工作表{sheet}…",
   "taskpane.loading.again": "正在重新读取…",
-  "taskpane.leave.replace": "已写入的评分还没有下载。换用其他文件会丢失这些写入，确定继续吗？",
   "taskpane.leave.reread": "已写入的评分还没有下载。重新读取文件会丢失这些写入，确定继续吗？",
   "taskpane.table.label": "本工作表有多张表格，请选择要评分的一张",
   "taskpane.table.option": "第 {n} 张表（{range}，指标第 {first}–{last} 行）",
@@ -376,312 +218,14 @@ const zhCN = {
   "office.cmd.provisional": "（暂定，{pending} 项定性指标待判断，请打开评分面板）",
   "office.cmd.noTable": "“{sheet}”中没有找到可评分的表格。请打开评分面板手动指定各列。",
   "office.cmd.failed": "一键评分没有完成：{message}",
-  // --- review (问题清单)
   "taskpane.action.exportFindings": "导出问题清单",
-  "review.description": "复核：为文件或文件夹中每个工作簿的每张表评分（不写入），输出问题清单",
-  "review.opt.out": "输出问题清单（.xlsx 含“问题清单”“汇总”两个工作表；.csv 时汇总另存为 -汇总.csv）",
-  "review.opt.json": "在标准输出打印全部问题（JSON 数组）",
-  "review.opt.workers":
-    "并行的工作线程数（默认按空闲的 CPU 核数自动决定，文件少于300个时不用；1 表示不用工作线程）",
-  "review.progress": "复核进度",
-  "review.written": "已写出问题清单“{file}”：{tables} 张表，P0 {p0} 条，P1 {p1} 条，P2 {p2} 条。",
-  "review.writtenCsv": "汇总另存为“{file}”。",
-  "review.outRequired": "请用 --out 指定问题清单文件（.xlsx 或 .csv）。",
-  "review.noSheets": "工作簿“{file}”中没有工作表。",
-  "review.failed": "复核文件“{file}”时出错：{detail}",
-  "review.workerFailed": "复核文件“{file}”的工作线程意外退出：{detail}",
-  "review.moreP0": "  ……另有 {n} 条 P0 问题，见问题清单。",
-  "review.sheet.findings": "问题清单",
-  "review.sheet.summary": "汇总",
-  "review.sheetTable": "{sheet}（表{table}）",
-  "review.provisional": "（暂定）",
-  "review.col.level": "等级",
-  "review.col.file": "文件",
-  "review.col.sheet": "工作表",
-  "review.col.cell": "单元格",
-  "review.col.indicator": "指标",
-  "review.col.finding": "发现",
-  "review.col.basis": "依据",
-  "review.col.suggestion": "建议",
-  "review.col.project": "项目名称",
-  "review.col.writtenTotal": "自评总分",
-  "review.col.total": "复核总分",
-  "review.col.grade": "等级",
-  "review.sum.rollUp": "合计",
-  "review.sum.grade": "{grade}（{min}分以上）",
-  "review.sum.gradeBelow": "{grade}（{min}分以下）",
-  "review.sum.provisional": "总分暂定",
-  "review.sum.unreadable": "无法读取的文件",
-  "review.rollup.tables": "{n}项",
-  "review.rollup.count": "共{n}项",
-  "review.rollup.grade": "{n}项{min}分以上（{grade}）",
-  "review.rollup.gradeBelow": "{n}项{min}分以下（{grade}）",
-  "review.rollup.provisional": "{n}项总分暂定",
-  "review.rollup.unreadable": "{n}个文件无法读取",
-  "review.rollup.sep": "，",
-  "review.rollup.end": "。",
-  "review.indicator.budget": "预算执行率",
-  "review.indicator.total": "总分",
-  "review.rule.LAYOUTS": "表格识别",
-  "review.rule.FILE": "文件读取",
-  "review.rule.R-PARSE": "数值识别",
-  "review.rule.R-PARSE-3": "计量单位",
-  "review.rule.R-PARSE-9": "以文字填写完成值",
-  "review.rule.R-DIR": "指标方向",
-  "review.rule.R-QUAL": "定性指标评分",
-  "review.rule.R-CAP": "得分不超过分值",
-  "review.rule.R-BUDGET": "预算执行率",
-  "review.rule.R-TOTAL-2": "总分暂定",
-  "review.rule.R-TOTAL-3": "分值合计",
-  "review.rule.R-TOTAL-5": "得分核对",
-  "review.rule.R-GRADE-1": "评价等级",
-  "review.rule.R-DEV": "偏差分析",
-  "review.rule.R-WRITE-1": "写入范围",
-  "review.rule.R-WRITE-3": "保留公式",
-  "review.rule.S-COST": "成本指标方向",
-  "review.rule.S-FUND": "数量指标不应为资金支付",
-  "review.rule.S-DUP": "指标重复",
-  "review.rule.S-PCT": "比率指标值超过100%",
-  "review.rule.S-FULL": "全部满分且实际值等于指标值",
-  "review.rule.S-NOTE": "扣分须说明理由",
-  "review.rule.S-SAT": "满意度数据来源",
-  "review.check.COST_DIRECTION_POSITIVE.written":
-    "成本指标“{name}”的指标值“{target}”写为“≥”（越高越好），成本应控制在指标值以内。",
-  "review.check.COST_DIRECTION_POSITIVE.default":
-    "成本指标“{name}”的指标值“{target}”未写比较符，按“≥”（越高越好）计分，成本应控制在指标值以内。",
-  "review.check.FUNDS_AS_QUANTITY": "数量指标“{name}”是资金支付类指标（含“{word}”），不反映实际产出。",
-  "review.check.DUPLICATE_INDICATOR": "指标“{name}”在本表中重复出现（第{firstRow}行已有同名指标）。",
-  "review.check.PERCENT_TARGET_OVER_100": "正向指标“{name}”的指标值“{target}”超过100%。",
-  "review.check.ALL_FULL_MARKS": "全部{rows}项指标均为满分，且实际完成值均与年度指标值相同。",
-  "review.check.DEDUCTION_WITHOUT_NOTE.empty": "“{name}”得分{score}，低于分值{weight}，未说明扣分原因。",
-  "review.check.DEDUCTION_WITHOUT_NOTE.none":
-    "“{name}”得分{score}，低于分值{weight}，表中没有说明扣分原因的栏目。",
-  "review.check.SATISFACTION_100_NO_SOURCE":
-    "满意度指标“{name}”为100%（年度指标值“{target}”，实际完成值“{actual}”），未注明数据来源。",
-  "review.suggest.COST_DIRECTION_POSITIVE":
-    "请将“{name}”的指标值改为“≤{target}”（成本控制在指标值以内）；节约率、降低率等越高越好的成本指标除外。",
-  "review.suggest.FUNDS_AS_QUANTITY":
-    "资金支付进度不是产出，请将“{name}”改为反映实际产出的数量指标（如完成任务数、覆盖人数），资金执行情况以预算执行率反映。",
-  "review.suggest.DUPLICATE_INDICATOR":
-    "请删除或合并重复的指标“{name}”（与第{firstRow}行相同），并重新分配分值。",
-  "review.suggest.PERCENT_TARGET_OVER_100":
-    "比率类指标的指标值不应超过100%，请核实“{name}”的指标值，或改用绝对数设定目标。",
-  "review.suggest.ALL_FULL_MARKS": "请核实各项实际完成值是否如实填写，并提供佐证材料；指标值应有一定挑战性。",
-  "review.suggest.DEDUCTION_WITHOUT_NOTE": "请写明“{name}”扣分（{score}/{weight}分）的原因及改进措施。",
-  "review.suggest.SATISFACTION_100_NO_SOURCE":
-    "请注明“{name}”的数据来源（调查方式、样本数量，如“发放问卷200份，回收198份”），并附调查结果。",
-  "review.suggest.TOTAL_MISMATCH": "请将总分由{written}更正为{computed}，或核对各项得分后重新合计。",
-  "review.suggest.SCORE_MISMATCH":
-    "请核对“{name}”的得分：按规则应为{rule}分，表中为{written}分；如系适度调减，请在偏差说明中写明理由。",
-  "review.suggest.SCORE_EXCEEDS_WEIGHT": "请将“{name}”的得分调整为不超过分值{weight}分。",
-  "review.suggest.UNIT_MISMATCH": "请统一“{name}”年度指标值与实际完成值的计量单位后重新计分。",
-  "review.suggest.DIRECTION_UNKNOWN": "请将“{name}”的指标性质改为≥、≤、＝或定性之一。",
-  "review.suggest.BUDGET_MISSING": "请补填全年预算数（或调整后预算数），再计算预算执行率得分。",
-  "review.suggest.RATE_MISMATCH": "请将执行率更正为{rate}（全年执行数÷全年预算数）。",
-  "review.suggest.GRADE_MISMATCH": "请将评价等级更正为“{grade}”。",
-  "review.suggest.DEVIATION_NOTE_REQUIRED": "请在偏差原因分析栏写明“{name}”的偏差原因及改进措施。",
-  "review.suggest.UNDER_TARGET": "请说明“{name}”未完成年度指标的原因，并提出改进措施。",
-  "review.suggest.OVER_COMPLETION":
-    "请分析“{name}”的年度指标值是否设置偏低；必要时适度调减得分，并在下一年度合理调高指标值。",
-  "review.suggest.LOW_EXECUTION": "请说明预算执行率偏低的原因，并提出加快执行的措施。",
-  "review.suggest.PERF_EXEC_MISMATCH": "请核实绩效完成情况与资金支出进度是否匹配，必要时调整自评得分。",
-  "review.suggest.EXECUTION_OVER_100": "请核实全年执行数是否超出预算，并说明超支原因。",
-  "review.suggest.TOTAL_INCOMPLETE": "请先为待评指标评定得分，再确定总分和等级。",
-  "review.suggest.WEIGHT_SUM": "请核对各项分值，使分值合计（含预算执行率）为100分。",
-  "review.suggest.LEVEL_WEIGHT_MISMATCH": "请核对该级指标标注的分值与其下各项分值之和是否一致。",
-  "review.suggest.QUALITATIVE_NEEDS_JUDGEMENT": "请按“达成 / 部分达成 / 未达成”三档为“{name}”评定得分。",
-  "review.suggest.QUALITATIVE_BAND": "请核对“{name}”的得分是否与实际完成程度所在档次相符。",
-  "review.suggest.UNPARSEABLE_VALUE": "请将“{name}”的数值改为可识别的写法（数字加单位，如“≥95%”“10个”）。",
-  "review.suggest.MISSING_TARGET": "请补填“{name}”的年度指标值。",
-  "review.suggest.MISSING_ACTUAL": "请补填“{name}”的实际完成值。",
-  "review.suggest.MISSING_WEIGHT": "请补填“{name}”的分值。",
-  "review.suggest.UNIT_ASSUMED": "请为“{name}”补写计量单位，避免歧义。",
-  "review.suggest.ACTUAL_AS_WORD": "请将“{name}”的实际完成值填写为具体数值。",
-  "review.suggest.FORMULA_KEPT": "单元格公式的结果与评分规则不一致，请核对公式。",
-  "review.suggest.BUDGET_DENOMINATOR": "如需按其他口径计算执行率，请补填相应的预算数列。",
-  "review.suggest.NO_TABLE_FOUND":
-    "请确认文件含有绩效自评表或评分表，并检查表头文字（一级指标、三级指标、分值、得分等）。",
-  "review.suggest.UNREADABLE_FILE": "请在 Excel 或 WPS 中打开该文件，另存为 .xlsx 后重新提交。",
-  "review.suggest.default": "请核对并更正。",
-  // --- templates
 } as const;
 
-/** A key of the UI catalog (faces, sheet layer, hosts); the core's keys are `CoreMessageKey`. */
-export type MessageKey = keyof typeof zhCN | keyof typeof sheetZhCN | keyof typeof hostZhCN;
+/** A key of the pane's scoring flow and templates, the Office host and the ribbon. */
+export type PaneKey = keyof typeof zhCN;
 
 const enUS: Record<keyof typeof zhCN, string> = {
-  // --- common
-  "app.name": "Performance Self-Evaluation Assistant",
-  // --- cli
-  "cli.description": "Scores budget-performance self-evaluation and scoring tables and checks them",
-  "cli.score.description": "Score one .xlsx file (or every .xlsx file in a folder)",
-  "cli.template.description":
-    "Write a blank standard table (L1, L2, L3, L4; the No. 101 table: L1-2021, L2-2021)",
-  "cli.opt.sheet": "name of the sheet to score",
-  "cli.opt.profile":
-    "scoring profile: a preset (central, municipal-20, guangxi, central-2021) or a JSON file",
-  "cli.opt.json": "print the JSON report on standard output (an array for several tables or a folder)",
-  "cli.opt.out": "write a scored copy (.xlsx); for a folder, a summary (.xlsx or .csv)",
-  "cli.opt.recomputeAll":
-    "recompute everything by the rules: people's scores are replaced too (never formulas)",
-  "cli.opt.templateOut": "output file (.xlsx)",
-  "cli.usageError": "Invalid arguments: {detail}",
-  "cli.opt.help": "display help",
-  "cli.opt.version": "display the version number",
-  "cli.help.usage": "Usage:",
-  "cli.help.arguments": "Arguments:",
-  "cli.help.options": "Options:",
-  "cli.help.commands": "Commands:",
-  "cli.help.globalOptions": "Global options:",
-  "cli.help.optionsWord": "options",
-  "cli.help.commandWord": "command",
-  "cli.help.command": "display help for a command",
-  "cli.arg.path": "file-or-folder",
-  "cli.arg.command": "command",
-  "cli.arg.kind": "kind",
-  "cli.arg.sheet": "sheet",
-  "cli.arg.profile": "preset|profile.json",
-  "cli.arg.file": "file",
-  "cli.arg.pathScore": "the .xlsx file to score, or a folder: every .xlsx file in it is scored",
-  "cli.arg.pathReview": "the .xlsx file to review, or a folder (every .xlsx file in it)",
-  "cli.arg.pathReport": "a filled-in .xlsx file, or a folder for the department's summary report",
-  "cli.usageMore": "<command> --help   every option of a command",
-  "cli.err.noCommand": "no command given ({commands})",
-  "cli.err.invalidArgument": "invalid value for {name}",
-  "cli.err.other": "the command line could not be understood",
-  "cli.err.didYouMean": " (did you mean {name}?)",
-  "cli.err.listSeparator": ", ",
-  "cli.outDirMissing":
-    "The folder “{dir}” of the output file “{file}” does not exist; create it first or choose another place.",
-  "cli.outDirNotFolder": "The parent “{dir}” of the output file “{file}” is not a folder.",
-  "cli.outIsFolder": "The output “{file}” is a folder; give the full file name.",
-  "cli.outDirReadOnly": "No permission to write in the folder “{dir}”: cannot write “{file}”.",
-  "cli.fs.ENOENT": "the file or folder does not exist",
-  "cli.fs.ENOTDIR": "a part of the path is not a folder",
-  "cli.fs.EACCES": "permission denied",
-  "cli.fs.EISDIR": "this is a folder, not a file",
-  "cli.fs.EBUSY":
-    "the file is in use by another program (perhaps open in Excel or WPS); close it and try again",
-  "cli.fs.ENOSPC": "the disk is full",
-  "cli.fs.EROFS": "the disk or folder is read-only",
-  "cli.fs.ENAMETOOLONG": "the file name or path is too long",
-  "cli.fs.EMFILE": "too many files open; try again later",
-  "cli.fs.ELOOP": "a symbolic link in the path loops",
-  "cli.fs.EEXIST": "the file already exists",
-  "cli.fs.EIO": "a disk input/output error",
-  "cli.fs.other": "the operating system reported an error (code {code})",
-  "cli.usageHint": "Usage:",
-  "cli.err.missingArgument": "missing argument {name}",
-  "cli.err.unknownOption": "unknown option {name}",
-  "cli.err.unknownCommand": "unknown command {name} (commands: {commands})",
-  "cli.err.optionMissingArgument": "option {name} needs a value",
-  "cli.err.excessArguments": "too many arguments",
-  "cli.fileMissing": "File or folder “{file}” not found.",
-  "cli.fileUnreadable": "Cannot read file “{file}”: {detail}",
-  "cli.folderUnreadable": "Cannot read folder “{dir}”: {detail}",
-  "cli.outSameAsInput":
-    "Output file “{file}” is the input file; the input is never modified, choose another name.",
-  "cli.outExtension": "Output file “{file}” should end in {ext}.",
-  "cli.profileInvalid": "Invalid scoring profile (key “{key}”): {message}",
-  "cli.profileUnreadable": "Cannot read profile file “{file}”: {detail}",
-  "cli.profileNotJson": "Profile file “{file}” is not valid JSON: {detail}",
-  "cli.noTable": "No self-evaluation or scoring table found on sheet “{sheet}” of “{file}”.",
-  "cli.writeFailed": "Cannot write file “{file}”: {detail}",
-  "cli.written": "Wrote the scored copy “{file}”: {count} cells changed.",
-  "cli.writtenUnchanged": "Nothing to change; wrote a copy identical to the input: “{file}”.",
-  "cli.notesAdded": " Also added {notes} cell notes (the table has no deviation-note column).",
-  "cli.summaryWritten": "Wrote the summary “{file}” ({count} workbooks, {tables} tables).",
-  "cli.templateWritten": "Wrote the blank template “{file}”.",
-  "cli.templateKind": "Unknown template kind “{kind}”: use L1, L2, L3, L4, L1-2021 or L2-2021.",
-  "cli.templateUnavailable": "Templates are unavailable: {detail}",
-  "cli.outRequired": "Name the output file with --out (.xlsx).",
-  "cli.heading": "{file} · sheet “{sheet}” · layout {layout} · profile {profile}",
-  "cli.headingTable": " · table {table} of {count} ({range})",
-  "cli.col.row": "Row",
-  "cli.col.indicator": "Indicator",
-  "cli.col.weight": "Weight",
-  "cli.col.score": "Score",
-  "cli.col.source": "Source",
-  "cli.budgetLine": "Budget execution rate {rate}, score {score} / {weight}",
-  "cli.total": "Total: {total}",
-  "cli.grade": "Grade: {grade}",
-  "cli.provisional": " (provisional)",
-  "cli.sev.error": "error",
-  "cli.sev.warning": "warning",
-  "cli.counts": "{errors} errors, {warnings} warnings, {infos} notes",
-  "cli.writesPlanned": "{count} cells would be written (use --out to write a copy)",
-  "cli.source.computed": "rule",
-  "cli.source.person": "person",
-  "cli.source.formula": "formula",
-  "cli.source.proposed": "proposed",
-  "cli.source.none": "pending",
-  "cli.sum.file": "File",
-  "cli.sum.sheet": "Sheet",
-  "cli.sum.table": "Table",
-  "cli.sum.layout": "Layout",
-  "cli.sum.total": "Total",
-  "cli.sum.grade": "Grade",
-  "cli.sum.provisional": "Total provisional",
-  "cli.sum.provisionalMark": "provisional",
-  "cli.sum.errors": "Errors",
-  "cli.sum.warnings": "Warnings",
-  "cli.sum.sheetName": "Summary",
-  "cli.folderEmpty": "No .xlsx files in folder “{dir}”.",
-  "cli.folderFailed":
-    "{failed} of {count} workbooks could not be scored (unreadable or no table found); see above.",
-  "cli.tableForFolder":
-    "--table applies to a single file; a folder run scores every table of every workbook.",
-  "cli.progress": "Scoring",
-  "cli.report.description":
-    "write the draft self-evaluation report (.docx) from the scores; for a folder, the department's summary report",
-  "cli.opt.table": "which table of the sheet, when it holds several (from 1)",
-  "cli.opt.reportOut": "output file (.docx)",
-  "cli.reportOutRequired": "Name the output file with --out (.docx).",
-  "cli.tableNumber": "--table takes a whole number from 1, not “{table}”.",
-  "cli.tableOutOfRange": "Sheet “{sheet}” holds {count} table(s); there is no table {table}.",
-  "cli.reportWritten": "Draft report written to “{file}”; fill in the places marked 【待补充】.",
-  "cli.rollupWritten":
-    "Department summary report written to “{file}” ({count} tables); fill in the places marked 【待补充】.",
-  "cli.reportMissing": "“{file}”: {detail}",
-  // --- report (the 自评报告 draft; the document itself is written in Chinese)
-  "report.missing.table":
-    "no table to score was found: indicators, scores and grade are marked 【待补充】 in the report",
-  "report.missing.projectName":
-    "no project name in the header rows (a 项目名称 row): marked 【待补充】 in the report",
-  "report.missing.department": "no 主管部门 in the header rows: marked 【待补充】 in the report",
-  "report.missing.implementer":
-    "no 实施单位 (or 预算单位) in the header rows: marked 【待补充】 in the report",
-  "report.missing.budget":
-    "the table has no budget block (年初预算数, 全年预算数, 全年执行数): marked 【待补充】 in the report",
-  "report.missing.unit":
-    "the unit of the amounts is not stated (e.g. 项目资金（万元）): marked 【待补充】 in the report",
-  "report.missing.goal":
-    "the table has no 年度总体目标 (expected / achieved): marked 【待补充】 in the report",
-  "report.missing.total": "the total is not computed yet: the conclusion is marked 【待补充】",
-  "report.missing.provisional":
-    "some indicators await judgement: the report calls the total and grade provisional (暂定)",
-  "report.action.generate": "Write the self-evaluation report",
-  "report.action.busy": "Writing the self-evaluation report…",
-  "report.generated": "Draft report “{file}” written; fill in the places marked 【待补充】.",
-  "report.generatedMissing": "Draft report “{file}” written. Note: {detail}.",
-  "report.failed": "The report could not be written: {message}",
   // --- taskpane
-  "taskpane.subtitle": "Scores budget-performance self-evaluation tables",
-  "taskpane.lastRun": "Last quick score ({time}): {message}",
-  "taskpane.lang.switch": "中文",
-  "taskpane.lang.label": "Switch the interface language",
-  "taskpane.tab.score": "Score",
-  "taskpane.tab.templates": "Templates and indicators",
-  "taskpane.busy": "Working…",
-  "taskpane.start.file":
-    "Choose a self-evaluation or scoring table (.xlsx), score it here, then download the scored file.",
-  "taskpane.file.choose": "Choose an .xlsx file",
-  "taskpane.file.hint": "The file is processed in this browser only; nothing is uploaded.",
-  "taskpane.file.opened": "Opened: {name}",
-  "taskpane.file.notXlsx":
-    "“{name}” is not an .xlsx file. Save it as an Excel workbook (*.xlsx) and choose it again.",
-  "taskpane.file.openFailed": "Cannot open “{name}”: {message}",
-  "taskpane.file.sheet": "Sheet",
   "taskpane.file.download": "Download the scored file",
   "taskpane.file.downloaded": "“{name}” was created; the original file is unchanged.",
   "taskpane.excel.read": "Read the active sheet",
@@ -689,7 +233,6 @@ const enUS: Record<keyof typeof zhCN, string> = {
   "taskpane.step.detect": "Table detection",
   "taskpane.step.preview": "Preview",
   "taskpane.step.apply": "Write",
-  "taskpane.step.choose": "Choose a file",
   "taskpane.kind.count": "{kind} ({n})",
   "taskpane.note.edit": "Edit",
   "taskpane.note.done": "Done",
@@ -699,17 +242,8 @@ const enUS: Record<keyof typeof zhCN, string> = {
   "taskpane.step.review": "Check the result",
   "taskpane.step.write": "Write to the sheet",
   "taskpane.step.download": "Download",
-  "taskpane.file.chooseOther": "Choose another file",
-  "taskpane.file.dropHere": "Release to open this file.",
-  "taskpane.file.none": "No file has been chosen yet.",
-  "taskpane.file.rereadFailed":
-    "Cannot read “{name}” again: it may have been moved or deleted. Please choose the file again.",
-  "taskpane.loading.file": "Reading “{name}” ({size} MB)… {pct}%",
-  "taskpane.loading.parse": "Opening “{name}”…",
   "taskpane.loading.read": "Reading the sheet {sheet}…",
   "taskpane.loading.again": "Reading again…",
-  "taskpane.leave.replace":
-    "The scores written have not been downloaded. Another file will discard them. Continue?",
   "taskpane.leave.reread":
     "The scores written have not been downloaded. Reading the file again will discard them. Continue?",
   "taskpane.table.label": "This sheet holds several tables: choose the one to score",
@@ -918,154 +452,7 @@ const enUS: Record<keyof typeof zhCN, string> = {
   "office.cmd.noTable":
     "No table to score was found on “{sheet}”. Open the scoring pane to map the columns by hand.",
   "office.cmd.failed": "Quick scoring did not complete: {message}",
-  // --- review (问题清单)
   "taskpane.action.exportFindings": "Export the findings list",
-  "review.description":
-    "Review: score every table of every workbook in a file or folder (nothing written) and list the findings",
-  "review.opt.out":
-    "findings list (.xlsx with the sheets Findings and Summary; with .csv the summary goes to -汇总.csv)",
-  "review.opt.json": "print every finding on standard output (a JSON array)",
-  "review.opt.workers": "worker threads (default: one per idle CPU core, none under 300 files; 1 means none)",
-  "review.progress": "Reviewing",
-  "review.written": "Findings list “{file}” written: {tables} tables, P0 {p0}, P1 {p1}, P2 {p2}.",
-  "review.writtenCsv": "Summary written to “{file}”.",
-  "review.outRequired": "Name the findings list with --out (.xlsx or .csv).",
-  "review.noSheets": "The workbook “{file}” has no sheets.",
-  "review.failed": "Reviewing “{file}” failed: {detail}",
-  "review.workerFailed": "The worker reviewing “{file}” stopped unexpectedly: {detail}",
-  "review.moreP0": "  … {n} more P0 findings in the list.",
-  "review.sheet.findings": "Findings",
-  "review.sheet.summary": "Summary",
-  "review.sheetTable": "{sheet} (table {table})",
-  "review.provisional": " (provisional)",
-  "review.col.level": "Level",
-  "review.col.file": "File",
-  "review.col.sheet": "Sheet",
-  "review.col.cell": "Cell",
-  "review.col.indicator": "Indicator",
-  "review.col.finding": "Finding",
-  "review.col.basis": "Basis",
-  "review.col.suggestion": "Suggestion",
-  "review.col.project": "Project",
-  "review.col.writtenTotal": "Total as written",
-  "review.col.total": "Total as reviewed",
-  "review.col.grade": "Grade",
-  "review.sum.rollUp": "Total",
-  "review.sum.grade": "{grade} ({min} points or more)",
-  "review.sum.gradeBelow": "{grade} (below {min} points)",
-  "review.sum.provisional": "Provisional totals",
-  "review.sum.unreadable": "Files that could not be read",
-  "review.rollup.tables": "{n} tables",
-  "review.rollup.count": "{n} tables",
-  "review.rollup.grade": "{n} at {min} points or more ({grade})",
-  "review.rollup.gradeBelow": "{n} below {min} points ({grade})",
-  "review.rollup.provisional": "{n} with a provisional total",
-  "review.rollup.unreadable": "{n} files could not be read",
-  "review.rollup.sep": "; ",
-  "review.rollup.end": ".",
-  "review.indicator.budget": "Budget execution rate",
-  "review.indicator.total": "Total",
-  "review.rule.LAYOUTS": "table detection",
-  "review.rule.FILE": "file reading",
-  "review.rule.R-PARSE": "value notation",
-  "review.rule.R-PARSE-3": "units",
-  "review.rule.R-PARSE-9": "completion words as actuals",
-  "review.rule.R-DIR": "direction",
-  "review.rule.R-QUAL": "qualitative scoring",
-  "review.rule.R-CAP": "score within the weight",
-  "review.rule.R-BUDGET": "budget execution",
-  "review.rule.R-TOTAL-2": "provisional total",
-  "review.rule.R-TOTAL-3": "weights",
-  "review.rule.R-TOTAL-5": "figures checked",
-  "review.rule.R-GRADE-1": "grade",
-  "review.rule.R-DEV": "deviations",
-  "review.rule.R-WRITE-1": "what is written",
-  "review.rule.R-WRITE-3": "formulas kept",
-  "review.rule.S-COST": "direction of cost indicators",
-  "review.rule.S-FUND": "quantity indicators are not fund payments",
-  "review.rule.S-DUP": "duplicate indicators",
-  "review.rule.S-PCT": "rate target above 100%",
-  "review.rule.S-FULL": "full marks with actuals equal to targets",
-  "review.rule.S-NOTE": "deductions need a reason",
-  "review.rule.S-SAT": "source of satisfaction figures",
-  "review.check.COST_DIRECTION_POSITIVE.written":
-    "Cost indicator “{name}” has the target “{target}” written as ≥ (higher is better); a cost should stay within its target.",
-  "review.check.COST_DIRECTION_POSITIVE.default":
-    "Cost indicator “{name}” has the target “{target}” without a comparator, so it is scored as ≥ (higher is better); a cost should stay within its target.",
-  "review.check.FUNDS_AS_QUANTITY":
-    "Quantity indicator “{name}” measures fund payment (“{word}”), not an output.",
-  "review.check.DUPLICATE_INDICATOR":
-    "Indicator “{name}” appears twice in this table (already on row {firstRow}).",
-  "review.check.PERCENT_TARGET_OVER_100":
-    "Positive indicator “{name}” has a target of “{target}”, above 100%.",
-  "review.check.ALL_FULL_MARKS": "All {rows} indicators have full marks and every actual equals its target.",
-  "review.check.DEDUCTION_WITHOUT_NOTE.empty":
-    "“{name}” scores {score} of {weight} with no reason given for the deduction.",
-  "review.check.DEDUCTION_WITHOUT_NOTE.none":
-    "“{name}” scores {score} of {weight}; the table has no column for the reason of a deduction.",
-  "review.check.SATISFACTION_100_NO_SOURCE":
-    "Satisfaction indicator “{name}” is at 100% (target “{target}”, actual “{actual}”) with no source of the figure noted.",
-  "review.suggest.COST_DIRECTION_POSITIVE":
-    "Write the target of “{name}” as “≤{target}” (cost kept within the target); savings and reduction rates, where higher is better, excepted.",
-  "review.suggest.FUNDS_AS_QUANTITY":
-    "Paying out funds is not an output: replace “{name}” with a quantity indicator of what was delivered (tasks completed, people covered); spending is measured by the budget execution rate.",
-  "review.suggest.DUPLICATE_INDICATOR":
-    "Remove or merge the duplicate indicator “{name}” (same as row {firstRow}) and share out its weight again.",
-  "review.suggest.PERCENT_TARGET_OVER_100":
-    "A rate target should not exceed 100%: check the target of “{name}”, or set it as an absolute figure.",
-  "review.suggest.ALL_FULL_MARKS":
-    "Check that the actuals were reported as achieved, with supporting evidence; targets should be demanding.",
-  "review.suggest.DEDUCTION_WITHOUT_NOTE":
-    "State why “{name}” lost points ({score} of {weight}) and what will be improved.",
-  "review.suggest.SATISFACTION_100_NO_SOURCE":
-    "Note the source of “{name}” (survey method and sample, e.g. 200 questionnaires sent, 198 returned) and attach the results.",
-  "review.suggest.TOTAL_MISMATCH":
-    "Correct the total from {written} to {computed}, or check the scores and add them up again.",
-  "review.suggest.SCORE_MISMATCH":
-    "Check the score of “{name}”: the rule gives {rule}, the table has {written}; if it was lowered on purpose, give the reason in the deviation note.",
-  "review.suggest.SCORE_EXCEEDS_WEIGHT": "Lower the score of “{name}” to at most its weight of {weight}.",
-  "review.suggest.UNIT_MISMATCH":
-    "Use the same unit for the target and the actual of “{name}”, then score it again.",
-  "review.suggest.DIRECTION_UNKNOWN": "Set the direction of “{name}” to one of ≥, ≤, ＝ or 定性.",
-  "review.suggest.BUDGET_MISSING":
-    "Fill in the annual budget (or adjusted budget) so that the execution rate can be scored.",
-  "review.suggest.RATE_MISMATCH": "Correct the execution rate to {rate} (executed ÷ annual budget).",
-  "review.suggest.GRADE_MISMATCH": "Correct the grade to “{grade}”.",
-  "review.suggest.DEVIATION_NOTE_REQUIRED":
-    "Write the reason for the deviation of “{name}” and the measures to improve in the note column.",
-  "review.suggest.UNDER_TARGET":
-    "Explain why “{name}” fell short of its annual target and how it will be improved.",
-  "review.suggest.OVER_COMPLETION":
-    "Consider whether the target of “{name}” was set too low; lower the score moderately if so, and raise the target next year.",
-  "review.suggest.LOW_EXECUTION":
-    "Explain the low budget execution and how spending will be brought on schedule.",
-  "review.suggest.PERF_EXEC_MISMATCH":
-    "Check that the reported performance matches the spending, and adjust the self-assessed scores if needed.",
-  "review.suggest.EXECUTION_OVER_100":
-    "Check whether spending exceeded the budget and explain the overspend.",
-  "review.suggest.TOTAL_INCOMPLETE":
-    "Score the indicators awaiting judgement before settling the total and the grade.",
-  "review.suggest.WEIGHT_SUM": "Check the weights so that they add up to 100 (budget execution included).",
-  "review.suggest.LEVEL_WEIGHT_MISMATCH":
-    "Check that the weight stated for the level equals the sum of the weights under it.",
-  "review.suggest.QUALITATIVE_NEEDS_JUDGEMENT":
-    "Score “{name}” in one of the three bands: achieved, partly achieved, not achieved.",
-  "review.suggest.QUALITATIVE_BAND":
-    "Check that the score of “{name}” lies in the band of what was achieved.",
-  "review.suggest.UNPARSEABLE_VALUE":
-    "Write the figure of “{name}” in a readable form (a number with its unit, e.g. ≥95%, 10个).",
-  "review.suggest.MISSING_TARGET": "Fill in the annual target of “{name}”.",
-  "review.suggest.MISSING_ACTUAL": "Fill in the actual of “{name}”.",
-  "review.suggest.MISSING_WEIGHT": "Fill in the weight of “{name}”.",
-  "review.suggest.UNIT_ASSUMED": "Add the unit to “{name}” to avoid ambiguity.",
-  "review.suggest.ACTUAL_AS_WORD": "Write the actual of “{name}” as a figure.",
-  "review.suggest.FORMULA_KEPT": "The formula's result differs from the scoring rule: check the formula.",
-  "review.suggest.BUDGET_DENOMINATOR": "To use another budget figure, fill in that budget column.",
-  "review.suggest.NO_TABLE_FOUND":
-    "Make sure the file holds a self-evaluation or scoring table and check its header (一级指标, 三级指标, 分值, 得分 …).",
-  "review.suggest.UNREADABLE_FILE": "Open the file in Excel or WPS, save it as .xlsx and submit it again.",
-  "review.suggest.default": "Check and correct.",
-  // --- templates
 };
 
 /** English plural forms: a key's `.one` form, used when the count `n` is 1. */
@@ -1085,85 +472,7 @@ const enUSOne: Partial<Record<`${MessageKey}.one`, string>> = {
   "taskpane.summary.moreMismatches.one": "1 more figure differs from the rules.",
 };
 
-export type Locale = "zh-CN" | "en-US";
-
-const catalogs: Record<Locale, Record<string, string>> = {
-  "zh-CN": { ...zhCN, ...sheetZhCN, ...hostZhCN, ...coreZhCN },
-  "en-US": { ...enUS, ...sheetEnUS, ...hostEnUS, ...coreEnUS, ...enUSOne },
-};
-
-/** How each locale joins a list parameter. */
-const LIST_SEPARATOR: Record<Locale, string> = { "zh-CN": "、", "en-US": ", " };
-
-let current: Locale = "zh-CN";
-
-export function setLocale(locale: Locale): void {
-  current = locale;
-}
-
-export function getLocale(): Locale {
-  return current;
-}
-
-function fill(template: string, params: Readonly<Record<string, UiParam>>, locale: Locale): string {
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
-    if (!(name in params)) return m;
-    const v = params[name];
-    if (typeof v === "string" || typeof v === "number") return String(v);
-    if (Array.isArray(v)) return v.join(LIST_SEPARATOR[locale]);
-    return formatMessage(v as Message | UiMessage, locale);
-  });
-}
-
-/**
- * A message of the sheet layer, a host or a face as data: a catalog key and the values it
- * names, worded by `formatMessage` in the locale of whoever shows it.
- */
-export interface UiMessage {
-  key: MessageKey;
-  params: Readonly<Record<string, UiParam>>;
-}
-
-/** A value a UI message names: a figure or text, a list, or another message of any layer. */
-export type UiParam = MessageParam | UiMessage;
-
-/** A message: `key` with its parameters. */
-export function uiMessage(key: MessageKey, params: Record<string, UiParam> = {}): UiMessage {
-  return { key, params };
-}
-
-/** Looks a key up in the current locale (or the one given) and fills `{name}` placeholders. */
-export function t(key: MessageKey, params?: Record<string, UiParam>, locale: Locale = current): string {
-  // A count of one takes the key's `.one` form where the locale has one (English plurals).
-  const one = params?.n === 1 ? catalogs[locale][`${key}.one`] : undefined;
-  const s = one ?? catalogs[locale][key] ?? catalogs["zh-CN"][key];
-  return params ? fill(s, params, locale) : s;
-}
-
-/** The wording of a message (data: catalog key + parameters) in `locale`. Pure. */
-export function formatMessage(m: Message | UiMessage, locale: Locale): string {
-  return fill(catalogs[locale][m.key] ?? catalogs["zh-CN"][m.key], m.params, locale);
-}
-
-/** The wording of a core diagnostic in `locale`. */
-export function formatDiagnostic(d: Pick<CoreDiagnostic, "message">, locale: Locale): string {
-  return formatMessage(d.message, locale);
-}
-
-/**
- * What an error says to a person in `locale`: errors that carry their message as data
- * (`text`: host, file-read and profile errors) are worded in it; others give `message`.
- */
-export function errorText(e: unknown, locale: Locale): string {
-  if (e && typeof e === "object" && "text" in e) {
-    const m = (e as { text: unknown }).text;
-    if (m && typeof m === "object" && "key" in m && "params" in m)
-      return formatMessage(m as UiMessage, locale);
-  }
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** True when the catalog has the key (keys built from codes may name none). */
-export function hasMessage(key: string): key is MessageKey {
-  return [zhCN, sheetZhCN, hostZhCN].some((c) => Object.prototype.hasOwnProperty.call(c, key));
-}
+registerMessages(
+  { ...zhCN, ...sheetZhCN, ...hostZhCN, ...coreZhCN },
+  { ...enUS, ...sheetEnUS, ...hostEnUS, ...coreEnUS, ...enUSOne },
+);

@@ -6,6 +6,7 @@ import Decimal from "decimal.js";
 import { settingChecks, type SettingFinding, type SettingRow } from "../core/setting-checks";
 import type { Profile } from "../core/types";
 import { hasMessage, t, type MessageKey } from "../i18n/catalog";
+import "../i18n/review-messages";
 import { columnLetters, parseAddress } from "../sheet/address";
 import { cellText } from "../sheet/grid";
 import type { DetectedLayout, GridCell, GridSnapshot, Report, ReportDiagnostic } from "../sheet/types";

@@ -1,6 +1,7 @@
 /** The 问题清单 and 汇总 sheets as rows of values (pure); the .xlsx and .csv writers lay them out. */
 import type { Profile } from "../core/types";
 import { t } from "../i18n/catalog";
+import "../i18n/review-messages";
 import { rollUp, rollUpSentence } from "./findings";
 import type { Finding, TableSummary, WorkbookReview } from "./types";
 

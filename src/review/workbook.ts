@@ -4,6 +4,7 @@
  */
 import type { Profile } from "../core/types";
 import { t } from "../i18n/catalog";
+import "../i18n/review-messages";
 import { analyzeTables, RECORD_SHEET } from "../sheet";
 import type { ColumnMapping, GridSnapshot, WorkbookRecord } from "../sheet/types";
 import type { RowOverride } from "../core/types";

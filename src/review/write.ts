@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { csvText } from "../hosts/file/csv";
 import { workbookBytes } from "../hosts/file/workbook";
 import { t } from "../i18n/catalog";
+import "../i18n/review-messages";
 import type { ReviewSheets, Value } from "./sheets";
 
 /** The look of both sheets, shared with the CLI's streaming writer. */

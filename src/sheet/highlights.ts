@@ -4,6 +4,8 @@
  */
 import type { DiagnosticCode } from "../core/types";
 import type { MessageKey } from "../i18n/catalog";
+// The legend's labels are worded there.
+import "../i18n/catalog";
 import type { HighlightMark, Report } from "./types";
 
 export type HighlightCode =

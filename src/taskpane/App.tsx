@@ -9,7 +9,9 @@ import {
   TabList,
   webLightTheme,
 } from "@fluentui/react-components";
-import { getLocale, setLocale, t, type Locale } from "../i18n/catalog";
+// The shell's wording only: the rest of the pane's comes with the lazy chunks (src/i18n/catalog.ts).
+import { getLocale, setLocale, t, type Locale } from "../i18n/runtime";
+import "../i18n/shell-messages";
 import type { WorkbookHost } from "../hosts/host";
 import type { FileWorkbook, Services, ServicesSource, StartMode } from "./services";
 import { scoredFileName } from "./names";

@@ -1,4 +1,4 @@
-import { errorText as wordError, getLocale } from "../i18n/catalog";
+import { errorText as wordError, getLocale } from "../i18n/runtime";
 
 /**
  * An error's words for the person in the current language: errors carrying their message as

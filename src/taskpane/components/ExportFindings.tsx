@@ -3,6 +3,7 @@ import { Button } from "@fluentui/react-components";
 import type { Profile } from "../../core/types";
 import type { DetectedLayout, GridSnapshot, Report } from "../../sheet/types";
 import { t } from "../../i18n/catalog";
+import "../../i18n/review-messages";
 import { saveXlsx } from "../download";
 
 export interface ExportFindingsProps {

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Button, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { Analysis, GridSnapshot } from "../../sheet/types";
 import { t, type MessageKey } from "../../i18n/catalog";
+import "../../i18n/report-messages";
 import { saveFile, DOCX_TYPE } from "../download";
 
 export interface ReportButtonProps {
