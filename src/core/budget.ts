@@ -2,7 +2,7 @@
 import { bandShare } from "./bands";
 import Decimal from "decimal.js";
 import type { Ctx } from "./context";
-import { budgetDraft, isBlank, isDraftNote } from "./deviations";
+import { budgetDraft } from "./deviations";
 import {
   num,
   ONE,
@@ -17,7 +17,7 @@ import {
 } from "./figures";
 import { message } from "./messages";
 import { displayText, numberOf } from "./parse";
-import { settle } from "./write-policy";
+import { settle, settleNote } from "./write-policy";
 import type { BudgetInput, BudgetResult, CellInput, CellOrigin } from "./types";
 
 /** The total row's name when the sheet gives none. */
@@ -182,17 +182,13 @@ export function evaluateBudget(ctx: Ctx, b: BudgetInput): BudgetEval {
         message("core.budget.low", { rate: pct(rate), threshold: pctShort(threshold) }),
       );
       const reason = total.reason;
-      if (reason && !reason.formula && (isBlank(reason.text) || isDraftNote(reason.text))) {
-        const draft = budgetDraft(pct(rate), pctShort(threshold));
-        if (reason.text !== draft)
-          ctx.writes.push({
-            row: total.row,
-            field: "budgetReason",
-            noteId: reason.id,
-            before: reason.text,
-            after: draft,
-            kind: "note",
-          });
+      if (
+        reason &&
+        settleNote(ctx, reason, budgetDraft(pct(rate), pctShort(threshold)), {
+          row: total.row,
+          field: "budgetReason",
+        })
+      )
         ctx.diag(
           "DEVIATION_NOTE_REQUIRED",
           total.row,
@@ -200,7 +196,6 @@ export function evaluateBudget(ctx: Ctx, b: BudgetInput): BudgetEval {
           message("core.budget.noteRequired", { threshold: pctShort(threshold) }),
           reason.id,
         );
-      }
     }
   }
 

@@ -10,16 +10,9 @@ import { pct } from "./figures";
 import { message } from "./messages";
 import type { RowEval } from "./row";
 import type { NoteRef } from "./types";
+import { DRAFT_MARK, settleNote } from "./write-policy";
 
-/** Marker that starts every draft note; a note that still starts with it may be refreshed. */
-export const DRAFT_MARK = "【待补充】";
-
-/** A note the program drafted (it starts with `DRAFT_MARK`): only these are ever refreshed. */
-export function isDraftNote(text: string | null): boolean {
-  return text !== null && text.trimStart().startsWith(DRAFT_MARK);
-}
-
-export function isBlank(text: string | null): boolean {
+function isBlank(text: string | null): boolean {
   return text === null || text.trim() === "";
 }
 
@@ -99,19 +92,8 @@ export function draftNotes(ctx: Ctx, rows: RowEval[]): void {
     groups.set(note.id, g);
   }
   for (const { note, rows: gRows } of groups.values()) {
-    const personal = !isBlank(note.text) && !isDraftNote(note.text);
-    if (personal || note.formula) continue;
-    const draft = draftText(gRows);
     const first = firstRow.get(note.id) ?? gRows[0].input.row;
-    if (note.text !== draft)
-      ctx.writes.push({
-        row: first,
-        field: "note",
-        noteId: note.id,
-        before: note.text,
-        after: draft,
-        kind: "note",
-      });
+    if (!settleNote(ctx, note, draftText(gRows), { row: first, field: "note" })) continue;
     for (const r of gRows) {
       ctx.diag(
         "DEVIATION_NOTE_REQUIRED",

@@ -1,6 +1,6 @@
 /** Public API of the scoring core (SCORING.md). Pure: decimal.js and its own files only. */
 export * from "./types";
-export { scoreTable, DRAFT_MARK, isDraftNote, ruleFromText, directionFromColumn } from "./score";
+export { scoreTable, DRAFT_MARK, isDraftNote, sameValue, ruleFromText, directionFromColumn } from "./score";
 export { resolveProfile, ProfileError, PRESETS, parseWhen } from "./profile";
 export type { ParsedWhen } from "./profile";
 export {

@@ -6,6 +6,7 @@
 import type { Ctx } from "./context";
 import type { RowEval } from "./row";
 import type { CoreWrite, IndicatorRowInput } from "./types";
+import { sameValue } from "./write-policy";
 
 /** True when the row evaluated since `diagnostics` reported asked for a judgement. */
 export function asksJudgement(ctx: Ctx, row: number, diagnostics: number): boolean {
@@ -18,22 +19,22 @@ export function asksJudgement(ctx: Ctx, row: number, diagnostics: number): boole
 
 /**
  * The row as the judgement makes it (its score cell holding `value`, a person's) and the
- * write of that score; null when the judgement does not apply: not a number from 0 to the
+ * write of that score (null when the cell holds it already, R-WRITE-1); null when the judgement does not apply: not a number from 0 to the
  * row's weight, or no score cell, or a formula there (R-WRITE-3).
  */
 export function judgedRow(
   row: IndicatorRowInput,
   ev: RowEval,
   value: number | undefined,
-): { input: IndicatorRowInput; write: CoreWrite } | null {
+): { input: IndicatorRowInput; write: CoreWrite | null } | null {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) return null;
   if (ev.weight === null || ev.weight.lt(value)) return null;
   const cell = row.score;
   if (cell === null || cell.formula || row.scoreOrigin === "formula") return null;
   const score = { ...cell, value };
   delete score.text;
-  return {
-    input: { ...row, score, scoreOrigin: "person" },
-    write: { row: row.row, field: "score", before: cell.value, after: value, kind: "score", judgement: true },
-  };
+  const write: CoreWrite | null = sameValue(cell.value, value)
+    ? null
+    : { row: row.row, field: "score", before: cell.value, after: value, kind: "score", judgement: true };
+  return { input: { ...row, score, scoreOrigin: "person" }, write };
 }

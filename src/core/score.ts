@@ -13,7 +13,7 @@ import { evaluateRow, type RowEval } from "./row";
 import { settleTotalCell, totals } from "./totals";
 import type { CoreReport, CoreWrite, Grade, GradeCap, ScoreOptions, TableInput } from "./types";
 
-export { DRAFT_MARK, isDraftNote } from "./deviations";
+export { DRAFT_MARK, isDraftNote, sameValue } from "./write-policy";
 export { directionFromColumn, ruleFromText } from "./rule-text";
 
 export function scoreTable(input: TableInput, options: ScoreOptions): CoreReport {
@@ -36,7 +36,7 @@ export function scoreTable(input: TableInput, options: ScoreOptions): CoreReport
       if (j) {
         ctx.rollback(mark);
         ev = evaluateRow(ctx, j.input, input.layout);
-        judged.push(j.write);
+        if (j.write) judged.push(j.write);
       }
     }
     if (ev) rows.push(ev);

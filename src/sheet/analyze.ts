@@ -1,7 +1,7 @@
 /** grid → layout → TableInput → core → Report with addresses + WritePlan (R-WRITE-1/2/3). */
 import { formatMessage, t, uiMessage } from "../i18n/catalog";
 import Decimal from "decimal.js";
-import { DRAFT_MARK, isDraftNote, isPercentFormat, numberOf, scoreTable } from "../core";
+import { DRAFT_MARK, isPercentFormat, numberOf, sameValue, scoreTable } from "../core";
 import type {
   BudgetInput,
   BudgetRowInput,
@@ -21,7 +21,6 @@ import { noteDrafts } from "./notes";
 import type {
   AnalyzeOptions,
   Analysis,
-  CellValue,
   ColumnMapping,
   DetectedLayout,
   GridCell,
@@ -35,18 +34,6 @@ import type {
 
 /** Marker that starts a draft note the program may refresh (SCORING.md §6). */
 export const DRAFT_MARKER = DRAFT_MARK;
-
-/** Same value for the ledger's purposes (R-WRITE-2): numbers numerically, text trimmed. */
-export function sameValue(a: CellValue | undefined, b: number | string | null | undefined): boolean {
-  if (a === null || a === undefined || b === null || b === undefined) return false;
-  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) < 1e-9;
-  if (typeof a === "number" && typeof b === "string")
-    return b.trim() !== "" && Math.abs(Number(b) - a) < 1e-9;
-  if (typeof a === "string" && typeof b === "number")
-    return a.trim() !== "" && Math.abs(Number(a) - b) < 1e-9;
-  if (typeof a === "string" && typeof b === "string") return a.trim() === b.trim();
-  return false;
-}
 
 function ledgerIndex(entries: LedgerEntry[] | undefined, sheet: string): Map<string, LedgerEntry> {
   const out = new Map<string, LedgerEntry>();
@@ -62,23 +49,10 @@ function originOf(cell: GridCell | null, addr: string, ledger: Map<string, Ledge
   return e && sameValue(cell?.v, e.value) ? "program" : "person";
 }
 
-function recorded(
-  origins: Map<string, CellOrigin>,
-  cell: GridCell | null,
-  addr: string,
-  ledger: Map<string, LedgerEntry>,
-): CellOrigin {
-  const o = originOf(cell, addr, ledger);
-  origins.set(addr, o);
-  return o;
-}
-
 export interface Built {
   input: TableInput;
   /** Sheet address of each (row, field): `${row}:${field}` or `note:${id}` (see DetectedLayout.cells). */
   cells: Map<string, string>;
-  /** Origin of each score, rate, total and grade cell, by address. */
-  origins: Map<string, CellOrigin>;
   /** Rows whose target is their 调整指标值. */
   adjustedRows: number[];
   /** The budget total row whose figures are the sums of its sub-rows (LAYOUTS.md step 6), or null. */
@@ -127,7 +101,6 @@ function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
   const ledger = ledgerIndex(options.record?.ledger, g.snap.sheet);
   // A Map: an object with a fresh key per cell costs far more to build, and most runs never read it.
   const cells = new Map<string, string>();
-  const origins = new Map<string, CellOrigin>();
   const col = found.columns;
 
   const put = (row: number, field: Field | "level1" | "level2", c: number | undefined): void => {
@@ -182,7 +155,7 @@ function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
       actual: col.actual !== undefined ? toCellInput(g.own(r, col.actual)) : null,
       weight: col.weight !== undefined ? toCellInput(g.own(r, col.weight)) : null,
       score: scoreCell !== undefined ? toCellInput(scoreCell) : null,
-      scoreOrigin: scoreCell !== undefined ? recorded(origins, scoreCell, addrScore, ledger) : "empty",
+      scoreOrigin: scoreCell !== undefined ? originOf(scoreCell, addrScore, ledger) : "empty",
       note: noteAt(r, col.note),
     };
     if (col.direction !== undefined) {
@@ -216,7 +189,7 @@ function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
         rate: rateCell !== undefined ? toCellInput(rateCell) : null,
         rateOrigin:
           rateCell !== undefined && bc.rate !== undefined
-            ? recorded(origins, rateCell, address(r, bc.rate), ledger)
+            ? originOf(rateCell, address(r, bc.rate), ledger)
             : "empty",
       };
     };
@@ -242,7 +215,7 @@ function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
           score: scoreCell !== undefined ? toCellInput(scoreCell) : null,
           scoreOrigin:
             scoreCell !== undefined && bc.score !== undefined
-              ? recorded(origins, scoreCell, address(br.row, bc.score), ledger)
+              ? originOf(scoreCell, address(br.row, bc.score), ledger)
               : "empty",
           reason: noteAt(br.row, bc.reason),
         };
@@ -261,9 +234,7 @@ function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
       row: r,
       score: sc !== undefined ? toCellInput(sc) : null,
       scoreOrigin:
-        sc !== undefined && col.score !== undefined
-          ? recorded(origins, sc, address(r, col.score), ledger)
-          : "empty",
+        sc !== undefined && col.score !== undefined ? originOf(sc, address(r, col.score), ledger) : "empty",
     };
   }
 
@@ -273,14 +244,13 @@ function buildInput(g: Grid, found: Found, options: AnalyzeOptions): Built {
     if (!g.covered(row, c)) {
       const cell = g.own(row, c);
       put(row, "grade", c);
-      gradeCell = { row, value: toCellInput(cell), origin: recorded(origins, cell, address(row, c), ledger) };
+      gradeCell = { row, value: toCellInput(cell), origin: originOf(cell, address(row, c), ledger) };
     }
   }
 
   return {
     input: { layout: found.layout, indicators, budget, totalRow, gradeCell },
     cells,
-    origins,
     adjustedRows,
     budgetFromSubRows,
   };
@@ -381,16 +351,6 @@ export function detectLayouts(
   });
 }
 
-const WRITABLE: ReadonlySet<Field> = new Set<Field>([
-  "score",
-  "note",
-  "budgetRate",
-  "budgetScore",
-  "budgetReason",
-  "total",
-  "grade",
-]);
-
 /** The report of a sheet where nothing could be scored: one error, no table. */
 export function reportWithoutTable(
   file: string | null,
@@ -448,45 +408,27 @@ function noTable(snap: GridSnapshot, options: AnalyzeOptions, nf: NotFound): Ana
   };
 }
 
-/** Turns the core's (row, field) writes into planned cell writes, keeping only what R-WRITE-1 allows. */
-function planWrites(
-  g: Grid,
-  core: CoreReport,
-  cells: Map<string, string>,
-  origins: Map<string, CellOrigin>,
-  recomputeAll: boolean,
-): PlannedWrite[] {
+/**
+ * Locates the core's (row, field) writes: the core has decided what is written (R-WRITE); a
+ * write lands only on a cell of this table's own share of the sheet (LAYOUTS.md step 7), once.
+ */
+function planWrites(g: Grid, core: CoreReport, cells: Map<string, string>): PlannedWrite[] {
   const out: PlannedWrite[] = [];
   const seen = new Set<string>();
   for (const w of core.writes) {
-    if (!WRITABLE.has(w.field)) continue;
     const isNote = w.field === "note" || w.field === "budgetReason";
     const cell =
       isNote && w.noteId && cells.get(`note:${w.noteId}`) ? w.noteId : cells.get(`${w.row}:${w.field}`);
     if (!cell || seen.has(cell)) continue;
     const at = parseAddress(cell);
-    if (!at) continue;
-    const { row, col } = at;
-    // Nothing is written outside the table's own share of the sheet (LAYOUTS.md step 7).
-    if (!g.contains(row, col)) continue;
-    const current = g.raw(row, col);
-    // R-WRITE-3: a formula is never overwritten.
-    if (current?.f) continue;
-    const before: CellValue = current ? current.v : null;
-    if (sameValue(before, w.after) && typeof before === typeof w.after) continue;
-    if (isNote) {
-      // Only empty or still-marked notes are written (R-WRITE-1).
-      if (!isEmptyCell(current) && !(typeof before === "string" && isDraftNote(before))) continue;
-    } else if (!recomputeAll && origins.get(cell) === "person" && !w.judgement) {
-      // R-WRITE-2: a person's value is kept unless 全部按规则重算 was asked for.
-      continue;
-    }
+    if (!at || !g.contains(at.row, at.col)) continue;
     seen.add(cell);
+    const current = g.raw(at.row, at.col);
     const pw: PlannedWrite = {
       cell,
-      row,
-      col,
-      before: before ?? null,
+      row: at.row,
+      col: at.col,
+      before: current?.v ?? null,
       after: w.after,
       kind: w.kind,
       field: w.field,
@@ -585,7 +527,7 @@ function analyzeFound(
       for (const br of found.budget.rows) built.cells.set(`${br.row}:budgetDenominator`, address(br.row, c));
   }
 
-  let writes = planWrites(g, core, built.cells, built.origins, options.recomputeAll ?? false);
+  let writes = planWrites(g, core, built.cells);
   const judged = core.writes.filter((w) => w.judgement).map((w) => built.cells.get(`${w.row}:score`)!);
   const diagnostics: ReportDiagnostic[] = core.diagnostics.map((d: CoreDiagnostic) => ({
     code: d.code,

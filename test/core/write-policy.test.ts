@@ -1,5 +1,7 @@
 /** R-WRITE: what the core may write (SCORING.md §9). */
-import { PRESETS, scoreTable } from "../../src/core";
+import fc from "fast-check";
+import { DRAFT_MARK, PRESETS, sameValue, scoreTable } from "../../src/core";
+import { noteWritable, VALUE_TOL } from "../../src/core/write-policy";
 import { applyWrites, c, EMPTY, row, table } from "./fixtures";
 import { central, one } from "./rules/helpers";
 
@@ -78,5 +80,77 @@ describe("R-WRITE-5", () => {
     const second = scoreTable(applyWrites(input, first.writes), central);
     expect(second.writes).toEqual([]);
     expect(second.total).toBe(first.total);
+  });
+});
+
+describe("sameValue, the one comparison of cell values (R-WRITE-1, R-WRITE-2)", () => {
+  const value = fc.oneof(
+    fc.constantFrom(null, undefined, "", "  ", "优", " 优 ", "85", " 85.50 ", "1e2", true, false),
+    fc.double({ noNaN: true, min: -1e6, max: 1e6 }),
+    fc.string(),
+    fc.date({ noInvalidDate: true }),
+  );
+
+  it("is symmetric and reflexive", () => {
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        expect(sameValue(a, b)).toBe(sameValue(b, a));
+        expect(sameValue(a, a)).toBe(true);
+      }),
+    );
+  });
+
+  it("numbers within VALUE_TOL are the same, further apart they differ", () => {
+    const tol = VALUE_TOL.toNumber();
+    fc.assert(
+      fc.property(fc.integer({ min: -100000, max: 100000 }), fc.integer({ min: 0, max: 9999 }), (i, d) => {
+        const x = i + d / 10000;
+        expect(sameValue(x, x + tol / 2)).toBe(true);
+        expect(sameValue(x, x + tol * 4)).toBe(false);
+        expect(sameValue(x, ` ${String(x)} `)).toBe(true);
+      }),
+    );
+  });
+
+  it("empty is the same as empty only; texts trimmed; a number is not a non-decimal text", () => {
+    expect([
+      sameValue(null, ""),
+      sameValue(undefined, "  "),
+      sameValue(null, 0),
+      sameValue("", false),
+    ]).toEqual([true, true, false, false]);
+    expect([sameValue(" 优", "优 "), sameValue("优", "良"), sameValue("85", "85.0")]).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect([sameValue(100, "1e2"), sameValue(85, "85%"), sameValue(85, "８５")]).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect([sameValue(true, 1), sameValue(true, true)]).toEqual([false, true]);
+    const d = new Date(Date.UTC(2025, 0, 1));
+    expect([
+      sameValue(d, new Date(d.getTime())),
+      sameValue(d, d.getTime()),
+      sameValue(d, "2025-01-01"),
+    ]).toEqual([true, false, false]);
+  });
+});
+
+describe("R-WRITE-1 notes: only an empty note or the program's draft is written", () => {
+  it("noteWritable", () => {
+    const note = (text: string | null, formula?: boolean) => ({
+      id: "H10",
+      text,
+      ...(formula ? { formula } : {}),
+    });
+    expect(
+      [null, "  ", `${DRAFT_MARK}旧稿`, ` ${DRAFT_MARK}旧稿`, "人写的原因", `原因${DRAFT_MARK}`].map((t) =>
+        noteWritable(note(t)),
+      ),
+    ).toEqual([true, true, true, true, false, false]);
+    expect(noteWritable(note(null, true))).toBe(false);
   });
 });

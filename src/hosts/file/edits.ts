@@ -3,7 +3,7 @@
  * (R-DEV), highlights, and the record sheet (R-WRITE-6); and the exact restore of them.
  */
 import { uiMessage } from "../../i18n/catalog";
-import { isDraftNote } from "../../core";
+import { isDraftNote, sameValue } from "../../core";
 import {
   decodeRecord,
   emptyRecord,
@@ -14,15 +14,7 @@ import {
   recordHighlighted,
   recordRestored,
 } from "../../sheet";
-import type {
-  Backup,
-  BackupCell,
-  BackupNote,
-  CellValue,
-  GridCell,
-  WorkbookRecord,
-  WritePlan,
-} from "../../sheet/types";
+import type { Backup, BackupCell, BackupNote, GridCell, WorkbookRecord, WritePlan } from "../../sheet/types";
 import { HostError, type WorkbookSettings } from "../host";
 import type { PackageBook } from "./package/book";
 import { readNotes, writeNotes } from "./package/notes";
@@ -69,15 +61,6 @@ function gridCellAt(book: PackageBook, sheet: string, cell: string): GridCell | 
   const g = book.grid(sheet);
   const p = parseAddress(cell)!;
   return g.cells[p.row - g.top]?.[p.col - g.left] ?? null;
-}
-
-/** Compares a cell's current value with a plan's `before` (dates by time, '' as empty). */
-function sameValue(a: CellValue, b: CellValue): boolean {
-  const x = a === "" ? null : a;
-  const y = b === "" ? null : b;
-  if (x instanceof Date || y instanceof Date)
-    return x instanceof Date && y instanceof Date && x.getTime() === y.getTime();
-  return x === y;
 }
 
 function newId(now: Date): string {

@@ -8,9 +8,13 @@
  * as it does where no event could be registered.
  */
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read */
+import { sameValue } from "../../core";
 import { address as a1, parseRange } from "../../sheet/address";
 import type { CellValue, GridSnapshot, MergeArea } from "../../sheet/types";
 import { payloadBudget, utf8Length } from "./payload";
+
+/** The core's one comparison of cell values (R-WRITE), for the host's stale checks. */
+export { sameValue };
 
 interface Own {
   cells: Set<string>;
@@ -112,17 +116,6 @@ export class ChangeTracker {
     }
     this.changes.set(id, (this.changes.get(id) ?? 0) + 1);
   }
-}
-
-function emptyValue(v: unknown): boolean {
-  return v === "" || v === null || v === undefined;
-}
-
-export function sameValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  const x = emptyValue(a) ? null : a;
-  const y = emptyValue(b) ? null : b;
-  if (x instanceof Date || y instanceof Date) return String(x) === String(y);
-  return x === y;
 }
 
 /**
