@@ -30,7 +30,7 @@ import { writeFileAtomic } from "../hosts/file/atomic-write";
 import { FileReadError, SheetNotFoundError } from "../hosts/file/workbook";
 import { scoreFile as scoreBytes, type ScoredFile } from "./score-file";
 import { renderTemplateXlsx } from "../hosts/file/template-writer";
-import type { TemplateKind } from "../templates/types";
+import { TEMPLATE_KINDS, type TemplateKind } from "../templates/types";
 import { csvText, neutralise } from "../hosts/file/csv";
 import { review, ReviewExit, type ReviewFlags } from "./review";
 import type { SpawnWorker } from "./review-pool";
@@ -60,8 +60,6 @@ class Exit extends Error {
     super(message);
   }
 }
-
-const TEMPLATE_KINDS: readonly TemplateKind[] = ["L1", "L2", "L3", "L4", "L1-2021", "L2-2021"];
 
 function version(): string {
   return typeof __JIXIAO_VERSION__ === "string" ? __JIXIAO_VERSION__ : "0.0.0";

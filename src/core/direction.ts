@@ -1,4 +1,5 @@
 /** R-DIR: the row's direction, from the override, the direction column, the target, or the default. */
+import { directionOfOp } from "./comparators";
 import type { ParsedValue } from "./parse";
 import { directionFromColumn } from "./rule-text";
 import type { Direction, IndicatorRowInput } from "./types";
@@ -12,7 +13,6 @@ export function rowDirection(row: IndicatorRowInput, target: ParsedValue): Direc
   if (row.override?.direction) return row.override.direction;
   if (colDir) return colDir;
   if (target.kind === "range") return "range";
-  if (target.kind === "number" && target.op)
-    return target.op === "ge" || target.op === "gt" ? "positive" : target.op === "eq" ? "equal" : "reverse";
+  if (target.kind === "number" && target.op) return directionOfOp(target.op);
   return "positive";
 }

@@ -2,6 +2,7 @@
 import type Decimal from "decimal.js";
 import type { Ctx } from "./context";
 import { message } from "./messages";
+import { withoutSpace } from "./parse";
 import { parseWhen } from "./profile";
 import { settle } from "./write-policy";
 import type { Grade, GradeCap, GradeCellInput, Profile } from "./types";
@@ -67,7 +68,7 @@ const GRADE_TEXT: Readonly<Record<string, Grade>> = {
 /** The grade a cell's text names (whitespace ignored), or null. */
 export function writtenGrade(value: unknown): Grade | null {
   if (typeof value !== "string") return null;
-  return GRADE_TEXT[value.replace(/[\s\u3000]+/g, "")] ?? null;
+  return GRADE_TEXT[withoutSpace(value)] ?? null;
 }
 
 /**

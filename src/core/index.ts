@@ -8,6 +8,8 @@ export {
   normalizeLabel,
   normalizeText,
   statedWeight,
+  toHalfWidth,
+  withoutSpace,
   parseValue,
   parseText,
   numberOf,

@@ -1,9 +1,18 @@
 /** Value notation (SCORING.md §1, R-PARSE-1 … R-PARSE-8) and display text. */
 import Decimal from "decimal.js";
+import {
+  columnComparator,
+  COMPARATOR_ALIKES,
+  directionOfOp,
+  shownComparator,
+  splitComparator,
+  startsWithSymbol,
+  withoutLeadingSymbols,
+  type Op,
+} from "./comparators";
 import type { CellInput } from "./types";
 
-/** Comparator of a value (R-PARSE-1). `>` is treated as ≥ and `<` as ≤ by the rules. */
-export type Op = "ge" | "gt" | "le" | "lt" | "eq";
+export type { Op } from "./comparators";
 
 /**
  * A unit: `base` is the dimension (元, 美元, 个, 人次, `%` …; '' for a bare scale such as 亿),
@@ -50,28 +59,17 @@ const NULL_MARKERS = new Set([
   "\\",
 ]);
 
-/** Characters `toHalfWidth` changes (most texts have none: they are returned as they are). */
-const WIDE = /[\uff01-\uff5e\u3000﹦≧≦～〜═⩾⩽﹥﹤﹢﹣]/;
-
-/**
- * Look-alike comparator symbols typed for the usual ones (R-PARSE-1): `═` (box drawing,
- * typed for ＝ in many Yunnan tables) is =, never ≥; `⩾ ⩽` (slanted) are ≥ ≤; `﹥ ﹤` (small
- * forms) are > <.
- */
-const LOOKALIKE: Record<string, string> = {
-  "﹦": "=",
-  "═": "=",
-  "≧": "≥",
-  "⩾": "≥",
-  "≦": "≤",
-  "⩽": "≤",
-  "﹥": ">",
-  "﹤": "<",
+/** Look-alikes typed for the usual characters: comparators (R-PARSE-1), signs and the tilde. */
+const LOOKALIKE: Readonly<Record<string, string>> = {
+  ...COMPARATOR_ALIKES,
   "﹢": "+",
   "﹣": "-",
   "～": "~",
   "〜": "~",
 };
+
+/** Characters `toHalfWidth` changes (most texts have none: they are returned as they are). */
+const WIDE = new RegExp(`[\\uff01-\\uff5e\\u3000${Object.keys(LOOKALIKE).join("")}]`);
 
 /** Full-width → half-width, ideographic space → space (R-PARSE-2, R-PARSE-8). */
 export function toHalfWidth(s: string): string {
@@ -86,13 +84,15 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
-/** Qualitative normalisation (R-PARSE-8): trim, drop inner whitespace, full-width → half-width. */
-export function normalizeText(s: string): string {
-  return toHalfWidth(s).replace(/\s+/g, "");
+/** A text without any whitespace or line break: labels and words are compared so. */
+export function withoutSpace(s: string): string {
+  return s.replace(/\s+/g, "");
 }
 
-/** Comparator symbols that may stand before a text target or actual (`﹦增加`, `=有效带动`). */
-const LEADING_COMPARATOR = /^(?:>=|<=|==|[=≥≤><])+/;
+/** Qualitative normalisation (R-PARSE-8): trim, drop inner whitespace, full-width → half-width. */
+export function normalizeText(s: string): string {
+  return withoutSpace(toHalfWidth(s));
+}
 
 /**
  * Qualitative text for comparison (R-PARSE-8): normalised, without a comparator standing
@@ -101,22 +101,12 @@ const LEADING_COMPARATOR = /^(?:>=|<=|==|[=≥≤><])+/;
  */
 export function qualitativeText(s: string): string {
   const t = normalizeText(s);
-  const stripped = t.replace(LEADING_COMPARATOR, "");
+  const stripped = withoutLeadingSymbols(t);
   return stripped === "" ? t : stripped;
 }
 
 /** What a direction column (指标性质 / 计算符号 / 指标方向) says (R-DIR). */
 export type ColumnDirection = "positive" | "reverse" | "equal" | "qualitative";
-
-const DIRECTION_WORDS: [RegExp, ColumnDirection][] = [
-  [/^(?:≥|>=|>|=>|正向|大于或?等于|不低于|不少于|不小于|至少|大于|超过|高于|(?:及)?以上)$/, "positive"],
-  [
-    /^(?:≤|<=|<|=<|反向|小于或?等于|不高于|不超过|不多于|不大于|小于|低于|少于|(?:及)?以下|以内|之内)$/,
-    "reverse",
-  ],
-  [/^(?:=|==|等于|等同)$/, "equal"],
-  [/^定性$/, "qualitative"],
-];
 
 /**
  * R-DIR: the direction a direction column's text gives. null: empty, a null marker, or
@@ -127,8 +117,9 @@ export function parseDirection(text: string | null | undefined): ColumnDirection
   if (text === null || text === undefined) return null;
   const t = normalizeText(String(text)).replace(/(?:指标|型|类)$/, "");
   if (NULL_MARKERS.has(t) || /^[-—–/*\\]+$/.test(t) || t === "无" || t === "定量") return null;
-  for (const [re, d] of DIRECTION_WORDS) if (re.test(t)) return d;
-  return "unknown";
+  if (t === "定性") return "qualitative";
+  const op = columnComparator(t);
+  return op ? directionOfOp(op) : "unknown";
 }
 
 /**
@@ -167,7 +158,7 @@ export function normalizeLabel(label: string): string {
   // Level labels repeat on every row of their block: each text is normalised once.
   let out = LABELS.get(label);
   if (out === undefined) {
-    out = label.replace(STATED_WEIGHT, "").replace(/\s+/g, "");
+    out = withoutSpace(label.replace(STATED_WEIGHT, ""));
     if (LABELS.size >= 2048) LABELS.clear();
     LABELS.set(label, out);
   }
@@ -355,72 +346,10 @@ export function baseValue(value: Decimal, unit: Unit | null): Decimal {
   return unit ? value.times(unit.scale) : value;
 }
 
-// ---------------------------------------------------------------- comparators (R-PARSE-1)
-
-const PREFIX_OPS: [string, Op][] = [
-  ["大于或等于", "ge"],
-  ["大于等于", "ge"],
-  ["小于或等于", "le"],
-  ["小于等于", "le"],
-  ["不低于", "ge"],
-  ["不少于", "ge"],
-  ["不小于", "ge"],
-  ["至少", "ge"],
-  ["不高于", "le"],
-  ["不超过", "le"],
-  ["不多于", "le"],
-  ["不大于", "le"],
-  ["控制在", "le"],
-  ["不晚于", "le"],
-  [">=", "ge"],
-  ["≥", "ge"],
-  ["<=", "le"],
-  ["≤", "le"],
-  ["大于", "gt"],
-  ["超过", "gt"],
-  ["高于", "gt"],
-  [">", "gt"],
-  ["小于", "lt"],
-  ["低于", "lt"],
-  ["少于", "lt"],
-  ["<", "lt"],
-  ["等于", "eq"],
-  ["==", "eq"],
-  ["=", "eq"],
-];
-
-const SUFFIX_OPS: [string, Op][] = [
-  ["及以上", "ge"],
-  ["以上", "ge"],
-  ["及以下", "le"],
-  ["以下", "le"],
-  ["以内", "le"],
-  ["之内", "le"],
-];
-
-const DATE_SUFFIXES = ["之前", "以前", "前", "止"];
-
-function splitOps(s: string): { body: string; op: Op | null } {
-  let body = s;
-  let op: Op | null = null;
-  for (const [p, o] of PREFIX_OPS) {
-    if (body.startsWith(p)) {
-      op = o;
-      body = body.slice(p.length);
-      break;
-    }
-  }
-  for (const [p, o] of SUFFIX_OPS) {
-    if (body.endsWith(p) && body.length > p.length) {
-      op = op ?? o;
-      body = body.slice(0, -p.length);
-      break;
-    }
-  }
-  return { body, op };
-}
-
 // ---------------------------------------------------------------- value parsing
+
+/** Words after a date that make it a deadline (`2021年12月31日前`). */
+const DATE_SUFFIXES = ["之前", "以前", "前", "止"];
 
 const NUM = String.raw`[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+`;
 const UNIT = String.raw`[^\d\s,.~+\-]{1,8}`;
@@ -509,7 +438,7 @@ export function parseText(raw: string): ParsedValue {
     }
 
     // 控制在…以内 and other comparators.
-    const { body, op } = splitOps(s.startsWith("约") && s.length > 1 ? s.slice(1) : s);
+    const { body, op } = splitComparator(s.startsWith("约") && s.length > 1 ? s.slice(1) : s);
     let m = NUMBER_RE.exec(body);
     if (m) {
       const unit = m[2] ? parseUnit(m[2]) : null;
@@ -602,22 +531,8 @@ export function composeDisplay(
   if (value === null) return null;
   const d = normalizeText(direction ?? "");
   const dir = parseDirection(direction);
-  // A symbol is shown as written (`>` stays `>`); a word by its symbol (不低于 → ≥).
-  const op = /^(?:[≥≤=<>]|==)$/.test(d)
-    ? d.slice(0, 1)
-    : d === ">=" || d === "=>"
-      ? "≥"
-      : d === "<=" || d === "=<"
-        ? "≤"
-        : dir === "positive"
-          ? "≥"
-          : dir === "reverse"
-            ? "≤"
-            : dir === "equal"
-              ? "="
-              : "";
+  const op = shownComparator(d, dir);
   const v = value.trim();
   const u = (unit ?? "").trim();
-  const hasOp = /^[≥≤=<>]/.test(v);
-  return (hasOp ? "" : op) + v + (u && !v.endsWith(u) ? u : "");
+  return (startsWithSymbol(v) ? "" : op) + v + (u && !v.endsWith(u) ? u : "");
 }

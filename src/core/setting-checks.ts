@@ -4,8 +4,9 @@
  * warnings only, never change a score, and run after scoring (they read its results).
  */
 import Decimal from "decimal.js";
-import { baseValue, normalizeText, parseText, type ParsedValue } from "./parse";
+import { baseValue, normalizeText, parseText, qualitativeText, type ParsedValue } from "./parse";
 import type { Direction, Field } from "./types";
+import { isDraftNote } from "./write-policy";
 
 export type SettingCode =
   | "COST_DIRECTION_POSITIVE"
@@ -85,19 +86,18 @@ export const SATISFACTION_SOURCE_WORDS = [
   "平台",
 ] as const;
 
-const DRAFT = "【待补充】";
 /** Fewest rows for “every row at full marks” to say something about the table. */
 const FULL_MARKS_MIN_ROWS = 3;
 
 const has = (s: string, words: readonly string[]) => words.some((w) => s.includes(w));
-const compact = (s: string) => normalizeText(s);
 
+/** A note nobody wrote yet: empty, or still the program's draft. */
 function emptyNote(note: string | null | undefined): boolean {
-  return note === undefined || note === null || note.trim() === "" || note.trim().startsWith(DRAFT);
+  return note === undefined || note === null || note.trim() === "" || isDraftNote(note);
 }
 
 function isCost(r: SettingRow): boolean {
-  return compact(r.level2).includes("成本") || compact(r.level1).includes("成本");
+  return normalizeText(r.level2).includes("成本") || normalizeText(r.level1).includes("成本");
 }
 
 function parsed(text: string | null): ParsedValue | null {
@@ -125,8 +125,7 @@ function sameAsTarget(target: string | null, actual: string | null): boolean {
     return baseValue(a.value, a.unit ?? b.unit).eq(baseValue(b.value, b.unit ?? a.unit));
   }
   if (a.kind === "date" && b.kind === "date") return a.day === b.day;
-  const strip = (s: string) => compact(s).replace(/^(≥|≤|=|>=|<=|═|＝)/, "");
-  return strip(target!) === strip(actual!);
+  return qualitativeText(target!) === qualitativeText(actual!);
 }
 
 function below(score: number | null, weight: number | null): boolean {
@@ -147,7 +146,7 @@ export const SETTING_CHECKS: readonly SettingCheck[] = [
             r.direction === "positive" &&
             // No target: nothing was set the wrong way round (MISSING_TARGET says what is missing).
             parsed(r.target) !== null &&
-            !has(compact(r.name), COST_SAVING_WORDS),
+            !has(normalizeText(r.name), COST_SAVING_WORDS),
         )
         .map((r) => {
           const t = parsed(r.target);
@@ -165,11 +164,16 @@ export const SETTING_CHECKS: readonly SettingCheck[] = [
     rule: "S-FUND",
     run: ({ rows }) =>
       rows
-        .filter((r) => compact(r.level2).includes("数量") && has(compact(r.name), FUND_PAYMENT_WORDS))
+        .filter(
+          (r) => normalizeText(r.level2).includes("数量") && has(normalizeText(r.name), FUND_PAYMENT_WORDS),
+        )
         .map((r) => ({
           row: r.row,
           field: "name" as const,
-          params: { name: r.name, word: FUND_PAYMENT_WORDS.find((w) => compact(r.name).includes(w)) ?? "" },
+          params: {
+            name: r.name,
+            word: FUND_PAYMENT_WORDS.find((w) => normalizeText(r.name).includes(w)) ?? "",
+          },
         })),
   },
   {
@@ -180,7 +184,7 @@ export const SETTING_CHECKS: readonly SettingCheck[] = [
       const first = new Map<string, SettingRow>();
       const out: ReturnType<SettingCheck["run"]> = [];
       for (const r of rows) {
-        const key = compact(r.name);
+        const key = normalizeText(r.name);
         if (key === "") continue;
         const seen = first.get(key);
         if (seen) out.push({ row: r.row, field: "name", params: { name: r.name, firstRow: seen.row } });
@@ -244,12 +248,13 @@ export const SETTING_CHECKS: readonly SettingCheck[] = [
     run: ({ rows }) =>
       rows
         .filter((r) => {
-          if (!(compact(r.level2).includes("满意度") || compact(r.name).includes("满意度"))) return false;
+          if (!(normalizeText(r.level2).includes("满意度") || normalizeText(r.name).includes("满意度")))
+            return false;
           const full = [r.target, r.actual].some((x) => {
             const v = parsed(x);
             return isPercent(v) && fraction(v).eq(1);
           });
-          return full && (emptyNote(r.note) || !has(compact(r.note ?? ""), SATISFACTION_SOURCE_WORDS));
+          return full && (emptyNote(r.note) || !has(normalizeText(r.note ?? ""), SATISFACTION_SOURCE_WORDS));
         })
         .map((r) => ({
           row: r.row,

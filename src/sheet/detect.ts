@@ -1,4 +1,5 @@
 /** Layout detection (LAYOUTS.md "How the reader decides"): header words, never fixed addresses. */
+import { withoutSpace } from "../core";
 import type { Layout } from "../core/types";
 import { cellText, Grid, isEmptyCell, type Bounds } from "./grid";
 import type { ColumnMapping, ColumnRole, GridCell, GridSnapshot } from "./types";
@@ -394,10 +395,6 @@ function findGrade(
   return null;
 }
 
-function squash(s: string): string {
-  return s.replace(/[\s\u3000]+/g, "");
-}
-
 function levelText(g: Grid, row: number, col: number | undefined): string {
   if (col === undefined) return "";
   return cellText(g.mergedCell(row, col)).trim();
@@ -442,7 +439,7 @@ function detectOne(grid: Grid, header: Band): Found {
     const t1 = withLevelWeight(grid, r, levelText(grid, r, columns.level1), header.levelWeights.level1);
     const t2 = withLevelWeight(grid, r, levelText(grid, r, columns.level2), header.levelWeights.level2);
     // A new level 1 starts its own level 2 (an empty level 2 under it does not inherit across).
-    if (t1 !== "" && t1 !== l1 && squash(t1) !== squash(l1)) {
+    if (t1 !== "" && t1 !== l1 && withoutSpace(t1) !== withoutSpace(l1)) {
       l1 = t1;
       l2 = "";
     }

@@ -4,10 +4,11 @@
  * the budget figures, 年度总体目标 预期/实际), the budget block's amounts, and the note text of
  * each indicator row. Pure: a grid snapshot and the detected layout in, plain data out.
  */
-import { numberOf } from "../core";
+import { numberOf, withoutSpace } from "../core";
 import { address, parseRange } from "./address";
 import { cellText, Grid, toCellInput } from "./grid";
 import type { DetectedLayout, GridSnapshot } from "./types";
+import { normalizeHeader } from "./words";
 
 export interface BudgetAmounts {
   row: number;
@@ -113,23 +114,12 @@ const UNIT_AFTER_LABEL = new RegExp(
 /** How far above the indicator header the header rows are looked for. */
 const MAX_ROWS_ABOVE = 40;
 
-/** A label's comparable form: no whitespace, no bracketed annotation, no trailing colon. */
-function labelOf(text: string): string {
-  let s = text.replace(/[\s\u3000]+/g, "");
-  let prev = "";
-  while (prev !== s) {
-    prev = s;
-    s = s.replace(/[（(][^（）()]*[)）]/g, "");
-  }
-  return s.replace(/[:：]+$/, "");
-}
-
 /** `项目名称：招商引资专项经费` → [label, value]; null when the text is not `label：value`. */
 function splitInline(text: string): [string, string] | null {
   const m = /^([^:：]{1,12})[:：]\s*([\s\S]+)$/.exec(text.trim());
   if (!m) return null;
   const value = m[2].trim();
-  return value === "" ? null : [labelOf(m[1]), value];
+  return value === "" ? null : [normalizeHeader(m[1]), value];
 }
 
 /** Text as written, with line breaks and runs of spaces collapsed (values of header cells). */
@@ -157,7 +147,7 @@ function factLabel(norm: string): keyof typeof LABELS | "goal" | null {
 }
 
 function isAnyLabel(text: string): boolean {
-  const norm = labelOf(text);
+  const norm = normalizeHeader(text);
   if (norm === "") return false;
   if (factLabel(norm) !== null) return true;
   if (EXPECTED_WORDS.includes(norm) || ACTUAL_WORDS.includes(norm)) return true;
@@ -215,7 +205,11 @@ function extentOf(g: Grid, layout: DetectedLayout | null, bounds: FactBounds | n
   // Upwards from the header: stop below the total row of a table stacked above this one.
   for (let r = last; r >= floor; r--) {
     const lm = leftmostIn(g, r, left, right);
-    if (lm && TOTAL_LABELS.includes(labelOf(lm.text)) && !(layout.budget && r >= layout.budget.headerRow)) {
+    if (
+      lm &&
+      TOTAL_LABELS.includes(normalizeHeader(lm.text)) &&
+      !(layout.budget && r >= layout.budget.headerRow)
+    ) {
       top = r + 1;
       break;
     }
@@ -247,7 +241,7 @@ const YEAR = /((?:19|20)\d{2})\s*年/;
 
 /** Project name from a title such as `渝中区招商引资专项经费项目绩效自评表（2019年度）`. */
 export function projectFromTitle(title: string): string | null {
-  let s = title.replace(/[\s\u3000]+/g, "");
+  let s = withoutSpace(title);
   s = s.replace(/[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）]/g, "");
   s = s.replace(/^(?:(?:19|20)\d{2}年度?)/, "");
   const tail =
@@ -329,10 +323,10 @@ export function tableFacts(
         set("title", oneLine(text), r, col);
       }
       if (facts.year === null && !seenLabel) {
-        const y = YEAR.exec(text.replace(/\s+/g, ""));
+        const y = YEAR.exec(withoutSpace(text));
         if (y && (cells.length === 1 || /年度/.test(text))) set("year", y[1], r, col);
       }
-      const norm = labelOf(text);
+      const norm = normalizeHeader(text);
       let key = factLabel(norm);
       if (key !== null) seenLabel = true;
       let value: { text: string; row: number; col: number } | null = null;
@@ -430,7 +424,8 @@ function readGoal(
   let bottom = row;
   for (let r = row + 1; r <= blockBottom; r++) {
     const lm = leftmostIn(g, r, e.left, e.right);
-    if (lm && lm.col <= labelRight && factLabel(labelOf(lm.text)) !== null && !(m && r <= m.bottom)) break;
+    if (lm && lm.col <= labelRight && factLabel(normalizeHeader(lm.text)) !== null && !(m && r <= m.bottom))
+      break;
     bottom = r;
   }
   if (m) bottom = Math.max(bottom, Math.min(m.bottom, e.last));
@@ -443,7 +438,7 @@ function readGoal(
   let actualAt: string | null = null;
   for (let r = row; r <= bottom; r++) {
     for (const c of rowCells(g, r, { ...e, left: labelRight + 1 })) {
-      const norm = labelOf(c.text);
+      const norm = normalizeHeader(c.text);
       const cm = g.merge(r, c.col);
       const right = cm ? cm.right : c.col;
       if (!expectedCol && EXPECTED_WORDS.includes(norm)) {

@@ -1,4 +1,5 @@
 /** Header words and label normalisation of LAYOUTS.md ("Header words", "How the reader decides" 1). */
+import { withoutSpace } from "../core";
 import type { ColumnRole } from "./types";
 
 /**
@@ -37,11 +38,11 @@ function ideographsOnly<T>(
 export const normalizeHeader: (text: string) => string = memo(normalizeHeaderUncached);
 
 function normalizeHeaderUncached(text: string): string {
-  let s = text.replace(/[\s\u3000]+/g, "");
+  let s = withoutSpace(text);
   let prev = "";
   while (prev !== s) {
     prev = s;
-    s = s.replace(/（[^（）()]*）|\([^（）()]*\)|（[^（）()]*\)|\([^（）()]*）/g, "");
+    s = s.replace(/[（(][^（）()]*[)）]/g, "");
   }
   return s.replace(/[:：]+$/, "");
 }

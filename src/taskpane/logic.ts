@@ -12,6 +12,7 @@ import type {
   WriteKind,
 } from "../core/types";
 import type { Analysis, CellValue, PlannedWrite, Report, ReportDiagnostic, WritePlan } from "../sheet/types";
+import { toHalfWidth } from "../core/parse";
 import { judgementRanges, qualitativeBands, type JudgementRanges } from "../core/qualitative";
 import { formatCell, formatScore } from "./format";
 
@@ -195,16 +196,8 @@ export interface JudgementCheck {
 
 const NUMBER = /^\d+(\.\d+)?$/;
 
-/** A typed score with full-width digits and point made ASCII. */
-function normalizeScoreText(score: string): string {
-  return score
-    .trim()
-    .replace(/．/g, ".")
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
-
 export function checkJudgement(p: PendingRow, j: Judgement, decimals: number): JudgementCheck {
-  const text = normalizeScoreText(j.score);
+  const text = toHalfWidth(j.score.trim());
   if (!NUMBER.test(text)) return { value: null, error: "notNumber", outOfBand: false };
   const v = new Decimal(text);
   if (v.gt(p.weight)) return { value: null, error: "outOfWeight", outOfBand: false };
@@ -224,7 +217,7 @@ export function judgementScores(
 ): Record<number, number> {
   const out: Record<number, number> = {};
   for (const [row, j] of Object.entries(judgements)) {
-    const text = normalizeScoreText(j.score);
+    const text = toHalfWidth(j.score.trim());
     if (!NUMBER.test(text)) continue;
     const v = new Decimal(text);
     if (v.decimalPlaces() <= decimals) out[Number(row)] = v.toNumber();

@@ -1,5 +1,6 @@
 /** Builds the standard tables of TEMPLATES.md (T1–T4) as pure data. */
 import Decimal from "decimal.js";
+import { PRESETS } from "../core/profile";
 import { t, type Locale } from "../i18n/catalog";
 import { address, columnLetters, parseAddress } from "../sheet/address";
 import { DEPARTMENT_FRAMEWORK, evaluationFramework, levelWeight, type FrameworkLevel1 } from "./framework";
@@ -26,8 +27,8 @@ const WEIGHT: Style = { align: "center" };
 
 /** 指标性质 choices (L2, R-DIR). */
 export const DIRECTION_CHOICES = ["≥", "≤", "＝", "定性"];
-/** The budget execution weight of the central table (R-BUDGET). */
-export const BUDGET_WEIGHT = 10;
+/** The budget execution weight of the central table: the national profile's default (R-BUDGET). */
+export const BUDGET_WEIGHT = PRESETS.central.budgetWeightDefault;
 const DEFAULT_ROWS = 2;
 
 class Builder {

@@ -2,7 +2,8 @@
 import type { Locale } from "../i18n/catalog";
 
 /** L1–L4 (TEMPLATES.md T1–T4); `L1-2021` / `L2-2021`: the 财预〔2021〕101号 table, 成本指标 first. */
-export type TemplateKind = "L1" | "L2" | "L3" | "L4" | "L1-2021" | "L2-2021";
+export const TEMPLATE_KINDS = ["L1", "L2", "L3", "L4", "L1-2021", "L2-2021"] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 /** One indicator of the library, insertable as a row. */
 export interface IndicatorTemplateRow {
