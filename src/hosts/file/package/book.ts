@@ -9,7 +9,7 @@ import { countOf, overLimit, readError, tooLarge } from "../read-errors";
 import { addRel, CONTENT_TYPE, ensureContentType, insertBeforeClose, readRels, REL } from "./opc";
 import { readGrid, readSharedStrings } from "./sheet-read";
 import { StylesPart } from "./styles";
-import { escapeXmlText, localName, scanXml, setAttrs, splice, xmlAttr, xmlText } from "./xml";
+import { escapeXmlText, localName, readXml, scanXml, setAttrs, splice, xmlAttr, xmlText } from "./xml";
 import { currentLimits, ZipPackage } from "./zip";
 
 export interface SheetEntry {
@@ -135,7 +135,7 @@ export class PackageBook {
   private readWorkbook(): void {
     const rels = new Map(readRels(this.pkg, this.workbookPath).map((r) => [r.id, r]));
     const xml = this.pkg.text(this.workbookPath)!;
-    scanXml(xml, {
+    readXml(xml, {
       open: (name, a) => {
         const n = localName(name);
         if (n === "workbookPr") this.date1904 = a.date1904 === "1" || a.date1904 === "true";

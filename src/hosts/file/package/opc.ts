@@ -2,7 +2,17 @@
  * Open Packaging Conventions over a zip package: relationships, content types, and the
  * workbook part's sheet list. Changes are spliced into the parts' text (see xml.ts).
  */
-import { localName, rootPrefix, scanXml, setAttrs, splice, withPrefix, xmlAttr, type Attrs } from "./xml";
+import {
+  localName,
+  readXml,
+  rootPrefix,
+  scanXml,
+  setAttrs,
+  splice,
+  withPrefix,
+  xmlAttr,
+  type Attrs,
+} from "./xml";
 import type { ZipPackage } from "./zip";
 
 export const REL = {
@@ -55,13 +65,24 @@ export function relativeTarget(source: string, part: string): string {
   return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
 }
 
+/** Relationships parsed, per content of a rels part: a changed part has new bytes, parsed anew. */
+const parsedRels = new WeakMap<Uint8Array, { part: string; rels: Rel[] }>();
+
 /** The relationships of a part (`""` for the package's own, `_rels/.rels`). */
 export function readRels(pkg: ZipPackage, part: string): Rel[] {
   const path = part === "" ? "_rels/.rels" : relsPathOf(part);
-  const xml = pkg.text(path);
-  if (xml === undefined) return [];
+  const bytes = pkg.bytes(path);
+  if (bytes === undefined) return [];
+  const known = parsedRels.get(bytes);
+  if (known && known.part === part) return known.rels.map((r) => ({ ...r }));
+  const rels = parseRels(pkg.text(path)!, part);
+  parsedRels.set(bytes, { part, rels });
+  return rels.map((r) => ({ ...r }));
+}
+
+function parseRels(xml: string, part: string): Rel[] {
   const rels: Rel[] = [];
-  scanXml(xml, {
+  readXml(xml, {
     open(name, a) {
       if (localName(name) !== "Relationship" || !a.Id || !a.Target) return;
       const external = a.TargetMode === "External";

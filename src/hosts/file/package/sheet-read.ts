@@ -7,7 +7,7 @@
 import { columnLetters, columnNumber, parseRange } from "../../../sheet/address";
 import type { CellValue, GridCell, GridSnapshot, MergeArea } from "../../../sheet/types";
 import { isDateFormat, type StylesPart } from "./styles";
-import { localName, scanXml, unescapeXmlText } from "./xml";
+import { localName, readXml, unescapeXmlText } from "./xml";
 
 export interface ReadContext {
   strings: readonly string[];
@@ -79,7 +79,7 @@ export function readGrid(xml: string, sheet: string, ctx: ReadContext, partial =
   let inIs = false;
   let inSheetData = false;
 
-  scanXml(
+  readXml(
     xml,
     {
       open(name, a, _s, _e, sc) {
@@ -290,7 +290,7 @@ export function readSharedStrings(xml: string, countString: () => void): string[
   let cur: string | null = null;
   let inT = false;
   let rph = 0;
-  scanXml(xml, {
+  readXml(xml, {
     open(name, _a, _s, _e, sc) {
       const n = localName(name);
       if (n === "si") {
@@ -303,12 +303,12 @@ export function readSharedStrings(xml: string, countString: () => void): string[
       } else if (n === "rPh") rph += sc ? 0 : 1;
       else if (n === "t" && cur !== null && rph === 0 && !sc) inT = true;
     },
-    close(name, start, end) {
+    close(name, _s, _e, sc) {
       const n = localName(name);
       if (n === "si" && cur !== null) {
         out.push(unescapeXmlText(cur));
         cur = null;
-      } else if (n === "rPh" && start !== end) rph--;
+      } else if (n === "rPh" && !sc) rph--;
       else if (n === "t") inT = false;
     },
     text(t) {

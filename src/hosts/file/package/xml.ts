@@ -11,7 +11,7 @@ export interface XmlHandlers {
   /** An element opened; `start`..`end` is its start tag (`<a …>` or `<a …/>`). */
   open?(name: string, attrs: Attrs, start: number, end: number, selfClosing: boolean): void;
   /** An element closed; `start`..`end` is its end tag (empty for a self-closing one, start = end). */
-  close?(name: string, start: number, end: number): void;
+  close?(name: string, start: number, end: number, selfClosing: boolean): void;
   /** Character data (entities decoded). */
   text?(text: string): void;
 }
@@ -19,27 +19,40 @@ export interface XmlHandlers {
 /**
  * Scans `xml`, calling the handlers in document order. Throws on malformed XML. `partial`:
  * `xml` is the start of a document, scanned as far as it goes (no check that it ends).
+ * `offsets`: handlers get where each tag lies; without (a read that changes nothing, which
+ * is faster), every offset is -1.
  */
-export function scanXml(xml: string, h: XmlHandlers, partial = false): void {
-  const p = new SaxesParser({ position: true });
-  let openStart = 0;
-  let selfClosingEnd = -1;
-  p.on("opentagstart", () => {
-    openStart = xml.lastIndexOf("<", p.position - 1);
-  });
-  p.on("opentag", (tag) => {
-    const end = p.position;
-    if (tag.isSelfClosing) selfClosingEnd = end;
-    h.open?.(tag.name, tag.attributes as Attrs, openStart, end, tag.isSelfClosing);
-  });
-  p.on("closetag", (tag) => {
-    const end = p.position;
-    if (tag.isSelfClosing && selfClosingEnd === end) {
-      h.close?.(tag.name, end, end);
-      return;
+export function scanXml(xml: string, h: XmlHandlers, partial = false, offsets = true): void {
+  const p = new SaxesParser({ position: offsets });
+  if (offsets) {
+    let openStart = 0;
+    let selfClosingEnd = -1;
+    p.on("opentagstart", () => {
+      openStart = xml.lastIndexOf("<", p.position - 1);
+    });
+    p.on("opentag", (tag) => {
+      const end = p.position;
+      if (tag.isSelfClosing) selfClosingEnd = end;
+      h.open?.(tag.name, tag.attributes as Attrs, openStart, end, tag.isSelfClosing);
+    });
+    p.on("closetag", (tag) => {
+      const end = p.position;
+      if (tag.isSelfClosing && selfClosingEnd === end) {
+        h.close?.(tag.name, end, end, true);
+        return;
+      }
+      h.close?.(tag.name, xml.lastIndexOf("</", end - 1), end, false);
+    });
+  } else {
+    if (h.open) {
+      const open = h.open;
+      p.on("opentag", (tag) => open(tag.name, tag.attributes as Attrs, -1, -1, tag.isSelfClosing));
     }
-    h.close?.(tag.name, xml.lastIndexOf("</", end - 1), end);
-  });
+    if (h.close) {
+      const close = h.close;
+      p.on("closetag", (tag) => close(tag.name, -1, -1, tag.isSelfClosing));
+    }
+  }
   if (h.text) {
     const text = h.text;
     p.on("text", (t) => text(t));
@@ -50,6 +63,11 @@ export function scanXml(xml: string, h: XmlHandlers, partial = false): void {
   });
   p.write(xml);
   if (!partial) p.close();
+}
+
+/** `scanXml` for a read that changes nothing: no offsets (every one is -1), faster. */
+export function readXml(xml: string, h: XmlHandlers, partial = false): void {
+  scanXml(xml, h, partial, false);
 }
 
 /** The local name of a (possibly prefixed) element name: `x14:sparkline` → `sparkline`. */

@@ -6,6 +6,7 @@
  */
 import {
   Inflate,
+  inflateSync,
   strFromU8,
   strToU8,
   unzipSync,
@@ -64,6 +65,8 @@ interface Part {
 
 /** Where a part's compressed data lies in the source zip (from its central directory). */
 interface Entry {
+  /** Name as stored. */
+  name: string;
   method: number;
   crc: number;
   compressedSize: number;
@@ -73,11 +76,11 @@ interface Entry {
 }
 
 /**
- * The central directory of a plain zip (no zip64, no encryption): each entry's method, CRC,
- * sizes and data offset, keyed as `ZipPackage` keys its parts. null when the zip is anything
- * else; the callers then fall back to inflating and deflating through fflate alone.
+ * The central directory of a plain zip (no zip64, no encryption): each entry's name, method,
+ * CRC, sizes and data offset, in the zip's order. null when the zip is anything else; the
+ * callers then fall back to reading and writing through fflate alone.
  */
-function readDirectory(bytes: Uint8Array): Map<string, Entry> | null {
+function readDirectory(bytes: Uint8Array): Entry[] | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const n = bytes.length;
   let eocd = -1;
@@ -90,7 +93,7 @@ function readDirectory(bytes: Uint8Array): Map<string, Entry> | null {
   const count = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
   if (count === 0xffff || at === 0xffffffff) return null;
-  const out = new Map<string, Entry>();
+  const out: Entry[] = [];
   for (let k = 0; k < count; k++) {
     if (at + 46 > n || view.getUint32(at, true) !== 0x02014b50) return null;
     const flags = view.getUint16(at + 8, true);
@@ -110,7 +113,7 @@ function readDirectory(bytes: Uint8Array): Map<string, Entry> | null {
     if (local + 30 > n || view.getUint32(local, true) !== 0x04034b50) return null;
     const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     if (dataStart + compressedSize > n) return null;
-    out.set(name.toLowerCase(), { method, crc, compressedSize, size, dataStart });
+    out.push({ name, method, crc, compressedSize, size, dataStart });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return out;
@@ -143,36 +146,48 @@ export class ZipPackage {
     let sheets = 0;
     const limit = limits;
     let overflow: FileReadError | null = null;
+    /** Registers one entry of the directory; false once a limit is exceeded. */
+    const add = (name: string, size: number): boolean => {
+      if (overflow) return false;
+      if (size > limit.partBytes) {
+        overflow = overLimit(fileName, "part", sizeText(size), sizeText(limit.partBytes), name);
+        return false;
+      }
+      total += size;
+      if (total > limit.totalBytes) {
+        overflow = overLimit(fileName, "total", sizeOver(total), sizeText(limit.totalBytes));
+        return false;
+      }
+      if (/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) sheets++;
+      if (sheets > limit.sheets) {
+        overflow = overLimit(fileName, "sheets", countOf(sheets, true), countOf(limit.sheets));
+        return false;
+      }
+      pkg.parts.set(name.toLowerCase(), { name, size });
+      return true;
+    };
+    let plain: Entry[] | null = null;
     try {
-      unzipSync(bytes, {
-        filter: (info) => {
-          if (overflow) return false;
-          if (info.originalSize > limit.partBytes) {
-            overflow = overLimit(
-              fileName,
-              "part",
-              sizeText(info.originalSize),
-              sizeText(limit.partBytes),
-              info.name,
-            );
-            return false;
-          }
-          total += info.originalSize;
-          if (total > limit.totalBytes) {
-            overflow = overLimit(fileName, "total", sizeOver(total), sizeText(limit.totalBytes));
-            return false;
-          }
-          if (/^xl\/worksheets\/[^/]+\.xml$/i.test(info.name)) sheets++;
-          if (sheets > limit.sheets) {
-            overflow = overLimit(fileName, "sheets", countOf(sheets, true), countOf(limit.sheets));
-            return false;
-          }
-          pkg.parts.set(info.name.toLowerCase(), { name: info.name, size: info.originalSize });
-          return false;
-        },
-      });
+      plain = readDirectory(bytes);
     } catch {
-      throw readError("damaged", fileName);
+      plain = null;
+    }
+    if (plain) {
+      for (const e of plain) if (!add(e.name, e.size)) break;
+      pkg.directory = new Map(plain.map((e) => [e.name.toLowerCase(), e]));
+    } else {
+      // zip64, encrypted or otherwise unusual: fflate reads the directory.
+      pkg.directory = null;
+      try {
+        unzipSync(bytes, {
+          filter: (info) => {
+            add(info.name, info.originalSize);
+            return false;
+          },
+        });
+      } catch {
+        throw readError("damaged", fileName);
+      }
     }
     if (overflow) throw overflow;
     return pkg;
@@ -197,13 +212,17 @@ export class ZipPackage {
     const part = this.parts.get(name.toLowerCase());
     if (!part) return undefined;
     if (!part.data) {
-      let files: Record<string, Uint8Array>;
+      const entry = this.entries()?.get(part.name.toLowerCase());
+      let data: Uint8Array | undefined;
       try {
-        files = unzipSync(this.source, { filter: (info) => info.name === part.name });
+        if (entry) {
+          // As fflate's unzipSync inflates an entry: into a buffer of its declared size.
+          const raw = this.source.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+          data = entry.method === 0 ? raw.slice() : inflateSync(raw, { out: new Uint8Array(entry.size) });
+        } else data = unzipSync(this.source, { filter: (info) => info.name === part.name })[part.name];
       } catch {
         throw readError("damaged", this.fileName);
       }
-      const data = files[part.name];
       if (!data) throw readError("damaged", this.fileName);
       part.data = data;
     }
@@ -222,7 +241,8 @@ export class ZipPackage {
   private entries(): Map<string, Entry> | null {
     if (this.directory === undefined) {
       try {
-        this.directory = readDirectory(this.source);
+        const list = readDirectory(this.source);
+        this.directory = list && new Map(list.map((e) => [e.name.toLowerCase(), e]));
       } catch {
         this.directory = null;
       }
