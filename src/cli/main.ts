@@ -14,7 +14,6 @@ import {
 } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import { Command, CommanderError, type OutputConfiguration } from "commander";
-import ExcelJS from "exceljs";
 import { SingleBar } from "cli-progress";
 import { ProfileError, resolveProfile } from "../core";
 import type { Profile } from "../core/types";
@@ -29,13 +28,12 @@ import { HostError } from "../hosts/host";
 import { writeFileAtomic } from "../hosts/file/atomic-write";
 import { FileReadError, SheetNotFoundError } from "../hosts/file/workbook";
 import { scoreFile as scoreBytes, type ScoredFile } from "./score-file";
-import { renderTemplateXlsx } from "../hosts/file/template-writer";
 import { TEMPLATE_KINDS, type TemplateKind } from "../templates/types";
 import { csvText, neutralise } from "../hosts/file/csv";
-import { review, ReviewExit, type ReviewFlags } from "./review";
+import type { ReviewFlags } from "./review";
 import type { SpawnWorker } from "./review-pool";
 import { tableFacts } from "../sheet/facts";
-import { draftProjectReport, draftRollup, renderDocx, type DraftDocument, type RollupEntry } from "../report";
+import type { DraftDocument, RollupEntry } from "../report";
 
 export interface CliWritable {
   write(chunk: string): unknown;
@@ -321,6 +319,9 @@ function summaryRows(reports: Report[], safe = true): (string | number | null)[]
 }
 
 async function summaryXlsx(reports: Report[]): Promise<Uint8Array> {
+  // exceljs, the template writer, the review and the report drafts load only when used:
+  // a scoring run starts without them.
+  const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(t("cli.sum.sheetName"));
   for (const row of summaryRows(reports)) ws.addRow(row.map((v) => (v === null ? null : v)));
@@ -551,6 +552,7 @@ async function template(kind: string, flags: { out?: string }, io: CliIO): Promi
   checkOut(flags.out);
   let data: Uint8Array;
   try {
+    const { renderTemplateXlsx } = await import("../hosts/file/template-writer");
     data = await renderTemplateXlsx(k);
   } catch (e) {
     throw new Exit(1, t("cli.templateUnavailable", { detail: detail(e) }));
@@ -612,6 +614,7 @@ async function report(input: string, flags: ReportFlags, io: CliIO): Promise<num
   if (extname(flags.out).toLowerCase() !== ".docx")
     throw new Exit(2, t("cli.outExtension", { file: flags.out, ext: ".docx" }), true);
   checkOut(flags.out);
+  const { draftProjectReport, draftRollup, renderDocx } = await import("../report");
   let table = 1;
   if (flags.table !== undefined) {
     table = Number(flags.table);
@@ -775,6 +778,7 @@ function buildProgram(io: CliIO, run: { status: number }): Command {
     .option("--workers <n>", t("review.opt.workers"))
     .action(async (input: string, flags: ReviewFlags) => {
       const profile = loadProfile(flags.profile);
+      const { review, ReviewExit } = await import("./review");
       try {
         run.status = await review(input, flags, profile, io);
       } catch (e) {
