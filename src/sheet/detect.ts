@@ -121,6 +121,23 @@ function extendsBand(g: Grid, row: number): boolean {
   return roles > 0 && roles >= others;
 }
 
+/**
+ * A row between header rows holding no role word and no number: group captions (绩效指标
+ * merged over the level columns) and headers that name no role (指标解释). It lies inside a
+ * band when a header row follows it.
+ */
+function captionRow(g: Grid, row: number): boolean {
+  let texts = 0;
+  for (let c = g.left; c <= g.right; c++) {
+    if (g.covered(row, c)) continue;
+    const t = g.text(row, c);
+    if (t.trim() === "") continue;
+    if (isNumberCell(g, row, c)) return false;
+    texts++;
+  }
+  return texts > 0;
+}
+
 /** True when the row's own cells hold a role word (a band starts only on such a row). */
 function hasOwnRole(g: Grid, row: number): boolean {
   for (let c = g.left; c <= g.right; c++) {
@@ -228,9 +245,29 @@ function rightEdge(g: Grid, top: number, end: number, col: number): number {
  * Each segment of it (tables side by side) is returned; the first is the leftmost.
  */
 function bandsAt(g: Grid, row: number): Band[] | null {
+  const bands = bandsIn(g, row);
+  if (!bands || bands.length < 2) return bands;
+  // Tables side by side: one table's band may run over more rows than its neighbour's, whose
+  // data rows then stop the band across the whole sheet row. Each is extended in its own columns.
+  return bands.map((b, i) => {
+    const left = i === 0 ? g.left : bands[i - 1].right + 1;
+    const right = i === bands.length - 1 ? g.right : bands[i + 1].left - 1;
+    const own = bandsIn(g.view({ top: g.top, left, bottom: g.bottom, right }), row)?.[0];
+    return own && own.end > b.end ? own : b;
+  });
+}
+
+/** The band starting at `row` read across the whole width of `g`, cut into its segments. */
+function bandsIn(g: Grid, row: number): Band[] | null {
   if (!hasOwnRole(g, row)) return null;
   let end = row;
-  while (end < row + 2 && end < g.bottom && extendsBand(g, end + 1)) end++;
+  while (end < row + 2 && end < g.bottom) {
+    if (extendsBand(g, end + 1)) end++;
+    // A row of group captions (绩效指标 merged over the level columns) between header rows.
+    else if (end + 2 <= row + 2 && end + 2 <= g.bottom && captionRow(g, end + 1) && extendsBand(g, end + 2))
+      end += 2;
+    else break;
+  }
   // The longest band that holds both words; a shorter one only when the longer does not.
   for (let e = end; e >= row; e--) {
     const roles = bandRoles(g, row, e);
@@ -564,6 +601,39 @@ export function usedRange(g: Grid): Bounds | null {
   return top === Infinity ? null : { top: Math.max(top, g.top), left: Math.max(left, g.left), bottom, right };
 }
 
+/** The header bands of `grid`, top to bottom. */
+function bandsDown(grid: Grid): Band[] {
+  const bands: Band[] = [];
+  for (let r = grid.top; r <= grid.bottom; r++) {
+    const at = bandsAt(grid, r);
+    if (!at) continue;
+    bands.push(...at);
+    r = Math.max(...at.map((b) => b.end));
+  }
+  return bands;
+}
+
+/** A column without text of its own (a title merged across it does not count). */
+function emptyColumn(g: Grid, col: number): boolean {
+  for (let r = g.top; r <= g.bottom; r++) if (g.text(r, col).trim() !== "") return false;
+  return true;
+}
+
+/** Column ranges outside every band's columns, cut at empty columns, at least two wide. */
+function bandGaps(grid: Grid, bands: Band[]): Bounds[] {
+  const out: Bounds[] = [];
+  let start: number | null = null;
+  for (let c = grid.left; c <= grid.right + 1; c++) {
+    const open = c <= grid.right && !bands.some((b) => c >= b.left && c <= b.right) && !emptyColumn(grid, c);
+    if (open) start ??= c;
+    else if (start !== null) {
+      if (c - start >= 2) out.push({ top: grid.top, left: start, bottom: grid.bottom, right: c - 1 });
+      start = null;
+    }
+  }
+  return out;
+}
+
 /**
  * Every table of a sheet (LAYOUTS.md step 7), in reading order: header bands are found down
  * the sheet, side by side bands cut where a second table's header begins; tables in the same
@@ -571,27 +641,23 @@ export function usedRange(g: Grid): Bounds | null {
  * sheet, so nothing of one is read or written as part of another.
  */
 export function detectTables(grid: Grid): Found[] | NotFound {
-  const bands: Band[] = [];
-  for (let r = grid.top; r <= grid.bottom; r++) {
-    const at = bandsAt(grid, r);
-    if (!at) continue;
-    bands.push(...at);
-    r = at[0].end;
-  }
+  const bands = bandsDown(grid);
   if (bands.length === 0) return notFound(grid);
+  // A table beside another whose cells, on the same sheet rows, hid its band: searched again
+  // in the columns no band covers.
+  for (const gap of bandGaps(grid, bands)) bands.push(...bandsDown(grid.view(gap)));
   if (bands.length === 1) return [detectOne(grid, bands[0])];
 
-  // Column groups: bands whose columns overlap belong to one stack of tables.
-  const groups: { left: number; right: number; bands: Band[] }[] = [];
-  for (const b of [...bands].sort((x, y) => x.left - y.left)) {
-    const g = groups.find((x) => b.left <= x.right && b.right >= x.left);
-    if (g) {
-      g.left = Math.min(g.left, b.left);
-      g.right = Math.max(g.right, b.right);
-      g.bands.push(b);
-    } else groups.push({ left: b.left, right: b.right, bands: [b] });
+  let groups = columnGroups(bands);
+  if (groups.length > 1) {
+    // Tables side by side: each is read again in its own columns, where the neighbour's cells
+    // on the same sheet rows no longer stop its band from reaching over two or three rows.
+    const own = groups.flatMap((grp, i) => {
+      const again = bandsDown(grid.view(ownColumns(grid, groups, i)));
+      return again.length ? again : grp.bands;
+    });
+    groups = columnGroups(own);
   }
-  groups.sort((a, b) => a.left - b.left);
 
   const tables: { band: Band; bounds: Bounds }[] = [];
   groups.forEach((grp, i) => {
@@ -612,6 +678,42 @@ export function detectTables(grid: Grid): Found[] | NotFound {
   });
   tables.sort((a, b) => a.band.row - b.band.row || a.band.left - b.band.left);
   return tables.map((t) => detectOne(grid.view(t.bounds), t.band));
+}
+
+interface ColumnGroup {
+  left: number;
+  right: number;
+  bands: Band[];
+}
+
+/** Column groups, left to right: bands whose columns overlap belong to one stack of tables. */
+function columnGroups(bands: Band[]): ColumnGroup[] {
+  const groups: ColumnGroup[] = [];
+  for (const b of [...bands].sort((x, y) => x.left - y.left)) {
+    const g = groups.find((x) => b.left <= x.right && b.right >= x.left);
+    if (g) {
+      g.left = Math.min(g.left, b.left);
+      g.right = Math.max(g.right, b.right);
+      g.bands.push(b);
+    } else groups.push({ left: b.left, right: b.right, bands: [b] });
+  }
+  return groups.sort((a, b) => a.left - b.left);
+}
+
+/**
+ * The columns of group `i` of several side by side: from the empty column before it (else the
+ * previous group's end) to the empty column after it (else its own end, the sheet's for the last).
+ */
+function ownColumns(grid: Grid, groups: ColumnGroup[], i: number): Bounds {
+  const grp = groups[i];
+  const prev = i > 0 ? groups[i - 1].right : grid.left - 1;
+  const next = i < groups.length - 1 ? groups[i + 1].left : grid.right + 1;
+  let left = grp.left;
+  while (left - 1 > prev && !emptyColumn(grid, left - 1)) left--;
+  let right = grp.right;
+  while (right + 1 < next && !emptyColumn(grid, right + 1)) right++;
+  if (i === groups.length - 1 && right + 1 >= next) right = grid.right;
+  return { top: grid.top, left, bottom: grid.bottom, right };
 }
 
 /** Decision procedure of LAYOUTS.md for the first table of a grid (or the one a mapping describes). */

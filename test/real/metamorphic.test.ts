@@ -60,7 +60,10 @@ const REFERENCES = [
  * for at least one of the fixed choices), so it cannot outlive the fix.
  */
 const PENDING_META: Record<string, string> = {
-  "*/headerBand@26": "LAYOUTS step 2: one arrangement of a two- or three-row band (random property only)",
+  "*/headerBand@10":
+    "LAYOUTS steps 2–3: a caption row (绩效指标完成情况) over a band right under the budget block is read " +
+    "as a budget sub-row (sc-qingshen @10, ah-tianchang @102); and with tableBesideShifted, a neighbour's " +
+    "header on the band's middle row takes the band's stray upper cells (random property only)",
 };
 
 /**

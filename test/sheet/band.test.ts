@@ -155,6 +155,54 @@ describe("LAYOUTS.md step 2: the indicator header band", () => {
     expect(lw.map((x) => x.message).join()).toMatch(/过程.*80.*70/);
   });
 
+  it("reads a three-row band whose middle row holds only a group caption (绩效指标 merged over the levels)", () => {
+    // 实际完成值 stands unmerged on the top row; 绩效指标 alone on the middle row has no role.
+    const g = build(
+      [
+        [null, null, null, null, "实际完成值", null, null],
+        ["绩效指标", null, null, null, null, null, null],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", null, "分值", "得分"],
+        ["产出指标", "数量指标", "培训人次", "100人次", "90人次", 100, null],
+        ["总分", null, null, null, null, 100, null],
+      ],
+      { merges: ["A2:C2"] },
+    );
+    const d = layoutOf(g);
+    expect([d.headerRow, d.headerEnd]).toEqual([1, 3]);
+    expect(d.columns).toMatchObject({ level1: 1, name: 3, target: 4, actual: 5, weight: 6, score: 7 });
+    expect(analyzeSheet(g, { profile }).report.indicators.map((i) => i.score)).toEqual([90]);
+  });
+
+  it("a middle row with a header that names no role (指标解释) still joins the band", () => {
+    const g = build(
+      [
+        [null, null, null, "分值", null, null, "得分"],
+        ["绩效指标", null, null, null, "指标解释", null, null],
+        ["一级指标", "二级指标", "三级指标", null, null, "指标说明", null],
+        ["决策", "项目立项", "立项依据充分性", 10, "…", "…", 8],
+        ["总分", null, null, 10, null, null, null],
+      ],
+      { merges: ["A2:C2", "D1:D3"] },
+    );
+    const d = layoutOf(g);
+    expect([d.headerRow, d.headerEnd]).toEqual([1, 3]);
+    expect(d.columns).toMatchObject({ name: 3, weight: 4, ruleText: 6, score: 7 });
+  });
+
+  it("a caption row under a one-row band, above data, is not part of the band", () => {
+    const g = build(
+      [
+        ["三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["一、产出指标", null, null, null, null],
+        ["培训人次", "100人次", "90人次", 100, null],
+      ],
+      { merges: ["A2:E2"] },
+    );
+    const d = layoutOf(g);
+    expect([d.headerRow, d.headerEnd]).toEqual([1, 1]);
+    expect(d.indicatorRows).toContain(3);
+  });
+
   it("skips a repeated two-row band inside the indicator block (a table split over pages)", () => {
     const g = yunnan();
     const rows = g.cells;
@@ -341,6 +389,113 @@ describe("LAYOUTS.md step 7: several tables on one sheet", () => {
       expect(merged.writes).toHaveLength(all.reduce((n, a) => n + a.plan.writes.length, 0));
       expect(new Set(merged.writes.map((w) => w.cell)).size).toBe(merged.writes.length);
     }
+  });
+
+  describe("side by side, header bands that do not line up (a segment ends where a role other than the weight repeats)", () => {
+    /** A one-row band (A:E) beside a two-row Yunnan band (G:M) on the same rows. */
+    const oneBesideTwo = () =>
+      build(
+        [
+          [
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            null,
+            "三级指标",
+            "年度指标值",
+            null,
+            null,
+            "实际完成值",
+            "分值",
+            "得分",
+          ],
+          ["培训人次", "100人次", "90人次", 50, null, null, null, "指标性质", "指标值", "度量单位"],
+          ["宣传次数", "10次", "10次", 50, null, null, "覆盖户数", "≥", 200, "户", 150, 100, null],
+          ["总分", null, null, 100, null, null, "总分", null, null, null, null, 100, null],
+        ],
+        { merges: ["G1:G2", "H1:J1", "K1:K2", "L1:L2", "M1:M2"] },
+      );
+
+    it("each table keeps its own band: the neighbour's data row does not cut the two-row band", () => {
+      const all = detectLayouts(oneBesideTwo());
+      if ("missing" in all) throw new Error("no table");
+      expect(all.map((d) => [d.headerRow, d.headerEnd])).toEqual([
+        [1, 1],
+        [1, 2],
+      ]);
+      expect(all[0].columns).toEqual({ name: 1, target: 2, actual: 3, weight: 4, score: 5 });
+      expect(all[1].columns).toEqual({
+        name: 7,
+        direction: 8,
+        target: 9,
+        unit: 10,
+        actual: 11,
+        weight: 12,
+        score: 13,
+      });
+      expect(all.map((d) => d.indicatorRows)).toEqual([[2, 3], [3]]);
+      const [a, b] = analyzeTables(oneBesideTwo(), { profile });
+      expect([a.report.range, b.report.range]).toEqual(["A1:E4", "G1:M4"]);
+      expect(a.report.indicators.map((i) => i.score)).toEqual([45, 50]);
+      // ≥ 200 户 against 150: 150 / 200 × 100 = 75.
+      expect(b.report.indicators.map((i) => [i.name, i.score])).toEqual([["覆盖户数", 75]]);
+    });
+
+    it("the same tables in the other order", () => {
+      // Swap the two blocks: the two-row band on the left (A:G), the one-row band right (I:M).
+      const g = oneBesideTwo();
+      const cells = g.cells.map((r) => [...r.slice(6, 13), null, ...r.slice(0, 5)]);
+      const moved = build(
+        cells.map((r) => r.map((c) => (c ? c.v : null))),
+        { merges: ["A1:A2", "B1:D1", "E1:E2", "F1:F2", "G1:G2"] },
+      );
+      const all = analyzeTables(moved, { profile });
+      expect(all.map((a) => a.report.range)).toEqual(["A1:G4", "I1:M4"]);
+      expect(all.map((a) => a.report.indicators.map((i) => i.score))).toEqual([[75], [45, 50]]);
+    });
+
+    it("a second table whose upper row shows only some of its words starts where a role repeats", () => {
+      // The right table's band starts one row lower; its 实际完成值 and 分值 reach up into row 1.
+      const g = build(
+        [
+          [
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            null,
+            null,
+            null,
+            "实际完成值",
+            "分值",
+            null,
+          ],
+          ["培训人次", "100人次", "90人次", 100, null, null, "三级指标", "年度指标值", null, null, "得分"],
+          ["总分", null, null, 100, null, null, "宣传次数", "10次", "8次", 100, null],
+          [null, null, null, null, null, null, "总分", null, null, 100, null],
+        ],
+        { merges: ["I1:I2", "J1:J2"] },
+      );
+      const all = analyzeTables(g, { profile });
+      expect(all).toHaveLength(2);
+      expect(all[1].layout?.columns).toMatchObject({ name: 7, target: 8, actual: 9, weight: 10, score: 11 });
+      expect(all.map((a) => a.report.indicators.map((i) => i.score))).toEqual([[90], [80]]);
+    });
+
+    it("分值 after each level column does not split a table; a name again does", () => {
+      const left = ["一级指标", "分值", "三级指标", "分值", "得分"];
+      const g = build([
+        [...left, null, ...left],
+        ["决策", 100, "立项依据充分性", 100, 90, null, "产出", 100, "培训完成率", 100, 80],
+      ]);
+      const all = detectLayouts(g);
+      if ("missing" in all) throw new Error("no table");
+      expect(all.map((d) => d.columns.weight)).toEqual([4, 10]);
+      expect(all.map((d) => d.columns.name)).toEqual([3, 9]);
+    });
   });
 
   it("a header repeated without a total row or a new title between is one table (page split)", () => {
