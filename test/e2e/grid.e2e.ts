@@ -14,6 +14,7 @@ import { launch, openInPage, scrollFrames, serveDist, syntheticWorkbook } from "
 import { scoreWorkbook } from "../support/exceljs-reader";
 
 const ROOT = resolve(__dirname, "../..");
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const ARTIFACTS = join(ROOT, "test-artifacts", "grid");
 const BLANK = join(ROOT, "../shared/reference/A-donghu-2021-selfeval-blank.xlsx");
 
@@ -53,6 +54,29 @@ async function poll<T>(get: () => Promise<T>, ok: (v: T) => boolean): Promise<T>
 
 const frames = () =>
   page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+
+/** axe-core over the grid and its detail panel: serious and critical violations (ids and where). */
+async function axeGrid(): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    interface Violation {
+      id: string;
+      impact?: string;
+      nodes: { target: string[] }[];
+    }
+    const axe = (window as unknown as { axe: { run(c: unknown): Promise<{ violations: Violation[] }> } }).axe;
+    const r = await axe.run({
+      include: [['[data-testid="sheet-grid"]'], ['[data-testid="grid-detail"]']],
+      exclude: [["[data-tabster-dummy]"]],
+    });
+    return r.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+/** The text of a cell is cut (ellipsis): it is wider than the cell. */
+const isCut = (a: string) => cell(a).evaluate((el) => el.scrollWidth > el.clientWidth);
 
 /** Scrolls the grid so sheet row `row` is near the top (rows are 28 px) and, if needed, across to `cell`. */
 async function reveal(cell: string) {
@@ -94,7 +118,11 @@ test("reference A: planned cells before → after, problem click focuses its cel
     const text = (await c.textContent()) ?? "";
     expect(text).toContain("→");
     if (w.cell === "H13") expect(text).toBe("（空）→ 4.16");
+    // Never cut: a planned figure shows in full ("（空）→ 4.16"), a text may end in an ellipsis.
+    if (typeof w.after === "number")
+      expect({ cell: w.cell, cut: await isCut(w.cell) }).toEqual({ cell: w.cell, cut: false });
   }
+  expect(await axeGrid()).toEqual([]);
 
   // A problem click scrolls the grid to its cell and focuses it.
   await reveal("A1");
@@ -160,6 +188,10 @@ test("reference A: planned cells before → after, problem click focuses its cel
   await grid().scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(ARTIFACTS, "320-1-grid.png") });
   await page.locator("section", { has: grid() }).screenshot({ path: join(ARTIFACTS, "320-2-grid-only.png") });
+  // At 320 px, with the highlight colours on and a cell active: no serious violation, H13 in full.
+  expect(await axeGrid()).toEqual([]);
+  await reveal("H13");
+  expect(await isCut("H13")).toBe(false);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await page.setViewportSize({ width: 1280, height: 900 });
   expect(errors).toEqual([]);

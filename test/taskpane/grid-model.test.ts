@@ -4,6 +4,7 @@ import {
   buildModel,
   cellsOf,
   columnAt,
+  estimateWidth,
   move,
   ROW_HEIGHT,
   shownAfter,
@@ -95,5 +96,48 @@ describe("grid model", () => {
     ]);
     expect([m.rows, m.cols]).toEqual([5, 4]);
     expect(m.planned.get("D5")?.after).toBe("良");
+  });
+
+  describe("column widths (a figure is never cut)", () => {
+    const score = (row: number, col: number, after: number, before: number | null = null): PlannedWrite => ({
+      cell: `${String.fromCharCode(64 + col)}${row}`,
+      row,
+      col,
+      before,
+      after,
+      kind: "score",
+      field: "score",
+    });
+    const width = (m: ReturnType<typeof buildModel>, col: number) => m.colX[col] - m.colX[col - 1];
+
+    it("a planned score's column holds “（空）→ 4.16” in full, whatever the measure", () => {
+      fc.assert(
+        fc.property(
+          fc.double({ min: 0, max: 1e9, noNaN: true }).map((x) => Math.round(x * 100) / 100),
+          fc.constantFrom(
+            undefined,
+            (s: string) => s.length * 13,
+            (s: string) => estimateWidth(s) * 1.2,
+          ),
+          (after, measure) => {
+            const m = buildModel(sheet(3, 3), [score(2, 3, after)], null, { measure });
+            const text = `（空）→ ${after}`;
+            expect(width(m, 3)).toBeGreaterThanOrEqual((measure ?? estimateWidth)(text));
+          },
+        ),
+      );
+    });
+
+    it("long text ends in an ellipsis at 160 px; figures anywhere in the column widen it", () => {
+      const rows: (string | number)[][] = Array.from({ length: 5000 }, (_, r) => [
+        `r${r}`,
+        "很长的文字".repeat(10),
+        r === 2500 ? 123456789.125 : 1,
+      ]);
+      const m = buildModel(build(rows), [], null, { measure: (s) => s.length * 10 });
+      expect(width(m, 2)).toBe(160);
+      // Row 2501 is not among the rows sampled for text, but a figure is always measured.
+      expect(width(m, 3)).toBeGreaterThanOrEqual("123456789.125".length * 10);
+    });
   });
 });

@@ -16,7 +16,7 @@ import {
   type Ref,
 } from "react";
 import { flushSync } from "react-dom";
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Profile } from "../../../core/types";
 import type { Locale } from "../../../i18n/catalog";
 import { gridMessage as t } from "../../../i18n/grid-messages";
@@ -65,6 +65,8 @@ export interface SheetGridProps {
   ref?: Ref<SheetGridHandle>;
 }
 
+const FONT_SIZE = 13;
+
 const useStyles = makeStyles({
   wrap: { display: "flex", flexDirection: "column", gap: "6px", minWidth: 0 },
   scroller: {
@@ -72,7 +74,7 @@ const useStyles = makeStyles({
     overflow: "auto",
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: tokens.colorNeutralBackground1,
-    fontSize: "13px",
+    fontSize: `${FONT_SIZE}px`,
     contain: "strict",
     outlineStyle: "none",
   },
@@ -154,6 +156,23 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3, margin: 0 },
 });
 
+/**
+ * Text widths as the browser draws them at the grid's font (a canvas measures with the same
+ * fonts and fallbacks as the page); undefined where there is no canvas (the model estimates).
+ */
+function canvasMeasure(font: string): ((text: string) => number) | undefined {
+  if (typeof document === "undefined" || /jsdom/i.test(navigator.userAgent)) return undefined;
+  const ctx = document.createElement("canvas").getContext("2d");
+  if (!ctx) return undefined;
+  ctx.font = font;
+  const cache = new Map<string, number>();
+  return (text) => {
+    let w = cache.get(text);
+    if (w === undefined) cache.set(text, (w = Math.ceil(ctx.measureText(text).width)));
+    return w;
+  };
+}
+
 const KEYS: Record<string, Move> = {
   ArrowUp: "up",
   ArrowDown: "down",
@@ -168,12 +187,20 @@ const KEYS: Record<string, Move> = {
 export function SheetGrid(props: SheetGridProps) {
   const s = useStyles();
   const { grid, writes, marks, locale } = props;
-  const model = useMemo(() => buildModel(grid, writes ?? [], marks ?? null), [grid, writes, marks]);
+  const measure = useMemo(() => canvasMeasure(`${FONT_SIZE}px ${webLightTheme.fontFamilyBase}`), []);
+  const model = useMemo(
+    () =>
+      buildModel(grid, writes ?? [], marks ?? null, {
+        measure,
+        emptyText: t("grid.empty", undefined, locale),
+      }),
+    [grid, writes, marks, measure, locale],
+  );
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, left: 0, height: 400, width: 600 });
   const [active, setActive] = useState<{ row: number; col: number } | null>(null);
-  /** After the next render, focus the active cell: "page" lets the page scroll to it too. */
-  const pendingFocus = useRef<null | "page" | "grid">(null);
+  /** After the render that draws it, focus this cell: "page" lets the page scroll to it too. */
+  const pendingFocus = useRef<null | { how: "page" | "grid"; cell: string }>(null);
 
   const totalH = HEADER_HEIGHT + model.rows * ROW_HEIGHT;
   const totalW = ROW_HEADER_WIDTH + model.colX[model.colX.length - 1];
@@ -240,7 +267,7 @@ export function SheetGrid(props: SheetGridProps) {
       else if (x + w > el.scrollLeft + el.clientWidth)
         el.scrollLeft = Math.min(x - ROW_HEADER_WIDTH, x + w - el.clientWidth);
       setView((v) => ({ ...v, top: el.scrollTop, left: el.scrollLeft }));
-      pendingFocus.current = centre ? "page" : "grid";
+      pendingFocus.current = { how: centre ? "page" : "grid", cell: address(row, col) };
       setActive({ row, col });
     },
     [model],
@@ -267,15 +294,14 @@ export function SheetGrid(props: SheetGridProps) {
   }, [seq]);
 
   useEffect(() => {
-    const how = pendingFocus.current;
-    if (!how || !active) return;
-    pendingFocus.current = null;
-    const el = scroller.current?.querySelector<HTMLElement>(
-      `[data-cell="${address(active.row, active.col)}"]`,
-    );
+    const pending = pendingFocus.current;
+    if (!pending) return;
+    // Not before the cell asked for is drawn (effects of the render that asked run first).
+    const el = scroller.current?.querySelector<HTMLElement>(`[data-cell="${pending.cell}"]`);
     if (!el) return;
+    pendingFocus.current = null;
     el.focus({ preventScroll: true });
-    if (how === "page") el.scrollIntoView({ block: "nearest", inline: "nearest" });
+    if (pending.how === "page") el.scrollIntoView({ block: "nearest", inline: "nearest" });
   });
 
   const onKeyDown = (e: React.KeyboardEvent) => {

@@ -29,11 +29,33 @@ export interface SheetModel {
   merges: MergeArea[];
 }
 
-/** Rough text width: CJK and full-width characters twice as wide as Latin ones. */
-function textWidth(s: string): number {
+/**
+ * Text width in px at the grid's 13 px font, estimated where it cannot be measured: CJK and
+ * full-width characters 1 em plus a margin, Latin ones as wide as DejaVu Sans's digits (wider
+ * than most fonts' so that an estimate errs towards room).
+ */
+export function estimateWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 14 : 7.5;
+  for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 14 : 8.5;
   return w;
+}
+
+/** Room a cell needs beyond its text: padding 2 × 4 px, the border, and a few px of slack. */
+const CELL_PAD = 14;
+/** A planned cell also has the before's 2 px margin, the 3 px bar, and a semibold after. */
+const PLANNED_PAD = CELL_PAD + 5;
+
+export interface ModelOptions {
+  /** Width of a text as the grid draws it (the page measures with a canvas); default: an estimate. */
+  measure?: (text: string) => number;
+  /** What an empty cell shows before its planned value: "（空）". */
+  emptyText?: string;
+}
+
+/** True when a cell's value is a figure (a number or a date): its column never cuts it. */
+function isFigure(g: Grid, row: number, col: number): boolean {
+  const v = g.own(row, col)?.v;
+  return typeof v === "number" || v instanceof Date;
 }
 
 /** What a cell displays: as the sheet shows it (percent formats, dates), '' when empty. */
@@ -53,11 +75,19 @@ export function shownAfter(w: PlannedWrite): string {
   return String(w.after);
 }
 
+/**
+ * Columns are as wide as what they show: text up to MAX_COL px (longer text ends in an
+ * ellipsis, in full in the cell's title and the detail panel), figures and planned figures
+ * ("（空）→ 4.16") in full whatever their width.
+ */
 export function buildModel(
   snap: GridSnapshot,
   writes: readonly PlannedWrite[] = [],
   marks: readonly HighlightMark[] | null = null,
+  options: ModelOptions = {},
 ): SheetModel {
+  const measure = options.measure ?? estimateWidth;
+  const empty = options.emptyText ?? "（空）";
   const grid = new Grid(snap);
   const top = grid.top;
   const left = grid.left;
@@ -72,19 +102,31 @@ export function buildModel(
   const rows = Math.max(0, bottom - top + 1);
   const cols = Math.max(0, right - left + 1);
   const widths = new Array<number>(cols).fill(MIN_COL);
-  // Sample at most 400 rows spread over the sheet: enough for widths, cheap for 5,000 rows.
+  // Text: sampled over at most 400 rows spread over the sheet (enough for widths, cheap for
+  // 5,000 rows). Figures: every one, the longest of each column measured.
   const step = Math.max(1, Math.floor(rows / 400));
-  for (let r = top; r <= bottom; r += step)
+  const longest = new Array<string>(cols).fill("");
+  for (let r = top; r <= bottom; r++)
     for (let c = left; c <= right; c++) {
+      const sampled = (r - top) % step === 0;
+      const figure = isFigure(grid, r, c);
+      if (!sampled && !figure) continue;
       const m = grid.merge(r, c);
       if (m && m.right > m.left) continue;
       const t = shownText(grid, r, c);
-      if (t) widths[c - left] = Math.max(widths[c - left], Math.min(MAX_COL, textWidth(t) + 12));
+      if (!t) continue;
+      if (figure) {
+        if (t.length > longest[c - left].length) longest[c - left] = t;
+      } else widths[c - left] = Math.max(widths[c - left], Math.min(MAX_COL, measure(t) + CELL_PAD));
     }
+  longest.forEach((t, i) => {
+    if (t) widths[i] = Math.max(widths[i], measure(t) + CELL_PAD);
+  });
   for (const w of writes) {
     const i = w.col - left;
-    const t = `${shownText(grid, w.row, w.col)} → ${shownAfter(w)}`;
-    widths[i] = Math.max(widths[i], Math.min(MAX_COL, textWidth(t) + 12));
+    const after = shownAfter(w);
+    const need = measure(`${shownText(grid, w.row, w.col) || empty}→ `) + measure(after) * 1.1 + PLANNED_PAD;
+    widths[i] = Math.max(widths[i], typeof w.after === "number" ? need : Math.min(MAX_COL, need));
   }
   const colX = [0];
   for (const w of widths) colX.push(colX[colX.length - 1] + Math.ceil(w));
