@@ -1,5 +1,5 @@
 /**
- * Wording of the sheet grid and "why this score" lists (src/taskpane/components/grid), zh-CN
+ * Wording of the sheet grid, "why this score" and long lists (src/taskpane/components), zh-CN
  * first, en-US second; loads with them, outside the pane's initial script.
  */
 import type { Locale } from "./catalog";
@@ -22,6 +22,7 @@ export const gridZhCN = {
   "why.noScore": "暂未得分",
   "why.proposedTag": "建议",
   "why.budget": "预算执行率",
+  "list.more": "再显示 {k} 项（还有 {rest} 项未列出）",
 } as const;
 
 export type GridKey = keyof typeof gridZhCN;
@@ -45,6 +46,7 @@ export const gridEnUS: Record<GridKey, string> = {
   "why.noScore": "not scored yet",
   "why.proposedTag": "proposed",
   "why.budget": "Budget execution rate",
+  "list.more": "Show {k} more ({rest} not listed)",
 };
 
 /** The wording of `key` in `locale`, placeholders filled. */

@@ -4,6 +4,7 @@ import type { PlannedNote, PlannedWrite, Report, ReportDiagnostic } from "../../
 import { t, type MessageKey } from "../../i18n/catalog";
 import { formatValue, groupByAction, groupWrites } from "../logic";
 import { useStyles } from "../styles";
+import { LongList } from "./LongList";
 
 export interface WritesListProps {
   writes: PlannedWrite[];
@@ -48,8 +49,8 @@ export function WritesList(props: WritesListProps) {
               n: g.writes.length + (g.kind === "note" ? notes.length : 0),
             })}
           </h3>
-          <ul className={s.list}>
-            {g.writes.map((w) => (
+          <LongList className={s.list} items={g.writes}>
+            {(w) => (
               <WriteItem
                 key={w.cell}
                 write={w}
@@ -60,8 +61,8 @@ export function WritesList(props: WritesListProps) {
                 noteEdits={props.noteEdits}
                 onEditNote={props.onEditNote}
               />
-            ))}
-          </ul>
+            )}
+          </LongList>
           {g.kind === "note" && notes.length > 0 && (
             <NotesList
               notes={notes}
@@ -87,15 +88,15 @@ function NotesList(props: {
   return (
     <>
       <p className={s.muted}>{t(props.held ? "taskpane.preview.notesHint" : "taskpane.preview.notesPaneOnly")}</p>
-      <ul className={s.list} aria-label={t("taskpane.preview.noteTag")}>
-        {props.notes.map((n) => (
+      <LongList className={s.list} aria-label={t("taskpane.preview.noteTag")} items={props.notes}>
+        {(n) => (
           <li key={n.cell} className={s.item} data-note={n.cell}>
             <span className={s.cell}>{n.cell}</span>
             <span className={s.tag}>{t("taskpane.preview.noteTag")}</span> →
             <NoteText cell={n.cell} text={props.noteEdits?.[n.cell] ?? n.text} onEdit={props.onEditNote} />
           </li>
-        ))}
-      </ul>
+        )}
+      </LongList>
     </>
   );
 }
@@ -212,8 +213,8 @@ export function DiagnosticsList(props: DiagnosticsListProps) {
           <h4 id={`jx-act-${g.action}`} className={s.h4}>
             {t(`taskpane.action.group.${g.action}` as MessageKey, { n: g.items.length })}
           </h4>
-          <ul className={s.list}>
-            {g.items.map((d, i) => (
+          <LongList className={s.list} items={g.items}>
+            {(d, i) => (
               <li key={`${d.code}-${d.cell}-${i}`} data-severity={d.severity}>
                 {d.cell && select ? (
                   <button
@@ -236,8 +237,8 @@ export function DiagnosticsList(props: DiagnosticsListProps) {
                   </span>
                 )}
               </li>
-            ))}
-          </ul>
+            )}
+          </LongList>
         </div>
       ))}
     </div>

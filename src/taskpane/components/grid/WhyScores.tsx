@@ -1,13 +1,17 @@
 /**
  * "Why this score" in the pane and the page: each indicator row (and the budget row) with its
  * score and, opened, the rule in plain words with its figures. Proposals (建议) say what they are.
+ * A row's explanation is worded when it is opened, and a long table lists its first rows and
+ * a button for more (LongList): a 5,000-row table stays light.
  */
+import { useState } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { IndicatorResult, Profile } from "../../../core/types";
 import type { Locale } from "../../../i18n/catalog";
 import { gridMessage as t } from "../../../i18n/grid-messages";
 import { explainBudget, explainRow, explanationText } from "../../../sheet/explain";
 import type { Report } from "../../../sheet/types";
+import { LongList } from "../LongList";
 
 const useStyles = makeStyles({
   list: {
@@ -48,10 +52,10 @@ export interface ScoreWhyProps {
 export function ScoreWhy(props: ScoreWhyProps) {
   const s = useStyles();
   const { row, profile, locale } = props;
-  const lines = explainRow(row, { profile, judged: props.judged }, locale);
+  const [open, setOpen] = useState(false);
   const shown = row.score ?? row.ruleScore;
   return (
-    <details data-row={row.row}>
+    <details data-row={row.row} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className={s.summary}>
         {row.name}
         <span className={s.score}>
@@ -63,7 +67,11 @@ export function ScoreWhy(props: ScoreWhyProps) {
           <span className={s.tag}>{t("why.proposedTag", undefined, locale)}</span>
         )}
       </summary>
-      <p className={s.text}>{explanationText(lines, locale)}</p>
+      {open && (
+        <p className={s.text}>
+          {explanationText(explainRow(row, { profile, judged: props.judged }, locale), locale)}
+        </p>
+      )}
     </details>
   );
 }
@@ -87,28 +95,29 @@ export function WhyScores(props: WhyScoresProps) {
       <h2 id="jx-why" style={{ fontSize: "14px", margin: "4px 0" }}>
         {t("why.title", undefined, locale)}
       </h2>
-      <ul className={s.list}>
-        {b && (
-          <li>
-            <details data-row={b.row ?? undefined}>
-              <summary className={s.summary}>
-                {t("why.budget", undefined, locale)}
-                {b.score !== null && (
-                  <span className={s.score}>
-                    {t("why.score", { s: b.score.toFixed(profile.decimals), w: b.weight ?? "" }, locale)}
-                  </span>
-                )}
-              </summary>
-              <p className={s.text}>{explanationText(explainBudget(b, { profile }, locale), locale)}</p>
-            </details>
-          </li>
-        )}
-        {report.indicators.map((r) => (
-          <li key={r.row}>
-            <ScoreWhy row={r} profile={profile} judged={judgedRows.has(r.row)} locale={locale} />
-          </li>
-        ))}
-      </ul>
+      <LongList className={s.list} items={[...(b ? [null] : []), ...report.indicators]}>
+        {(r) =>
+          r === null ? (
+            <li key="budget">
+              <details data-row={b!.row ?? undefined}>
+                <summary className={s.summary}>
+                  {t("why.budget", undefined, locale)}
+                  {b!.score !== null && (
+                    <span className={s.score}>
+                      {t("why.score", { s: b!.score.toFixed(profile.decimals), w: b!.weight ?? "" }, locale)}
+                    </span>
+                  )}
+                </summary>
+                <p className={s.text}>{explanationText(explainBudget(b!, { profile }, locale), locale)}</p>
+              </details>
+            </li>
+          ) : (
+            <li key={r.row}>
+              <ScoreWhy row={r} profile={profile} judged={judgedRows.has(r.row)} locale={locale} />
+            </li>
+          )
+        }
+      </LongList>
     </section>
   );
 }
