@@ -5,78 +5,13 @@
  *
  *   node -r ./scripts/bench/register.cjs scripts/bench/grid.ts [rows]   prints {p50, p95, …}
  */
-import { createServer, type Server } from "node:http";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
+import { DIST, launch, serveDist } from "../../test/support/chromium";
 import { syntheticSheet } from "./synthetic";
-
-const ROOT = path.resolve(__dirname, "../..");
-export const DIST = path.join(ROOT, "dist");
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".png": "image/png",
-};
-
-/** Serves dist/ on 127.0.0.1; resolves to the base URL and a close function. */
-export async function serveDist(): Promise<{ base: string; close: () => Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    const p = path.normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(/^([/\\])+/, "");
-    const file = path.join(DIST, p);
-    if (!file.startsWith(DIST) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { base, close: () => new Promise<void>((ok) => server.close(() => ok())) };
-}
-
-/** Debian's Chromium, headless, offline but for `base`. */
-export async function launch(
-  base: string,
-  opts: { width: number; height: number },
-): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
-  const userData = mkdtempSync(path.join(tmpdir(), "jixiao-grid-"));
-  const context = await chromium.launchPersistentContext(userData, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: opts.width, height: opts.height },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    return url.startsWith(base) || url.startsWith("blob:") || url.startsWith("data:")
-      ? route.continue()
-      : route.abort();
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  return {
-    context,
-    page,
-    close: async () => {
-      await context.close();
-      rmSync(userData, { recursive: true, force: true });
-    },
-  };
-}
 
 /** A workbook of one self-evaluation table with `n` indicator rows (scripts/bench/synthetic.ts). */
 export async function syntheticWorkbook(n: number): Promise<Uint8Array> {
@@ -188,7 +123,6 @@ export async function gridFrameMs(
   const rows = opts.rows ?? 5000;
   if (!existsSync(path.join(DIST, "taskpane.html")))
     throw new Error("dist/taskpane.html missing: build first");
-  if (!existsSync("/usr/bin/chromium")) throw new Error("/usr/bin/chromium missing");
   const dir = mkdtempSync(path.join(tmpdir(), "jixiao-grid-bench-"));
   const file = path.join(dir, `synthetic-${rows}.xlsx`);
   writeFileSync(file, await syntheticWorkbook(rows));

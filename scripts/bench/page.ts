@@ -4,17 +4,9 @@
  * measured in the page itself (the file input's change event to the new total's node). The
  * first file includes loading the file-handling and scoring chunks.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".png": "image/png",
-};
+import { launch, serveDist } from "../../test/support/chromium";
 
 export interface PagePreview {
   /** ms from file chosen to preview shown, per workbook, in the order they were chosen. */
@@ -24,45 +16,15 @@ export interface PagePreview {
 
 export async function measurePagePreview(dist: string, reference: string): Promise<PagePreview> {
   if (!existsSync(path.join(dist, "taskpane.html"))) throw new Error("dist/taskpane.html is missing");
-  if (!existsSync("/usr/bin/chromium")) throw new Error("/usr/bin/chromium is missing");
-  const { chromium } = require("playwright-core") as typeof import("playwright-core");
   const workbooks = readdirSync(reference)
     .filter((f) => f.endsWith(".xlsx"))
     .sort()
     .map((f) => path.join(reference, f));
-  const server = createServer((req, res) => {
-    const rel = path.normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(/^([/\\])+/, "");
-    const file = path.join(dist, rel);
-    if (!file.startsWith(dist) || !existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const userData = mkdtempSync(path.join(tmpdir(), "jixiao-bench-chromium-"));
-  const context = await chromium.launchPersistentContext(userData, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    viewport: { width: 320, height: 900 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const server = await serveDist(dist);
+  const browser = await launch(server.base, { width: 320, height: 900 });
   try {
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      return url.startsWith(base) || url.startsWith("blob:") || url.startsWith("data:")
-        ? route.continue()
-        : route.abort();
-    });
-    const page = context.pages()[0] ?? (await context.newPage());
+    const { page } = browser;
+    const base = server.base;
     await page.goto(`${base}/taskpane.html`);
     const input = page.locator('input[type="file"][accept^=".xlsx"]');
     await input.waitFor({ state: "attached" });
@@ -101,8 +63,7 @@ export async function measurePagePreview(dist: string, reference: string): Promi
     const medianMs = sorted.length % 2 ? sorted[m] : Math.round((sorted[m - 1] + sorted[m]) / 2);
     return { files, medianMs };
   } finally {
-    await context.close();
-    await new Promise<void>((ok) => server.close(() => ok()));
-    rmSync(userData, { recursive: true, force: true });
+    await browser.close();
+    await server.close();
   }
 }

@@ -1,5 +1,6 @@
 /** Synthetic scoring-core input of N indicator rows, mixing the kinds of rows real tables have. */
 import type { CellInput, IndicatorRowInput, TableInput } from "../../src/core/types";
+import { BAND_HEADER, L1_HEADER, LEVEL_HEADERS, NOTES_HEADER } from "../../test/support/headers";
 
 const cell = (value: CellInput["value"], numFmt?: string): CellInput =>
   numFmt ? { value, numFmt } : { value };
@@ -118,23 +119,10 @@ function appendTable(g: SyntheticGrid, band: 1 | 3, n: number, seed: number): vo
   rows.push(line("", "完成建设任务", "", "", "", "已完成"));
   const h = rows.length + 1;
   if (band === 1) {
-    rows.push(
-      line(
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "年度指标值",
-        "实际完成值",
-        "分值",
-        "得分",
-        "偏差原因分析及改进措施",
-      ),
-    );
+    rows.push(line(...L1_HEADER, NOTES_HEADER));
   } else {
-    rows.push(
-      line("绩效指标", "", "", "年度指标值", "", "", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"),
-    );
-    rows.push(line("一级指标", "二级指标", "三级指标", "指标值", "", ""));
+    rows.push(line(BAND_HEADER, "", "", "年度指标值", "", "", "实际完成值", "分值", "得分", NOTES_HEADER));
+    rows.push(line(...LEVEL_HEADERS, "指标值", "", ""));
     rows.push(line("", "", "", "指标性质", "指标值", "度量单位"));
     merge(h, 1, h, 3);
     merge(h, 4, h, 6);

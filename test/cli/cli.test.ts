@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { setMaxFileBytes } from "../../src/hosts/file/workbook";
 import type { Report } from "../../src/sheet/types";
 import { makeOle, makeZip, REF, run, tmp } from "./helpers";
+import { L1_HEADER } from "../support/headers";
 
 const A = join(REF, "A-donghu-2021-selfeval-blank.xlsx");
 const B = join(REF, "B-donghu-2021-scoresheet.xlsx");
@@ -342,7 +343,7 @@ describe("a table without a deviation-note column (R-DEV)", () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("自评表");
     ws.addRows([
-      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      [...L1_HEADER],
       ["产出指标", "数量指标", "培训人次", "100人次", "80人次", 60, null],
       ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "95%", 40, null],
       ["总分", null, null, null, null, 100, null],

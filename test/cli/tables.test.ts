@@ -10,6 +10,7 @@ import { parseAddress, RECORD_SHEET } from "../../src/sheet";
 import type { Report } from "../../src/sheet/types";
 import { diffWorkbooks, readXlsx } from "../corpus/compare";
 import { REF, run, tmp } from "./helpers";
+import { L1_HEADER, NOTES_HEADER } from "../support/headers";
 
 const CORPUS = join(REF, "..", "corpus", "workbooks");
 const VERTICAL = join(CORPUS, "c07_two_tables_vertical.xlsx");
@@ -177,16 +178,7 @@ describe("folder runs mark provisional totals (R-TOTAL-2)", () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("自评表");
     ws.addRows([
-      [
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "年度指标值",
-        "实际完成值",
-        "分值",
-        "得分",
-        "偏差原因分析及改进措施",
-      ],
+      [...L1_HEADER, NOTES_HEADER],
       ["产出指标", "数量指标", "培训人次", "100人次", "100人次", 60, null, null],
       ["效益指标", "社会效益指标", "群众生活条件", "明显改善", "有所改善", 40, null, null],
       ["总分", null, null, null, null, 100, null, null],

@@ -11,6 +11,7 @@ import { inflateRawSync } from "node:zlib";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { readZip, storedEntry, writeCfb, writeZip } from "./bytes";
+import { BAND_HEADER, L1_HEADER, NOTES_HEADER } from "../support/headers";
 
 /**
  * - `score`: a table is found; exit 0 and a report.
@@ -109,17 +110,7 @@ export function addL1Sheet(wb: ExcelJS.Workbook, name: string, spec: TableSpec):
     for (let r = 3; r <= 7; r++) ws.mergeCells(`B${r}:C${r}`);
   }
   ws.getRow(8).values = ["年度总体目标", "预期目标", null, null, null, "实际完成情况"];
-  ws.getRow(9).values = [
-    "绩效指标",
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "年度指标值",
-    "实际完成值",
-    "分值",
-    "得分",
-    "偏差原因分析及改进措施",
-  ];
+  ws.getRow(9).values = [BAND_HEADER, ...L1_HEADER, NOTES_HEADER];
   let r = FIRST_ROW;
   const every = spec.level1Every ?? 1;
   spec.rows.forEach((row, i) => {
@@ -329,16 +320,7 @@ export const CORPUS: CorpusSpec[] = [
     about: "a header row only",
     make: (f) =>
       saveNew(f, (wb) => {
-        wb.addWorksheet("自评表").getRow(1).values = [
-          "一级指标",
-          "二级指标",
-          "三级指标",
-          "年度指标值",
-          "实际完成值",
-          "分值",
-          "得分",
-          "偏差原因分析及改进措施",
-        ];
+        wb.addWorksheet("自评表").getRow(1).values = [...L1_HEADER, NOTES_HEADER];
       }),
   },
   {

@@ -10,7 +10,8 @@ import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { PRESETS } from "../../src/core/profile";
 import { highlightMarks } from "../../src/sheet/highlights";
-import { launch, openInPage, scrollFrames, serveDist, syntheticWorkbook } from "../../scripts/bench/grid";
+import { openInPage, scrollFrames, syntheticWorkbook } from "../../scripts/bench/grid";
+import { launch, serveDist } from "../support/chromium";
 import { scoreWorkbook } from "../support/exceljs-reader";
 
 const ROOT = resolve(__dirname, "../..");

@@ -5,34 +5,22 @@
  * (named "finding N"); axe-core checks accessibility; layout shift after 写入 is measured in
  * the page. Screenshots of every step go to test-artifacts/.
  */
-import { createServer, type Server } from "node:http";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { extname, join, normalize, resolve } from "node:path";
-import type { AddressInfo } from "node:net";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { mkdirSync, readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
 import ExcelJS from "exceljs";
+import { DIST, ROOT, launch, serveDist, type Browser, type Served } from "../support/chromium";
 
-const ROOT = resolve(__dirname, "../..");
-const DIST = join(ROOT, "dist");
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const BLANK = join(ROOT, "../shared/reference/A-donghu-2021-selfeval-blank.xlsx");
 const SCORESHEET = join(ROOT, "../shared/reference/B-donghu-2021-scoresheet.xlsx");
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".png": "image/png",
-  ".txt": "text/plain; charset=utf-8",
-};
-
-let server: Server;
+let server: Served;
+let browser: Browser;
 let base: string;
-let context: BrowserContext;
 let page: Page;
-let userData: string;
 /** While set, the file host's code is held back (to see the loading state). */
 let hold: Promise<void> | null = null;
 /** Every request that tried to leave the machine. */
@@ -42,51 +30,23 @@ beforeAll(async () => {
   if (!existsSync(join(DIST, "taskpane.html")))
     throw new Error("dist/taskpane.html missing: run the build first");
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(/^([/\\])+/, "");
-    const file = join(DIST, path);
-    if (!file.startsWith(DIST) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  userData = mkdtempSync(join(tmpdir(), "jixiao-chromium-"));
-  context = await chromium.launchPersistentContext(userData, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
+  server = await serveDist();
+  base = server.base;
+  browser = await launch(base, {
+    width: 320,
+    height: 900,
     acceptDownloads: true,
-    viewport: { width: 320, height: 900 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    before: async (url) => {
+      if (hold && /file-host.*\.js$/.test(url)) await hold;
+    },
+    outside: (url) => outside.push(url),
   });
-  await context.route("**/*", async (route) => {
-    const url = route.request().url();
-    if (hold && /file-host.*\.js$/.test(url)) await hold;
-    if (url.startsWith(base) || url.startsWith("blob:") || url.startsWith("data:"))
-      return route.continue().catch(() => undefined);
-    outside.push(url);
-    return route.abort().catch(() => undefined);
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  page = browser.page;
 });
 
 afterAll(async () => {
-  await context?.close();
-  await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
-  if (userData) rmSync(userData, { recursive: true, force: true });
+  await browser?.close();
+  await server?.close();
 });
 
 let step = 0;
@@ -267,7 +227,7 @@ test("file mode at 320 px: choose → review → write → download, each step i
     page.getByRole("button", { name: "下载评分后的文件" }).click(),
   ]);
   expect(download.suggestedFilename()).toBe("A-donghu-2021-selfeval-blank-评分.xlsx");
-  const saved = join(userData, "A-donghu-2021-selfeval-blank-评分.xlsx");
+  const saved = join(browser.dir, "A-donghu-2021-selfeval-blank-评分.xlsx");
   await download.saveAs(saved);
   await page.getByText("原文件未被修改", { exact: false }).waitFor();
   await shot("downloaded");
@@ -316,7 +276,7 @@ async function pendingCopy(): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(BLANK) as unknown as ArrayBuffer);
   wb.getWorksheet("自评表")!.getCell("H25").value = null;
-  const file = join(userData, "A-待判断.xlsx");
+  const file = join(browser.dir, "A-待判断.xlsx");
   await wb.xlsx.writeFile(file);
   return file;
 }

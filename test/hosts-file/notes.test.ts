@@ -7,6 +7,7 @@ import { scoreWorkbook } from "../support/score";
 import { analyzeSheet } from "../../src/sheet";
 import type { SheetRead } from "../../src/hosts/host";
 import { diffSheets, sheetState } from "../cli/helpers";
+import { L1_HEADER } from "../support/headers";
 
 const profile = resolveProfile("central");
 const analyze = (read: SheetRead) => analyzeSheet(read.grid, { profile, record: read.record });
@@ -16,7 +17,7 @@ async function l5(personNote?: { cell: string; text: string }): Promise<Uint8Arr
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("自评表");
   [
-    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    [...L1_HEADER],
     ["产出指标", "数量指标", "培训人次", "100人次", "80人次", 40, null],
     [null, null, "覆盖乡镇", "10个", "10个", 30, null],
     [null, "成本指标", "人均成本", "≤500元", "600元", 30, null],

@@ -9,6 +9,7 @@ import type { SheetRead } from "../../src/hosts/host";
 import { analyzeSheet } from "../../src/sheet";
 import { FakeWorkbook, type FakeOptions } from "../support/fake-excel";
 import { sheetState } from "./helpers";
+import { L1_HEADER } from "../support/headers";
 
 const DRAFT_C2 =
   "【待补充】培训人次：年度指标值100人次，实际完成值80人次，完成率80.00%，未完成年度目标。偏差原因：；改进措施：";
@@ -19,7 +20,7 @@ function setup(opts: FakeOptions = {}) {
   const book = new FakeWorkbook({ api: "1.18", ...opts });
   const sheet = book.addSheet("自评表");
   const rows: (string | number | null)[][] = [
-    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    [...L1_HEADER],
     ["产出指标", "数量指标", "培训人次", "100人次", "80人次", 40, null],
     [null, null, "覆盖乡镇", "10个", "10个", 30, null],
     [null, "成本指标", "人均成本", "≤500元", "600元", 30, null],

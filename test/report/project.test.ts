@@ -20,6 +20,7 @@ import { tableFacts, type TableFacts } from "../../src/sheet/facts";
 import { REFERENCE_DIR } from "../support/expected";
 import { build } from "../sheet/grid-builder";
 import { docxPart, docxTables, docxText, scored } from "./helpers";
+import { L1_HEADER } from "../support/headers";
 
 const A = "A-donghu-2021-selfeval-blank";
 const C = "C-yiyang-2024-scoresheet";
@@ -136,7 +137,7 @@ describe("reference A: the 招商引资专项经费 draft", () => {
     expect(s).toContain(`预期目标：${facts.goal!.expected}`);
     expect(s).toContain(`实际完成情况：${facts.goal!.actual}`);
     const [t] = await docxTables(bytes);
-    expect(t[0]).toEqual(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]);
+    expect(t[0]).toEqual([...L1_HEADER]);
     expect(t[1]).toEqual(["预算执行率", "207.00万元", "170.69万元（82.46%）", "10", "8.25"]);
     // Merged 一级/二级 cells appear once, on their first row: compare the right-hand cells.
     report.indicators.forEach((i, k) => {
@@ -314,7 +315,7 @@ describe("bad input: the draft still comes out, with placeholders", () => {
 
   test("a table without header rows or title: the project name is a placeholder", () => {
     const grid = build([
-      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      [...L1_HEADER],
       ["产出指标", "数量指标", "培训人次", "100人次", "90人次", 100, null],
       ["总分", null, null, null, null, 100, null],
     ]);

@@ -11,6 +11,7 @@ import {
 } from "../../src/sheet";
 import { applyPlan, build, formula, type In } from "./grid-builder";
 import { l1, l1Rows } from "./fixtures";
+import { L2_HEADER } from "../support/headers";
 
 const profile = resolveProfile("central");
 
@@ -226,18 +227,7 @@ describe("idempotence (R-WRITE-5)", () => {
         ["项目资金", "", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分", "原因"],
         [null, "年度资金总额", 100, 120, 96, null, 10, null, null],
         [null, "财政拨款", 100, 120, 60],
-        [
-          "一级指标",
-          "二级指标",
-          "三级指标",
-          "指标性质",
-          "指标值",
-          "度量单位",
-          "实际完成值",
-          "分值",
-          "得分",
-          "未完成原因分析",
-        ],
+        [...L2_HEADER, "未完成原因分析"],
         ["产出指标", "数量指标", "引进省外到位资金", "≥", 800, "亿元", 700, 45],
         [null, "质量指标", "项目落地率", "≥", 90, "%", 95, 45],
         ["总分", null, null, null, null, null, null, 100],

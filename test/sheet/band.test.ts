@@ -14,6 +14,7 @@ import {
 } from "../../src/sheet";
 import { build, type In } from "./grid-builder";
 import { l1Rows } from "./fixtures";
+import { L1_HEADER } from "../support/headers";
 
 const profile = resolveProfile("central");
 
@@ -278,7 +279,7 @@ describe("header words (LAYOUTS.md table)", () => {
         [null, "年度资金总额：", v, v, v, 10, null, null],
         [null, "其中：财政拨款", 60, 60, 57, "—", null, "—"],
         [null, "其他资金", 40, 40, 38, "—", null, "—"],
-        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        [...L1_HEADER],
         ["产出指标", "数量指标", "培训", "10次", "10次", 90, null],
       ]);
       const a = analyzeSheet(g, { profile });
@@ -297,7 +298,7 @@ describe("header words (LAYOUTS.md table)", () => {
           ["项目资金", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
           [null, "年度资金总额", 100, 100, 90, 10, null, null],
           [null, "其中：财政拨款", 60, 60, 57, null, null, null],
-          ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+          [...L1_HEADER],
           ["产出指标", "数量指标", "培训", "10次", "10次", 90, null],
         ]),
         { profile },

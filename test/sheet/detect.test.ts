@@ -4,6 +4,7 @@ import { detectLayout, type DetectedLayout, type GridSnapshot } from "../../src/
 import { normalizeHeader } from "../../src/sheet/words";
 import { build, pct, type In } from "./grid-builder";
 import { l1, l1Rows, l5 } from "./fixtures";
+import { L1_HEADER, L2_HEADER, NOTES_HEADER } from "../support/headers";
 
 function layoutOf(g: GridSnapshot): DetectedLayout {
   const d = detectLayout(g);
@@ -123,7 +124,7 @@ describe("column order, titles, synonyms", () => {
       ["2022年度项目支出绩效自评表"],
       ["（2022年度）"],
       ["填报单位：某某局", null, null, null, "单位：万元"],
-      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      [...L1_HEADER],
       ["产出指标", "数量指标", "培训人次", "100人次", "120人次", 100],
       ["总分", null, null, null, null, 100],
     ];
@@ -169,18 +170,7 @@ describe("L2 split-value variant with Sichuan budget columns", () => {
     [null, "年度资金总额", 100, 120, 96, null, 10, null, null],
     [null, "财政拨款", 100, 120, 96],
     ["年度总体目标", "完成招商任务"],
-    [
-      "一级指标",
-      "二级指标",
-      "三级指标",
-      "指标性质",
-      "指标值",
-      "度量单位",
-      "实际完成值",
-      "分值",
-      "得分",
-      "未完成原因分析",
-    ],
+    [...L2_HEADER, "未完成原因分析"],
     ["产出指标", "数量指标", "引进省外到位资金", "≥", 800, "亿元", 827, 45],
     [null, "质量指标", "项目落地率", "≥", 90, "%", 95, 45],
     ["总分", null, null, null, null, null, null, 100],
@@ -295,16 +285,7 @@ describe("L4 部门整体支出绩效自评表", () => {
         [null, "项目支出", 300, 300, 240],
         [null, "合计", 800, 820, 750, 10],
         ["年度总体目标", "履职尽责"],
-        [
-          "一级指标",
-          "二级指标",
-          "三级指标",
-          "年度指标值",
-          "实际完成值",
-          "分值",
-          "得分",
-          "偏差原因分析及改进措施",
-        ],
+        [...L1_HEADER, NOTES_HEADER],
         ["产出指标", "数量指标", "重点工作办结率", "100%", "100%", 90],
         ["合计", null, null, null, null, 100],
       ],

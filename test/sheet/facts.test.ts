@@ -13,6 +13,7 @@ import {
 import { projectFromTitle, tableFacts } from "../../src/sheet/facts";
 import { REFERENCE_DIR } from "../support/expected";
 import { build } from "./grid-builder";
+import { L1_HEADER } from "../support/headers";
 
 const CORPUS_DIR = join(__dirname, "..", "..", "..", "shared", "corpus", "workbooks");
 
@@ -108,7 +109,7 @@ describe("tableFacts on the reference workbooks", () => {
 describe("tableFacts: wording families of header rows", () => {
   // A minimal indicator block under the header rows given.
   const block = [
-    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    [...L1_HEADER],
     ["产出指标", "数量指标", "培训人次", "100人次", "90人次", 100, null],
     ["总分", null, null, null, null, 100, null],
   ];

@@ -1,6 +1,7 @@
 /** Hand-built tables shaped like the published ones (LAYOUTS.md L1–L5). */
 import type { GridSnapshot } from "../../src/sheet/types";
 import { build, fmt, pct, type BuildOptions, type In } from "./grid-builder";
+import { L1_HEADER, NOTES_HEADER } from "../support/headers";
 
 /** L1 as in the 东湖区 2021 自评表 (columns A–I), score cells empty except two judgements. */
 export function l1Rows(): { rows: In[][]; merges: string[] } {
@@ -26,17 +27,7 @@ export function l1Rows(): { rows: In[][]; merges: string[] } {
     [null, "其他资金", null, 0, 0, 0, "—", "—", "—"],
     ["年度总体目标", "预期目标", null, null, null, "实际完成情况"],
     [null, "全力推进招商引资", null, null, null, "外出招商13批次"],
-    [
-      "绩 效 指 标",
-      "一级指标",
-      "二级指标",
-      "三级指标",
-      "年度指标值",
-      "实际完成值",
-      "分值",
-      "得分",
-      "偏差原因分析及改进措施",
-    ],
+    ["绩 效 指 标", ...L1_HEADER, NOTES_HEADER],
     [
       null,
       "产出指标 （50分）",
@@ -111,16 +102,7 @@ export function l1(o: BuildOptions = {}): GridSnapshot {
 export function l5(o: BuildOptions = {}): GridSnapshot {
   const rows: In[][] = [
     ["渝中区招商引资专项经费项目绩效自评表（2019年度）"],
-    [
-      "一级指标",
-      "二级指标",
-      "三级指标",
-      "年度指标值",
-      "实际完成值",
-      "分值",
-      "得分",
-      "偏差原因分析及改进措施",
-    ],
+    [...L1_HEADER, NOTES_HEADER],
     ["产出指标（20分）", "数量指标", "“招大引强”目标", "10个", "10个", 20],
     ["效益指标（30分）", "社会效益指标", "引进企业", "10个", "10个", 30],
     ["满意度指标（5分）", "服务对象满意度指标", "企业满意度", "≥80%", "80%以上", 5],
@@ -134,7 +116,7 @@ export function l5(o: BuildOptions = {}): GridSnapshot {
 export function l5NoNotes(): GridSnapshot {
   return build(
     [
-      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      [...L1_HEADER],
       ["产出指标", "数量指标", "培训人次", "100人次", "80人次", 40, null],
       [null, null, "覆盖乡镇", "10个", "10个", 30, null],
       [null, "成本指标", "人均成本", "≤500元", "600元", 30, null],

@@ -29,6 +29,10 @@ import type {
 } from "../../src/sheet/types";
 import { HostError, type WorkbookSettings } from "../../src/hosts/host";
 import { uiMessage } from "../../src/i18n/catalog";
+import { OLE_MAGIC, ZIP_MAGIC, oleEntryNames, startsWith } from "../../src/hosts/file/package/book";
+import { workbookBytes } from "../../src/hosts/file/exceljs-bytes";
+
+export { oleEntryNames, workbookBytes };
 
 /** Largest workbook accepted, in bytes. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -98,15 +102,6 @@ function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data);
 }
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  if (bytes.length < magic.length) return false;
-  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
-  return true;
-}
-
 /** True when the ASCII string occurs in the bytes (zip entry names are stored uncompressed). */
 function containsAscii(bytes: Uint8Array, s: string): boolean {
   const first = s.charCodeAt(0);
@@ -120,60 +115,6 @@ function containsAscii(bytes: Uint8Array, s: string): boolean {
     return true;
   }
   return false;
-}
-
-/**
- * Names of the streams and storages of an OLE compound file (CFB), read from its directory.
- * An encrypted .xlsx is such a file with an `EncryptionInfo` stream; an .xls has `Workbook`
- * (or `Book`, Excel 5/95).
- */
-export function oleEntryNames(bytes: Uint8Array): string[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const sectorSize = 1 << view.getUint16(0x1e, true);
-  if (sectorSize !== 512 && sectorSize !== 4096) return [];
-  const sectorOffset = (s: number) => (s + 1) * sectorSize;
-  const u32 = (off: number) => (off + 4 <= bytes.length ? view.getUint32(off, true) : 0xffffffff);
-  // FAT sector numbers: 109 in the header, then the DIFAT chain.
-  const fatSectors: number[] = [];
-  for (let i = 0; i < 109; i++) {
-    const s = u32(0x4c + i * 4);
-    if (s >= 0xfffffffa) break;
-    fatSectors.push(s);
-  }
-  let difat = u32(0x44);
-  for (let guard = 0; difat < 0xfffffffa && guard < 1000; guard++) {
-    const base = sectorOffset(difat);
-    const per = sectorSize / 4 - 1;
-    for (let i = 0; i < per; i++) {
-      const s = u32(base + i * 4);
-      if (s < 0xfffffffa) fatSectors.push(s);
-    }
-    difat = u32(base + per * 4);
-  }
-  const perFat = sectorSize / 4;
-  const next = (s: number): number => {
-    const fs = fatSectors[Math.floor(s / perFat)];
-    if (fs === undefined) return 0xfffffffe;
-    return u32(sectorOffset(fs) + (s % perFat) * 4);
-  };
-  const names: string[] = [];
-  let dir = u32(0x30);
-  const seen = new Set<number>();
-  while (dir < 0xfffffffa && !seen.has(dir) && sectorOffset(dir) < bytes.length) {
-    seen.add(dir);
-    const base = sectorOffset(dir);
-    for (let e = 0; e < sectorSize / 128; e++) {
-      const off = base + e * 128;
-      if (off + 128 > bytes.length) break;
-      const len = view.getUint16(off + 0x40, true);
-      if (len < 2 || len > 64) continue;
-      let name = "";
-      for (let k = 0; k < len / 2 - 1; k++) name += String.fromCharCode(view.getUint16(off + k * 2, true));
-      names.push(name);
-    }
-    dir = next(dir);
-  }
-  return names;
 }
 
 /** A zip whose entry names are those of a workbook package (names are stored uncompressed). */
@@ -680,116 +621,6 @@ export function restoreLatest(wb: ExcelJS.Workbook): { restored: number; backup:
   }
   writeRecord(wb, recordRestored(record, backup), settings);
   return { restored: backup.cells.length, backup, notes };
-}
-
-/**
- * What a file cannot hold raw in a text: control characters (CR included: XML readers turn it
- * into LF), U+FFFE/U+FFFF and lone surrogates. Excel stores them as `_xHHHH_`; exceljs
- * decodes those escapes when reading but drops (or mangles) the characters when writing.
- */
-const UNWRITABLE =
-  "[\\u0000-\\u0008\\u000B-\\u001F\\u007F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]";
-/**
- * An underscore that would read as the start of an escape (`_x0041_`, or `_x0041` before an
- * escaped character) is itself escaped as `_x005F_`, as Excel does.
- */
-const ESCAPES = new RegExp(`_(?=x[0-9A-Fa-f]{4}(?:_|${UNWRITABLE}))|${UNWRITABLE}`, "g");
-const NEEDS_ESCAPE = new RegExp(`_x[0-9A-Fa-f]{4}|${UNWRITABLE}`);
-
-/** R-WRITE-1: a text as Excel stores it, so that it reads back unchanged (`\u0007` → `_x0007_`). */
-export function escapeXmlText(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(ESCAPES, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
-}
-
-type RichTextRun = ExcelJS.RichText;
-
-function escapeRuns(runs: RichTextRun[]): RichTextRun[] | null {
-  let changed = false;
-  const out = runs.map((r) => {
-    const text = escapeXmlText(r.text);
-    if (text === r.text) return r;
-    changed = true;
-    return { ...r, text };
-  });
-  return changed ? out : null;
-}
-
-/** An escaped copy of a text-bearing value, or null when it needs none. */
-function escapedValue(v: unknown): unknown {
-  if (typeof v === "string") {
-    const e = escapeXmlText(v);
-    return e === v ? null : e;
-  }
-  if (!v || typeof v !== "object") return null;
-  const o = v as { richText?: RichTextRun[]; text?: unknown; hyperlink?: string };
-  if (Array.isArray(o.richText)) {
-    const runs = escapeRuns(o.richText);
-    return runs ? { ...o, richText: runs } : null;
-  }
-  if (typeof o.hyperlink === "string" && o.text !== undefined) {
-    const text = escapedValue(o.text);
-    return text === null ? null : { ...o, text };
-  }
-  return null;
-}
-
-/**
- * Escapes every text cell, rich-text run and note of the workbook for writing (R-WRITE-1:
- * untouched cells keep their text). Returns the function that puts the values back.
- */
-function escapeTexts(wb: ExcelJS.Workbook): () => void {
-  const undo: (() => void)[] = [];
-  for (const ws of wb.worksheets) {
-    ws.eachRow((row) => {
-      row.eachCell((cell) => {
-        const type = cell.type as number;
-        if (type === T_STRING || type === T_RICH_TEXT || type === T_HYPERLINK || type === T_SHARED_STRING) {
-          const original = cell.value;
-          const escaped = escapedValue(original);
-          if (escaped !== null) {
-            cell.value = escaped as ExcelJS.CellValue;
-            undo.push(() => {
-              cell.value = original;
-            });
-          }
-        }
-        const note = cell.note as unknown;
-        if (note !== undefined && note !== null) {
-          const texts = typeof note === "object" ? (note as { texts?: RichTextRun[] }).texts : undefined;
-          const escaped =
-            typeof note === "string"
-              ? escapedValue(note)
-              : Array.isArray(texts) && escapeRuns(texts)
-                ? { ...(note as object), texts: escapeRuns(texts) }
-                : null;
-          if (escaped !== null) {
-            cell.note = escaped as ExcelJS.Comment;
-            undo.push(() => {
-              cell.note = note as ExcelJS.Comment;
-            });
-          }
-        }
-      });
-    });
-  }
-  return () => {
-    for (let i = undo.length - 1; i >= 0; i--) undo[i]();
-  };
-}
-
-/**
- * Serialises a workbook to .xlsx bytes. Texts are escaped as Excel stores them while writing
- * (see `escapeXmlText`) and put back afterwards: the caller's values are unchanged.
- */
-export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  const restore = escapeTexts(wb);
-  try {
-    const buf = await wb.xlsx.writeBuffer();
-    return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
-  } finally {
-    restore();
-  }
 }
 
 /** Snapshots of the sheets a table may be on (every sheet but the record sheet). */

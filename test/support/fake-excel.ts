@@ -12,6 +12,7 @@ import type { OfficeEnv, DocumentSettings } from "../../src/hosts/office/env";
 import { address, parseRange } from "../../src/sheet/address";
 import { apiAtLeast, officeClient, setRequirementCheck } from "./office-client";
 import { RichApiServer } from "./rich-api-server";
+import { BAND_HEADER, L1_HEADER, NOTES_HEADER } from "./headers";
 
 export type FakeValue = string | number | boolean | null;
 
@@ -397,17 +398,7 @@ export function buildSelfEvalTable(book: FakeWorkbook, n: number, name = "自评
   s.set("F11", "基本完成。");
   s.merge("F11:I11");
   const headerRow = 12;
-  [
-    "绩效指标",
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "年度指标值",
-    "实际完成值",
-    "分值",
-    "得分",
-    "偏差原因分析及改进措施",
-  ].forEach((h, i) => s.set(address(headerRow, i + 1), h));
+  [BAND_HEADER, ...L1_HEADER, NOTES_HEADER].forEach((h, i) => s.set(address(headerRow, i + 1), h));
   const firstRow = headerRow + 1;
   const lastRow = headerRow + n;
   s.set(`A${firstRow}`, "绩效指标");

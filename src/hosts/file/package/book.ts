@@ -19,10 +19,10 @@ export interface SheetEntry {
   state: string;
 }
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+export const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+export const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+export function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   if (bytes.length < magic.length) return false;
   for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
   return true;
