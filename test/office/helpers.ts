@@ -3,7 +3,7 @@ import { resolveProfile } from "../../src/core";
 import { createOfficeHost, type OfficeHost } from "../../src/hosts/office/office-host";
 import type { SheetRead } from "../../src/hosts/host";
 import { analyzeSheet } from "../../src/sheet";
-import type { Analysis } from "../../src/sheet/types";
+import type { Analysis, PlannedNote } from "../../src/sheet/types";
 import {
   FakeWorkbook,
   buildSelfEvalTable,
@@ -23,6 +23,12 @@ export function setup(
   const book = new FakeWorkbook(opts);
   const { sheet } = buildSelfEvalTable(book, rows);
   return { book, host: createOfficeHost(book.env()), sheet };
+}
+
+/** Draft notes alone: `apply` with a plan of notes only; how many were added or refreshed. */
+export async function addNotes(host: OfficeHost, sheet: string, notes: PlannedNote[]): Promise<number> {
+  const result = await host.apply({ sheet, writes: [], notes });
+  return result.notes ?? 0;
 }
 
 /** A cell as the user sees it: empty cells without format or fill are absent. */

@@ -8,7 +8,7 @@ import { quickScore } from "../../src/commands/commands";
 import type { SheetRead } from "../../src/hosts/host";
 import { analyzeSheet } from "../../src/sheet";
 import { FakeWorkbook, type FakeOptions } from "../support/fake-excel";
-import { sheetState } from "./helpers";
+import { addNotes, sheetState } from "./helpers";
 import { L1_HEADER } from "../support/headers";
 
 const DRAFT_C2 =
@@ -161,10 +161,10 @@ describe("draft notes on a layout without a note column (R-DEV)", () => {
     expect(sheet.notes.size + sheet.comments.size).toBe(0);
   });
 
-  test("addNotes skips a cell that has a note and is undone by restore", async () => {
+  test("notes alone skip a cell that has a note and is undone by restore", async () => {
     const { sheet, host } = setup();
     sheet.notes.set("C2", "张三：已说明。");
-    const added = await host.addNotes("自评表", [
+    const added = await addNotes(host, "自评表", [
       { cell: "C2", text: "【待补充】甲" },
       { cell: "C3", text: "【待补充】乙" },
     ]);

@@ -152,6 +152,19 @@ describe("staleness: a sheet changed since the read is not written", () => {
     expect(book.sheet("_jixiao")).toBeUndefined();
   });
 
+  test("apply leaves the snapshot readSheet returned as it was read; the same plan again is STALE (R-WRITE-4)", async () => {
+    const { host } = setup(20);
+    const read = await host.readSheet();
+    const cells = read.grid.cells.map((row) => row.map((c) => (c ? { ...c } : c)));
+    const analysis = analyze(read);
+    expect(analysis.plan.writes.length).toBeGreaterThan(0);
+    await host.apply(analysis.plan);
+    expect(read.grid.cells).toEqual(cells);
+    expect(analyze(read).plan).toEqual(analysis.plan);
+    const e = await host.apply(analysis.plan).catch((x: unknown) => x);
+    expect((e as HostError).code).toBe("STALE");
+  });
+
   test("the add-in's own writes do not make the next read stale", async () => {
     const { book, host, sheet } = setup(20);
     await host.apply(analyze(await host.readSheet()).plan);

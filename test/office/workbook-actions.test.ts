@@ -3,7 +3,7 @@ import { createOfficeHost, SETTINGS_KEY } from "../../src/hosts/office/office-ho
 import { buildTemplate } from "../../src/templates";
 import type { IndicatorTemplateRow } from "../../src/templates/types";
 import { FakeWorkbook } from "../support/fake-excel";
-import { analyze, setup } from "./helpers";
+import { addNotes, analyze, setup } from "./helpers";
 
 describe("insertTemplate", () => {
   test("a new, active sheet holding the standard table: cells, merges, widths, list validations", async () => {
@@ -101,7 +101,7 @@ describe("settings, selection, notes", () => {
       ["1.9", 0, 0],
     ] as const) {
       const { host, sheet } = setup(5, { api });
-      const added = await host.addNotes("自评表", [{ cell: "H13", text: "【待补充】偏差原因：" }]);
+      const added = await addNotes(host, "自评表", [{ cell: "H13", text: "【待补充】偏差原因：" }]);
       expect(added).toBe(expectNote + expectComment);
       expect(sheet.notes.size).toBe(expectNote);
       expect(sheet.comments.size).toBe(expectComment);

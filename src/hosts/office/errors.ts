@@ -48,3 +48,13 @@ export function toHostError(e: unknown, sheet?: string): HostError {
     }
   }
 }
+
+/** The sheet is protected: nothing is written. */
+export function protectedError(sheet: string): HostError {
+  return new HostError("PROTECTED", uiMessage("office.err.protected", { sheet: sheetLabel(sheet) }));
+}
+
+/** The workbook's structure is protected (no sheet can be added): nothing is written. */
+export function workbookProtectedError(): HostError {
+  return new HostError("PROTECTED", uiMessage("office.err.workbookProtected"));
+}

@@ -18,7 +18,7 @@ import { address as a1, parseRange } from "../../sheet/address";
 import type { CellValue, GridCell, GridSnapshot, MergeArea } from "../../sheet/types";
 import { officeErrorCode, isPayloadError } from "./errors";
 import { jsonBytes, payloadBudget } from "./payload";
-import { RECORD_SHEET } from "./record-io";
+import { RECORD_SHEET } from "../../sheet";
 import type { ChangeTracker } from "./staleness";
 
 /** Rows per merged-area query: `getMergedAreasOrNullObject` fails above 512 areas. */
