@@ -63,7 +63,7 @@ describe("detection made by chooseSheet is reused by analyzeSheet", () => {
       ]),
     ).toBe("自评表");
     // The same snapshot object, now holding the cover's text only: no table any more.
-    table1.cells = cover().cells;
+    Object.assign(table1, { cells: cover().cells });
     const a = analyzeSheet(table1, { profile: central });
     expect(a.layout).toBeNull();
     expect(a.report.diagnostics[0].code).toBe("NO_TABLE_FOUND");

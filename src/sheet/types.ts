@@ -40,16 +40,17 @@ export interface MergeArea {
 
 /**
  * A rectangular snapshot of one sheet's used range. `cells[r][c]` is the cell at sheet
- * row `top + r`, column `left + c` (1-based sheet coordinates).
+ * row `top + r`, column `left + c` (1-based sheet coordinates). Read-only: a host hands it
+ * out as read, and whatever needs a changed grid makes a copy.
  */
 export interface GridSnapshot {
   sheet: string;
   top: number;
   left: number;
-  cells: (GridCell | null)[][];
-  merges: MergeArea[];
-  hiddenRows: number[];
-  hiddenCols: number[];
+  readonly cells: ReadonlyArray<ReadonlyArray<Readonly<GridCell> | null>>;
+  readonly merges: ReadonlyArray<Readonly<MergeArea>>;
+  readonly hiddenRows: readonly number[];
+  readonly hiddenCols: readonly number[];
   /**
    * false when the host could not read merged areas (Office before ExcelApi 1.13): `merges`
    * is then empty, and a cell that looks empty may be covered by a merge.

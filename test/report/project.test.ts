@@ -21,6 +21,7 @@ import { REFERENCE_DIR } from "../support/expected";
 import { build } from "../sheet/grid-builder";
 import { docxPart, docxTables, docxText, scored } from "./helpers";
 import { L1_HEADER } from "../support/headers";
+import { withCell } from "../support/grid-edit";
 
 const A = "A-donghu-2021-selfeval-blank";
 const C = "C-yiyang-2024-scoresheet";
@@ -280,9 +281,8 @@ describe("bad input: the draft still comes out, with placeholders", () => {
   const profile = resolveProfile("central");
 
   test("a judgement pending: the conclusion says 暂定 and names the row", async () => {
-    const grid = await referenceGrid(A);
     // Clear the person's judgement of 增加就业机会 (H25): the row waits for judgement.
-    grid.cells[25 - grid.top][8 - grid.left] = null;
+    const grid = withCell(await referenceGrid(A), 25, 8, null);
     const a = analyzeSheet(grid, { profile, file: `${A}.xlsx` });
     expect(a.report.totalProvisional).toBe(true);
     const doc = draftProjectReport(a.report, tableFacts(grid, a.layout));

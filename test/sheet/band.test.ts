@@ -206,7 +206,7 @@ describe("LAYOUTS.md step 2: the indicator header band", () => {
 
   it("skips a repeated two-row band inside the indicator block (a table split over pages)", () => {
     const g = yunnan();
-    const rows = g.cells;
+    const rows = [...g.cells];
     rows.splice(10, 0, [...rows[6]], [...rows[7]]);
     const d = layoutOf(build(rows.map((r) => r.map((c) => (c ? c.v : null)))));
     expect(d.indicatorRows).toEqual([9, 10, 13]);

@@ -3,14 +3,13 @@ import { resolveProfile } from "../../src/core";
 import { analyzeRead, analyzeSheet, analyzeTables, firstTable, type GridSnapshot } from "../../src/sheet";
 import { applyPlan, build } from "./grid-builder";
 import { l1, l1Rows } from "./fixtures";
+import { withCell } from "../support/grid-edit";
 
 const profile = resolveProfile("central");
 
 /** l1 with 增加就业机会 (row 25, 显著/较显著, weight 10, score column H) left for a judgement. */
 function awaiting(): GridSnapshot {
-  const g = l1();
-  g.cells[25 - g.top][8 - g.left] = null;
-  return g;
+  return withCell(l1(), 25, 8, null);
 }
 
 describe("analyzeRead: the sheet's settings", () => {
@@ -100,8 +99,7 @@ describe("analyzeRead: several tables on one sheet (LAYOUTS.md step 7)", () => {
     const { rows, merges } = l1Rows();
     const down = (m: string) => m.replace(/(\d+)/g, (r) => String(Number(r) + 32));
     const g = build([...rows, [], [], [], ...rows], { merges: [...merges, ...merges.map(down)] });
-    for (const r of [25, 57]) g.cells[r - 1][7] = null;
-    return g;
+    return [25, 57].reduce((grid, r) => withCell(grid, r, 8, null), g);
   }
 
   it("gives one analysis per table and one plan holding every table's writes", () => {

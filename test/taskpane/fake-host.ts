@@ -12,6 +12,7 @@ import type { Backup, CellValue, GridSnapshot, WorkbookRecord, WritePlan } from 
 import { parseAddress } from "../../src/sheet/address";
 import type { IndicatorTemplateRow, TemplateKind } from "../../src/templates/types";
 import { uiMessage } from "../../src/i18n/catalog";
+import { editable } from "../support/grid-edit";
 
 /** Deep copy keeping Dates (jsdom has no structuredClone). */
 export function clone<T>(x: T): T {
@@ -65,8 +66,10 @@ export class FakeHost implements WorkbookHost {
     const at = parseAddress(cell)!;
     const r = at.row - this.grid.top;
     const c = at.col - this.grid.left;
-    while (this.grid.cells.length <= r) this.grid.cells.push([]);
-    const line = this.grid.cells[r];
+    // The fake's own sheet (readSheet hands out copies of it).
+    const cells = editable(this.grid).cells;
+    while (cells.length <= r) cells.push([]);
+    const line = cells[r];
     while (line.length <= c) line.push(null);
     line[c] = v === null ? null : { ...(line[c] ?? {}), v };
   }

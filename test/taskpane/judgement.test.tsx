@@ -2,15 +2,15 @@
 import "./dom";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
-import { FakeHost, clone } from "./fake-host";
+import { FakeHost } from "./fake-host";
 import { BLANK, referenceGrid, testServices } from "./support";
 import type { GridSnapshot } from "../../src/sheet/types";
+import { withCell } from "../support/grid-edit";
 
 /** Reference A with the person's 8 on row 25 (显著 vs 较显著) removed: the row waits for judgement. */
 let grid: GridSnapshot;
 beforeAll(async () => {
-  grid = clone(await referenceGrid(BLANK));
-  grid.cells[25 - grid.top][8 - grid.left] = null;
+  grid = withCell(await referenceGrid(BLANK), 25, 8, null);
 });
 
 async function renderPending() {

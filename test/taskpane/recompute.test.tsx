@@ -2,15 +2,15 @@
 import "./dom";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
-import { FakeHost, clone } from "./fake-host";
+import { FakeHost } from "./fake-host";
 import { BLANK, referenceGrid, testServices } from "./support";
 import type { GridSnapshot } from "../../src/sheet/types";
+import { withCell } from "../support/grid-edit";
 
 /** Reference A where a person entered 4.5 for row 13 (the rule gives 4.16). */
 let grid: GridSnapshot;
 beforeAll(async () => {
-  grid = clone(await referenceGrid(BLANK));
-  grid.cells[13 - grid.top][8 - grid.left] = { v: 4.5 };
+  grid = withCell(await referenceGrid(BLANK), 13, 8, { v: 4.5 });
 });
 
 const scoreGroup = () => screen.getByRole("group", { name: /^得分（/ });

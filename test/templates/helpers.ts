@@ -2,6 +2,7 @@
 import { parseAddress } from "../../src/sheet/address";
 import type { CellValue, GridCell, GridSnapshot } from "../../src/sheet/types";
 import type { TemplateSheet } from "../../src/templates";
+import { editable } from "../support/grid-edit";
 
 export function cellAt(grid: GridSnapshot, row: number, col: number): GridCell | null {
   return grid.cells[row - grid.top]?.[col - grid.left] ?? null;
@@ -10,8 +11,9 @@ export function cellAt(grid: GridSnapshot, row: number, col: number): GridCell |
 export function setCell(grid: GridSnapshot, row: number, col: number, v: CellValue, fmt?: string): void {
   const r = row - grid.top;
   const c = col - grid.left;
-  while (grid.cells.length <= r) grid.cells.push([]);
-  const line = grid.cells[r];
+  const cells = editable(grid).cells;
+  while (cells.length <= r) cells.push([]);
+  const line = cells[r];
   while (line.length <= c) line.push(null);
   const cell: GridCell = { v };
   const old = line[c];
