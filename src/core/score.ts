@@ -23,15 +23,17 @@ export function scoreTable(input: TableInput, options: ScoreOptions): CoreReport
   // §4 R-BUDGET
   const budget = input.budget ? evaluateBudget(ctx, input.budget) : null;
 
-  // §1–§3 row rules; R-QUAL: a row awaiting a judgement that was given is scored with it
+  // §1–§3 row rules; R-QUAL: a row awaiting a judgement that was given is scored with it, and
+  // so is a proposal (R-QUAL, R-PARSE-9) a person changed before it was written
   const rows: RowEval[] = [];
   const judgementRows: number[] = [];
   const judged: CoreWrite[] = [];
   for (const r of input.indicators) {
     const mark = ctx.mark();
     let ev = evaluateRow(ctx, r, input.layout);
-    if (ev && asksJudgement(ctx, r.row, mark.diagnostics)) {
-      judgementRows.push(r.row);
+    const asks = ev !== null && asksJudgement(ctx, r.row, mark.diagnostics);
+    if (asks) judgementRows.push(r.row);
+    if (ev && (asks || ev.result.scoreSource === "proposed")) {
       const j = judgedRow(r, ev, options.judgements?.[r.row]);
       if (j) {
         ctx.rollback(mark);

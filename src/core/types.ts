@@ -240,7 +240,10 @@ export interface ScoreOptions {
   profile: Profile;
   /** 全部按规则重算 / --recompute-all: people's scores are replaced too (never formulas). */
   recomputeAll?: boolean;
-  /** R-QUAL: a person's scores for rows awaiting a judgement, by sheet row (given outside the sheet). */
+  /**
+   * R-QUAL: a person's scores for rows awaiting a judgement, or holding a proposal not yet
+   * written (the person's score in place of it), by sheet row (given outside the sheet).
+   */
   judgements?: Readonly<Record<number, number>>;
 }
 

@@ -130,12 +130,21 @@ const zhCN = {
   "taskpane.judge.only": "实际完成值“{actual}”与年度指标值“{target}”相比，本项只能评为{bands}。",
   "taskpane.judge.or": "或",
   "taskpane.judge.bandClosed": "按实际完成值与年度指标值的对比，本项不能评为“{band}”，请重新选择。",
+  "taskpane.proposal.title": "建议得分（{n} 项）",
+  "taskpane.proposal.hint": "以下得分是程序按规则建议的满分。如与实际情况不符，写入前可改为您的评分。",
+  "taskpane.proposal.whyWord": "实际完成值只写了“{actual}”，没有具体数值，因此按已完成建议给满分。",
+  "taskpane.proposal.whyQualitative": "实际完成值“{actual}”达到年度指标值，因此建议给满分。",
+  "taskpane.proposal.choice": "{name}的得分",
+  "taskpane.proposal.keep": "采用建议（{score} 分）",
+  "taskpane.proposal.change": "改为我的评分",
+  "taskpane.proposal.outOfWeight": "得分应在 0 到 {weight} 分之间；改正之前仍按建议写入。",
+  "taskpane.proposal.outOfRange": "得分 {score} 不在允许的 {lo}–{hi} 分之内，写入后会提示核对。",
   "taskpane.preview.title": "将要写入的单元格（{n} 个）",
   "taskpane.preview.none":
     "没有需要写入的单元格。已有的数值不会被改动，与规则不符之处列在下方“检查发现的问题”中。",
   "taskpane.preview.empty": "（空）",
   "taskpane.preview.proposed": "建议",
-  "taskpane.preview.proposedHint": "定性指标的实际完成值与年度指标值一致，建议给满分",
+  "taskpane.preview.proposedHint": "程序建议的满分，可在上方“建议得分”中改为您的评分",
   "taskpane.preview.judged": "您的判断",
   "taskpane.preview.noteTag": "批注",
   "taskpane.preview.notesHint":
@@ -354,12 +363,27 @@ const enUS: Record<keyof typeof zhCN, string> = {
   "taskpane.judge.or": " or ",
   "taskpane.judge.bandClosed":
     "Compared with the target, the actual cannot be rated “{band}”; please choose again.",
+  "taskpane.proposal.title": "Suggested scores ({n})",
+  "taskpane.proposal.hint":
+    "These are full scores the program suggests by the rules. If they do not match what happened, change them to your score before writing.",
+  "taskpane.proposal.whyWord":
+    "The actual only says “{actual}”, with no figure, so it is taken as met and the full score is suggested.",
+  "taskpane.proposal.whyQualitative":
+    "The actual “{actual}” reaches the target, so the full score is suggested.",
+  "taskpane.proposal.choice": "Score of {name}",
+  "taskpane.proposal.keep": "Keep the suggestion ({score} points)",
+  "taskpane.proposal.change": "Enter my own score",
+  "taskpane.proposal.outOfWeight":
+    "The score must be between 0 and {weight}; until corrected, the suggestion is written.",
+  "taskpane.proposal.outOfRange":
+    "The score {score} is outside the allowed {lo}–{hi}; it will be flagged for checking after writing.",
   "taskpane.preview.title": "Cells to be written ({n})",
   "taskpane.preview.none":
     "Nothing to write. Existing values are kept; where they differ from the rules, see “Issues found” below.",
   "taskpane.preview.empty": "(empty)",
   "taskpane.preview.proposed": "suggested",
-  "taskpane.preview.proposedHint": "The qualitative actual matches the target; full score suggested",
+  "taskpane.preview.proposedHint":
+    "Full score suggested by the program; you can change it under “Suggested scores” above",
   "taskpane.preview.judged": "your judgement",
   "taskpane.preview.noteTag": "note",
   "taskpane.preview.notesHint":

@@ -434,6 +434,7 @@ function planWrites(g: Grid, core: CoreReport, cells: Map<string, string>): Plan
       field: w.field,
     };
     if (w.kind === "rate" && !isPercentFormat(current?.fmt)) pw.numFmt = "0.00%";
+    if (w.judgement) pw.person = true;
     out.push(pw);
   }
   return out;

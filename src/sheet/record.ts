@@ -149,17 +149,18 @@ export function decodeRecord(rows: unknown[][]): {
 }
 
 /**
- * The record after a plan was applied: one ledger entry per written cell, and the backup (last
- * 20 kept), which also keeps the ledger entries the written cells had before, for
- * `recordRestored`.
+ * The record after a plan was applied: one ledger entry per cell written for the program (a
+ * person's judgement is theirs, not the program's), and the backup (last 20 kept), which also
+ * keeps the ledger entries the written cells had before, for `recordRestored`.
  */
 export function recordApplied(record: WorkbookRecord, plan: WritePlan, backup: Backup): WorkbookRecord {
   const written = new Set(plan.writes.map((w) => w.cell));
   const ledger: LedgerEntry[] = [];
   const before: LedgerEntry[] = [];
   for (const e of record.ledger) (e.sheet === plan.sheet && written.has(e.cell) ? before : ledger).push(e);
+  // A person's own score (a judgement given in a face) is theirs once written, not the program's.
   for (const w of plan.writes)
-    ledger.push({ sheet: plan.sheet, cell: w.cell, value: w.after, at: backup.at });
+    if (!w.person) ledger.push({ sheet: plan.sheet, cell: w.cell, value: w.after, at: backup.at });
   return {
     ledger,
     backups: [...record.backups, { ...backup, ledger: before }].slice(-MAX_BACKUPS),

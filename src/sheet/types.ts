@@ -156,6 +156,11 @@ export interface PlannedWrite {
   numFmt?: string;
   /** What the core said about this cell (for grouping in the UI). */
   field: Field;
+  /**
+   * The person's own score given in a face (a judgement, a changed proposal): once written it is
+   * recorded as theirs, not the program's (R-WRITE-2), so no later run replaces it.
+   */
+  person?: true;
 }
 
 /**

@@ -13,7 +13,7 @@ import type { ColumnMapping, PlannedWrite } from "../sheet/types";
 import { HostError, type WorkbookHost } from "../hosts/host";
 import { t, type Locale } from "../i18n/catalog";
 import type { Services } from "./services";
-import { needsAttention, patchNotes, rowBasis, type Judgement } from "./logic";
+import { needsAttention, patchNotes, rowBasis, type Judgement, type ProposalEdit } from "./logic";
 import { scoreView } from "./score-view";
 import { errorText } from "./errors";
 import { useSheetRead } from "./hooks/useSheetRead";
@@ -23,6 +23,7 @@ import { ExportFindings } from "./components/ExportFindings";
 import { JudgementPanel } from "./components/JudgementPanel";
 import { DiagnosticsList, WritesList } from "./components/PreviewPanel";
 import { ProfilePicker } from "./components/ProfilePicker";
+import { ProposalPanel } from "./components/ProposalPanel";
 import { RecomputeDialog } from "./components/RecomputeDialog";
 import { ResultSummary } from "./components/ResultSummary";
 import { ReportButton } from "./components/ReportButton";
@@ -70,6 +71,8 @@ export function ScorePanel(props: ScorePanelProps) {
   const [downloaded, setDownloaded] = useState(false);
   const [recomputeAll, setRecomputeAll] = useState(false);
   const [judgements, setJudgements] = useState<Record<number, Judgement>>({});
+  /** Proposals the person changed before writing, by row. */
+  const [proposalEdits, setProposalEdits] = useState<Record<number, ProposalEdit>>({});
   const [tableNo, setTableNo] = useState(0);
   /** The person's wording of draft notes, by cell (edited before writing). */
   const [noteEdits, setNoteEdits] = useState<Record<string, string>>({});
@@ -95,9 +98,11 @@ export function ScorePanel(props: ScorePanelProps) {
   });
   const { read, host } = sr;
   const save = (patch: Parameters<typeof sr.saveSettings>[0]) =>
-    void sr.saveSettings(patch).catch((e) =>
-      setWriteStatus({ text: t("taskpane.error.generic", { message: errorText(e) }), intent: "error" }),
-    );
+    void sr
+      .saveSettings(patch)
+      .catch((e) =>
+        setWriteStatus({ text: t("taskpane.error.generic", { message: errorText(e) }), intent: "error" }),
+      );
   const profiles = useProfileChoice(services, save);
   const ps = profiles.ps;
   const decimals = ps.profile.decimals;
@@ -129,6 +134,7 @@ export function ScorePanel(props: ScorePanelProps) {
         profile: ps.profile,
         recomputeAll,
         judgements,
+        proposals: proposalEdits,
         file: props.fileName ?? null,
         locale: props.locale,
         table: tableNo,
@@ -137,7 +143,7 @@ export function ScorePanel(props: ScorePanelProps) {
     } catch (e) {
       return { error: errorText(e) } as const;
     }
-  }, [read, ps, recomputeAll, judgements, props.fileName, props.locale, services, tableNo]);
+  }, [read, ps, recomputeAll, judgements, proposalEdits, props.fileName, props.locale, services, tableNo]);
 
   const ok = computed && computed.error === null ? computed : null;
   const table = ok?.table ?? null;
@@ -293,6 +299,7 @@ export function ScorePanel(props: ScorePanelProps) {
     if (m) mappings[sheetName] = m;
     else delete mappings[sheetName];
     setJudgements({});
+    setProposalEdits({});
     save({ mappings });
   }
 
@@ -300,7 +307,9 @@ export function ScorePanel(props: ScorePanelProps) {
   const attention = table ? needsAttention(table.report.diagnostics) : 0;
   const showWritten = written !== null && writes.length === 0 && heldNotes === 0;
   const loadingLabel =
-    sr.loading === "first" ? t("taskpane.loading.read", { sheet: props.sheet ?? "" }) : t("taskpane.loading.again");
+    sr.loading === "first"
+      ? t("taskpane.loading.read", { sheet: props.sheet ?? "" })
+      : t("taskpane.loading.again");
 
   return (
     <div className={s.flow}>
@@ -388,6 +397,21 @@ export function ScorePanel(props: ScorePanelProps) {
                   const next = { ...all };
                   const p = ok.pending.find((x) => x.indicator.row === row);
                   if (j) next[row] = { ...j, basis: p ? rowBasis(p.indicator) : undefined };
+                  else delete next[row];
+                  return next;
+                })
+              }
+            />
+            <ProposalPanel
+              proposals={ok.proposals}
+              edits={proposalEdits}
+              decimals={decimals}
+              diagnostics={table.report.diagnostics}
+              onChange={(row, e) =>
+                setProposalEdits((all) => {
+                  const next = { ...all };
+                  const p = ok.proposals.find((x) => x.indicator.row === row);
+                  if (e) next[row] = { ...e, basis: p ? rowBasis(p.indicator) : undefined };
                   else delete next[row];
                   return next;
                 })
@@ -581,7 +605,11 @@ export function ScorePanel(props: ScorePanelProps) {
                       <ul className={s.list}>
                         {services.legend.map((l) => (
                           <li key={l.color + l.label} className={s.item}>
-                            <span className={s.legendSwatch} style={{ backgroundColor: l.color }} aria-hidden />
+                            <span
+                              className={s.legendSwatch}
+                              style={{ backgroundColor: l.color }}
+                              aria-hidden
+                            />
                             {t(l.label)}
                           </li>
                         ))}

@@ -197,14 +197,86 @@ export interface JudgementCheck {
 const NUMBER = /^\d+(\.\d+)?$/;
 
 export function checkJudgement(p: PendingRow, j: Judgement, decimals: number): JudgementCheck {
-  const text = toHalfWidth(j.score.trim());
+  return checkScore(j.score, p.weight, decimals, offeredRange(p, j.band, decimals));
+}
+
+/** A typed score against the row's weight, the profile's decimals and the range offered (null: none). */
+function checkScore(
+  score: string,
+  weight: number,
+  decimals: number,
+  range: [number, number] | null,
+): JudgementCheck {
+  const text = toHalfWidth(score.trim());
   if (!NUMBER.test(text)) return { value: null, error: "notNumber", outOfBand: false };
   const v = new Decimal(text);
-  if (v.gt(p.weight)) return { value: null, error: "outOfWeight", outOfBand: false };
+  if (v.gt(weight)) return { value: null, error: "outOfWeight", outOfBand: false };
   if (v.decimalPlaces() > decimals) return { value: null, error: "decimals", outOfBand: false };
-  const range = offeredRange(p, j.band, decimals);
   const outOfBand = range === null || v.lt(range[0]) || v.gt(range[1]);
   return { value: v.toNumber(), error: null, outOfBand };
+}
+
+/**
+ * A score the core proposes (R-PARSE-9 completion words, R-QUAL 达成), not yet written: the
+ * person may keep it or give their own score in its place (`ProposalEdit`).
+ */
+export interface ProposalRow {
+  indicator: IndicatorResult;
+  /** The score proposed (the rule's full score). */
+  proposed: number;
+  weight: number;
+  /** The scores the core accepts in its place without a flag (a qualitative row: its bands' offer). */
+  allowed: [number, number];
+  /** Where the score goes. */
+  cell: string;
+}
+
+/** A person's score in place of a proposal (`score` as typed), and the row as it was then (`rowBasis`). */
+export interface ProposalEdit {
+  score: string;
+  basis?: string;
+}
+
+/**
+ * The rows of a table whose score is a proposal not yet written: proposed now, or proposed and
+ * changed by the person (scored from `judgements`, and not a row awaiting a judgement).
+ */
+export function proposalRows(analysis: Analysis, profile: Profile): ProposalRow[] {
+  const judged = new Set(analysis.judged);
+  const awaiting = new Set(analysis.judgementRows);
+  const out: ProposalRow[] = [];
+  for (const ind of analysis.report.indicators) {
+    const cell = analysis.layout?.cells[`${ind.row}:score`];
+    if (!cell || ind.weight === null || ind.ruleScore === null || awaiting.has(ind.row)) continue;
+    if (ind.scoreSource !== "proposed" && !(ind.scoreSource === "person" && judged.has(cell))) continue;
+    let allowed: [number, number] = [0, ind.weight];
+    if (ind.direction === "qualitative") {
+      const p = { bands: bandsFor(ind, profile)!, allowed: judgementRanges(ind, profile) ?? undefined };
+      const ranges = offeredBands(p, profile.decimals).map((b) => offeredRange(p, b, profile.decimals));
+      const open = ranges.filter((r): r is [number, number] => r !== null);
+      if (open.length > 0) allowed = [Math.min(...open.map((r) => r[0])), Math.max(...open.map((r) => r[1]))];
+    }
+    out.push({ indicator: ind, proposed: ind.ruleScore, weight: ind.weight, allowed, cell });
+  }
+  return out;
+}
+
+/** A changed proposal checked as a judgement is: a number to the profile's decimals, in 0–weight; outside `allowed` it would be flagged. */
+export function checkProposal(p: ProposalRow, edit: ProposalEdit, decimals: number): JudgementCheck {
+  return checkScore(edit.score, p.weight, decimals, p.allowed);
+}
+
+/** The changes that still hold: same row, still a proposal, read the same as when changed. */
+export function heldProposals(
+  edits: Record<number, ProposalEdit>,
+  rows: ProposalRow[],
+): Record<number, ProposalEdit> {
+  const out: Record<number, ProposalEdit> = {};
+  for (const p of rows) {
+    const e = edits[p.indicator.row];
+    if (e && (e.basis === undefined || e.basis === rowBasis(p.indicator))) out[p.indicator.row] = e;
+  }
+  return out;
 }
 
 /**
@@ -212,7 +284,7 @@ export function checkJudgement(p: PendingRow, j: Judgement, decimals: number): J
  * decimals than the profile allows (the flow takes one from 0 to the row's weight).
  */
 export function judgementScores(
-  judgements: Record<number, Judgement>,
+  judgements: Record<number, Pick<Judgement, "score">>,
   decimals: number,
 ): Record<number, number> {
   const out: Record<number, number> = {};

@@ -6,10 +6,14 @@ import type { Analysis } from "../sheet/types";
 import {
   checkJudgement,
   heldJudgements,
+  heldProposals,
   judgementScores,
   pendingRows,
+  proposalRows,
   type Judgement,
   type PendingRow,
+  type ProposalEdit,
+  type ProposalRow,
 } from "./logic";
 
 export interface ViewChoices {
@@ -17,6 +21,8 @@ export interface ViewChoices {
   recomputeAll: boolean;
   /** The judgements as the person entered them, by sheet row. */
   judgements: Record<number, Judgement>;
+  /** Proposals the person changed before writing, by sheet row. */
+  proposals?: Record<number, ProposalEdit>;
   file: string | null;
   locale: Locale;
   /** Which of the tables found is shown and written (0-based; the first by default). */
@@ -33,6 +39,8 @@ export interface ScoreView {
   judged: Set<string>;
   /** Pending rows without a valid judgement yet. */
   open: number;
+  /** Rows whose score is a proposal (kept or changed), in the table shown. */
+  proposals: ProposalRow[];
 }
 
 export function scoreView(
@@ -42,23 +50,39 @@ export function scoreView(
 ): ScoreView {
   const decimals = c.profile.decimals;
   const choices = { profile: c.profile, recomputeAll: c.recomputeAll, file: c.file, locale: c.locale };
-  // The pending rows come from a first analysis; only judgements whose rows read the same as
-  // when they were judged are given to the flow.
-  let result = analyzeRead(read, { ...choices, judgements: judgementScores(c.judgements, decimals) });
+  const edits = c.proposals ?? {};
+  // Judgements and changed proposals are scores the person gives for a row (the core takes
+  // both as `judgements`; a row awaits a judgement or holds a proposal, never both).
+  const scores = (j: Record<number, Judgement>, p: Record<number, ProposalEdit>) => ({
+    ...judgementScores(p, decimals),
+    ...judgementScores(j, decimals),
+  });
+  // The rows come from a first analysis; only choices whose rows read the same as when they
+  // were made are given to the flow.
+  let result = analyzeRead(read, { ...choices, judgements: scores(c.judgements, edits) });
   let table = pick(result, c.table ?? 0);
   let pending = pendingRows(table, c.profile);
-  const everyPending = result.tables.flatMap((t) => (t === table ? pending : pendingRows(t, c.profile)));
-  const held = heldJudgements(c.judgements, everyPending);
-  if (Object.keys(held).length !== Object.keys(c.judgements).length) {
-    result = analyzeRead(read, { ...choices, judgements: judgementScores(held, decimals) });
+  let proposals = proposalRows(table, c.profile);
+  const others = result.tables.filter((t) => t !== table);
+  const held = heldJudgements(c.judgements, [
+    ...pending,
+    ...others.flatMap((t) => pendingRows(t, c.profile)),
+  ]);
+  const kept = heldProposals(edits, [...proposals, ...others.flatMap((t) => proposalRows(t, c.profile))]);
+  if (
+    Object.keys(held).length !== Object.keys(c.judgements).length ||
+    Object.keys(kept).length !== Object.keys(edits).length
+  ) {
+    result = analyzeRead(read, { ...choices, judgements: scores(held, kept) });
     table = pick(result, c.table ?? 0);
     pending = pendingRows(table, c.profile);
+    proposals = proposalRows(table, c.profile);
   }
   const open = pending.filter((p) => {
     const j = held[p.indicator.row];
     return !j || checkJudgement(p, j, decimals).value === null;
   }).length;
-  return { result, table, pending, judged: new Set(table.judged), open };
+  return { result, table, pending, judged: new Set(table.judged), open, proposals };
 }
 
 /** The n-th table found (0-based; `firstTable` for 0), or the no-table analysis. */

@@ -70,4 +70,52 @@ describe("R-QUAL judgements given outside the sheet", () => {
     const rows = Object.fromEntries(plain.indicators.map((i) => [i.row, 0]));
     expect(scoreTable(donghuA(), { profile, judgements: rows })).toEqual(plain);
   });
+
+  const proposing = () =>
+    table([
+      row({ row: 10, target: "≥90%", actual: "已完成", weight: 10 }),
+      row({ row: 11, target: "有效", actual: "有效", weight: 5 }),
+      row({ row: 12, target: "≥90%", actual: "95%", weight: 20 }),
+    ]);
+
+  it("R-PARSE-9, R-QUAL: a proposal changed before writing is scored and written as the person's score", () => {
+    const plain = scoreTable(proposing(), { profile });
+    expect(plain.indicators.map((i) => i.scoreSource)).toEqual(["proposed", "proposed", "computed"]);
+    expect(plain.judgementRows).toEqual([]);
+    const r = scoreTable(proposing(), { profile, judgements: { 10: 6.5, 11: 4 } });
+    expect(r.indicators.map((i) => [i.score, i.scoreSource, i.ruleScore])).toEqual([
+      [6.5, "person", 10],
+      [4, "person", 5],
+      [20, "computed", 20],
+    ]);
+    expect(r.total).toBe(30.5);
+    expect(r.writes.slice(0, 2)).toEqual([
+      { row: 10, field: "score", before: null, after: 6.5, kind: "score", judgement: true },
+      { row: 11, field: "score", before: null, after: 4, kind: "score", judgement: true },
+    ]);
+    // Still asking for the figure; no SCORE_MISMATCH against the proposal; 4 of 5 is in 达成's band.
+    expect(r.diagnostics.filter((d) => d.row === 10).map((d) => d.code)).toContain("ACTUAL_AS_WORD");
+    expect(r.diagnostics.some((d) => d.code === "SCORE_MISMATCH" || d.code === "QUALITATIVE_BAND")).toBe(
+      false,
+    );
+    expect(r.judgementRows).toEqual([]);
+  });
+
+  it("a changed proposal reports as the same score typed into the empty cell (but the write)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100 }), fc.constantFrom(10, 11), (tenth, at) => {
+        const value = at === 10 ? tenth / 10 : tenth / 20;
+        const judged = scoreTable(proposing(), { profile, judgements: { [at]: value } });
+        const asTyped = scoreTable(typed(proposing(), at, value), { profile });
+        const { writes, ...rest } = judged;
+        const { writes: typedWrites, ...typedRest } = asTyped;
+        expect(rest).toEqual(typedRest);
+        expect(writes).toEqual([
+          { row: at, field: "score", before: null, after: value, kind: "score", judgement: true },
+          ...typedWrites,
+        ]);
+      }),
+      { seed: 20261201, numRuns: 40 },
+    );
+  });
 });

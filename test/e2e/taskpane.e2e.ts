@@ -307,6 +307,35 @@ for (const width of [320, 1280])
     await shot("judged-written");
   });
 
+const TABLE_D = join(ROOT, "../shared/reference/D-yuzhong-2019-selfeval.xlsx");
+
+for (const width of [320, 1280])
+  test(`finding 12 at ${width} px: a proposed full score can be changed before 写入; the plan, the total and the written file follow`, async () => {
+    await openPage(width);
+    await page.locator('input[type="file"][accept^=".xlsx"]').setInputFiles(TABLE_D);
+    const panel = page.getByRole("region", { name: "建议得分（6 项）" });
+    await panel.waitFor({ timeout: 60000 });
+    expect(await page.getByTestId("total").textContent()).toBe("100.00");
+    const g13 = panel.getByRole("group", { name: /G13 · 项目立项必要性和充分性/ });
+    await g13.getByRole("radio", { name: "改为我的评分" }).check();
+    await g13.getByRole("textbox", { name: "得分（允许 6.40–8.00 分）" }).fill("7");
+    expect(await settled(async () => (await page.getByTestId("total").textContent()) ?? "", "99.00")).toBe(
+      "99.00",
+    );
+    const planned = page.locator('li[data-cell="G13"]').first();
+    expect(await planned.innerText()).toMatch(/7\.00[\s\S]*您的判断/);
+    await shotOf(g13, "proposal-changed");
+    await shot("proposal-changed");
+    expect(await fitsWidth()).toBe(true);
+    expect(await axeSerious()).toEqual([]);
+    await page.getByRole("button", { name: /^写入表格/ }).click();
+    await page.getByTestId("write-status").getByText("已写入", { exact: false }).waitFor();
+    // Read again: G13 is the person's 7 now, not a proposal the program would write over.
+    await page.getByRole("region", { name: "建议得分（5 项）" }).waitFor();
+    expect(await page.getByTestId("total").textContent()).toBe("99.00");
+    await shot("proposal-written");
+  });
+
 test("keyboard only: choose, write and download without a mouse; the focus follows the result (finding 13)", async () => {
   await openPage(320);
   const chooser = page.waitForEvent("filechooser");

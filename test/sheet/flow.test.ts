@@ -63,6 +63,8 @@ describe("analyzeRead: judgements as inputs (R-QUAL)", () => {
       after: 7,
       kind: "score",
       field: "score",
+      // The person's score: recorded as theirs once written (R-WRITE-2).
+      person: true,
     });
     expect(
       table.report.diagnostics.some((d) => d.code === "QUALITATIVE_NEEDS_JUDGEMENT" && d.row === 25),

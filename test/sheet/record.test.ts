@@ -148,6 +148,28 @@ describe("recordApplied", () => {
     expect(start.ledger).toHaveLength(2);
   });
 
+  it("a person's score given in a face (a judgement, a changed proposal) is not entered as the program's (R-WRITE-2)", () => {
+    const start: WorkbookRecord = {
+      ...emptyRecord(),
+      ledger: [{ sheet: "自评表", cell: "H25", value: 10, at: "old" }],
+    };
+    const judged: WritePlan = {
+      sheet: "自评表",
+      writes: [
+        { cell: "H13", row: 13, col: 8, before: null, after: 4.16, kind: "score", field: "score" },
+        { cell: "H25", row: 25, col: 8, before: 10, after: 7, kind: "score", field: "score", person: true },
+      ],
+    };
+    const cells = [
+      { cell: "H13", value: null, fill: null },
+      { cell: "H25", value: 10, fill: null },
+    ];
+    const r = recordApplied(start, judged, { ...backup("8"), cells });
+    expect(r.ledger).toEqual([{ sheet: "自评表", cell: "H13", value: 4.16, at: "2026-01-01T00:00:08Z" }]);
+    // Undone, H25 is the program's 10 again.
+    expect(recordRestored(r, r.backups[0]).ledger).toEqual(start.ledger);
+  });
+
   it("keeps the last 20 backups (R-WRITE-4)", () => {
     let r = emptyRecord();
     for (let i = 1; i <= 25; i++) r = recordApplied(r, plan, backup(String(i)));

@@ -10,6 +10,7 @@ import {
 } from "../../src/hosts/host";
 import type { Backup, CellValue, GridSnapshot, WorkbookRecord, WritePlan } from "../../src/sheet/types";
 import { parseAddress } from "../../src/sheet/address";
+import { recordApplied, recordRestored } from "../../src/sheet/record";
 import type { IndicatorTemplateRow, TemplateKind } from "../../src/templates/types";
 import { uiMessage } from "../../src/i18n/catalog";
 import { editable } from "../support/grid-edit";
@@ -95,21 +96,16 @@ export class FakeHost implements WorkbookHost {
       at: new Date(0).toISOString(),
       cells: plan.writes.map((w) => ({ cell: w.cell, value: this.value(w.cell) })),
     };
-    for (const w of plan.writes) {
-      this.put(w.cell, w.after);
-      this.record.ledger = this.record.ledger.filter((l) => !(l.sheet === plan.sheet && l.cell === w.cell));
-      this.record.ledger.push({ sheet: plan.sheet, cell: w.cell, value: w.after, at: backup.at });
-    }
-    this.record.backups.push(backup);
+    for (const w of plan.writes) this.put(w.cell, w.after);
+    this.record = recordApplied(this.record, plan, backup);
     return { written: plan.writes.length, backupId: backup.id };
   }
 
   async restore(): Promise<RestoreResult> {
-    const b = this.record.backups.pop();
+    const b = this.record.backups.at(-1);
     if (!b) throw new HostError("NOTHING_TO_RESTORE", uiMessage("office.err.nothingToRestore"));
     for (const c of b.cells) this.put(c.cell, c.value);
-    const cells = new Set(b.cells.map((c) => c.cell));
-    this.record.ledger = this.record.ledger.filter((l) => !cells.has(l.cell));
+    this.record = recordRestored(this.record, b);
     return { restored: b.cells.length };
   }
 

@@ -1,0 +1,126 @@
+import { Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
+import { formatScore } from "../format";
+import type { ReportDiagnostic } from "../../sheet/types";
+import { t } from "../../i18n/catalog";
+import { checkProposal, type ProposalEdit, type ProposalRow } from "../logic";
+import { useStyles } from "../styles";
+
+export interface ProposalPanelProps {
+  proposals: ProposalRow[];
+  edits: Record<number, ProposalEdit>;
+  decimals: number;
+  /** The table's diagnostics: the core's verdict on a changed score (QUALITATIVE_BAND) is shown at the row. */
+  diagnostics?: ReportDiagnostic[];
+  /** A score in place of the proposal, or null to keep the proposal. */
+  onChange(row: number, edit: ProposalEdit | null): void;
+}
+
+/**
+ * R-PARSE-9, R-QUAL: the scores the program proposes (full marks for 完成 where a figure belongs,
+ * or a qualitative actual at the target's level): kept, or changed by the person before writing,
+ * entered as a judgement is.
+ */
+export function ProposalPanel(props: ProposalPanelProps) {
+  const s = useStyles();
+  if (props.proposals.length === 0) return null;
+  return (
+    <section className={s.section} aria-labelledby="jx-proposals" data-testid="proposals">
+      <h2 id="jx-proposals" className={s.h2}>
+        {t("taskpane.proposal.title", { n: props.proposals.length })}
+      </h2>
+      <p className={s.muted}>{t("taskpane.proposal.hint")}</p>
+      {props.proposals.map((p) => (
+        <ProposalItem
+          key={p.indicator.row}
+          proposal={p}
+          edit={props.edits[p.indicator.row] ?? null}
+          decimals={props.decimals}
+          verdict={
+            props.edits[p.indicator.row]
+              ? (props.diagnostics?.find((d) => d.row === p.indicator.row && d.code === "QUALITATIVE_BAND") ??
+                null)
+              : null
+          }
+          onChange={(e) => props.onChange(p.indicator.row, e)}
+        />
+      ))}
+    </section>
+  );
+}
+
+function ProposalItem(props: {
+  proposal: ProposalRow;
+  edit: ProposalEdit | null;
+  decimals: number;
+  verdict: ReportDiagnostic | null;
+  onChange(e: ProposalEdit | null): void;
+}) {
+  const s = useStyles();
+  const { proposal: p, edit } = props;
+  const fmt = (n: number) => formatScore(n, props.decimals);
+  const ind = p.indicator;
+  const id = `jx-prop-${ind.row}`;
+  const [lo, hi] = p.allowed;
+  const check = edit ? checkProposal(p, edit, props.decimals) : null;
+  let message: { text: string; error: boolean; code?: string } | null = null;
+  if (edit && check) {
+    if (check.error === "notNumber")
+      message = { text: t("taskpane.judge.notNumber", { example: fmt(lo) }), error: true };
+    else if (check.error === "outOfWeight")
+      message = { text: t("taskpane.proposal.outOfWeight", { weight: fmt(p.weight) }), error: true };
+    else if (check.error === "decimals")
+      message = { text: t("taskpane.judge.decimals", { d: props.decimals }), error: true };
+    else if (props.verdict) message = { text: props.verdict.message, error: false, code: props.verdict.code };
+    else if (check.outOfBand)
+      message = {
+        text: t("taskpane.proposal.outOfRange", { score: edit.score.trim(), lo: fmt(lo), hi: fmt(hi) }),
+        error: false,
+        code: "QUALITATIVE_BAND",
+      };
+  }
+  return (
+    <div className={s.judgement} role="group" aria-labelledby={`${id}-name`} data-row={ind.row}>
+      <p id={`${id}-name`} className={s.item} style={{ fontWeight: 600, margin: 0 }}>
+        {p.cell} · {ind.name}
+      </p>
+      <p className={s.muted}>
+        {t("taskpane.judge.values", {
+          target: ind.target ?? "",
+          actual: ind.actual ?? "",
+          weight: fmt(p.weight),
+        })}
+      </p>
+      <p className={s.muted}>
+        {t(
+          ind.direction === "qualitative" ? "taskpane.proposal.whyQualitative" : "taskpane.proposal.whyWord",
+          {
+            actual: ind.actual ?? "",
+          },
+        )}
+      </p>
+      <RadioGroup
+        aria-label={t("taskpane.proposal.choice", { name: ind.name })}
+        value={edit ? "change" : "keep"}
+        onChange={(_, d) => props.onChange(d.value === "change" ? { score: String(p.proposed) } : null)}
+      >
+        <Radio value="keep" label={t("taskpane.proposal.keep", { score: fmt(p.proposed) })} />
+        <Radio value="change" label={t("taskpane.proposal.change")} />
+      </RadioGroup>
+      {edit && (
+        <Field
+          size="small"
+          label={t("taskpane.judge.score", { lo: fmt(lo), hi: fmt(hi) })}
+          validationState={message ? (message.error ? "error" : "warning") : "none"}
+          validationMessage={message ? <span data-code={message.code}>{message.text}</span> : undefined}
+        >
+          <Input
+            size="small"
+            inputMode="decimal"
+            value={edit.score}
+            onChange={(_, d) => props.onChange({ score: d.value })}
+          />
+        </Field>
+      )}
+    </div>
+  );
+}
