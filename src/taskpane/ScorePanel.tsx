@@ -11,10 +11,13 @@ import {
 } from "@fluentui/react-components";
 import type { ColumnMapping, PlannedWrite } from "../sheet/types";
 import { HostError, type WorkbookHost } from "../hosts/host";
-import { t, type Locale } from "../i18n/catalog";
+import { t, type Locale, type MessageKey } from "../i18n/catalog";
+import type { Profile } from "../core/types";
 import type { Services } from "./services";
 import { needsAttention, patchNotes, rowBasis, type Judgement, type ProposalEdit } from "./logic";
 import { scoreView } from "./score-view";
+import { differencesText, resultSignature } from "./profile-diff";
+import type { ProfileChoice } from "./components/ProfilePicker";
 import { errorText } from "./errors";
 import { useSheetRead } from "./hooks/useSheetRead";
 import { useProfileChoice } from "./hooks/useProfileChoice";
@@ -147,6 +150,29 @@ export function ScorePanel(props: ScorePanelProps) {
 
   const ok = computed && computed.error === null ? computed : null;
   const table = ok?.table ?? null;
+
+  // Another profile that gives the same result: one line says why (what differs, from the profiles' data).
+  const lastResult = useRef<{ profile: Profile; choice: ProfileChoice; grid: unknown; sig: string } | null>(
+    null,
+  );
+  const [profileSame, setProfileSame] = useState<string | null>(null);
+  useEffect(() => {
+    if (!table || !read) return;
+    const sig = resultSignature(table);
+    const last = lastResult.current;
+    if (last && last.grid === read.grid && last.profile !== ps.profile) {
+      const diffs = differencesText(last.profile, ps.profile);
+      const names = { to: profileLabel(ps.choice), from: profileLabel(last.choice) };
+      setProfileSame(
+        last.sig !== sig
+          ? null
+          : diffs === ""
+            ? t("taskpane.profile.sameRules", names)
+            : t("taskpane.profile.same", { ...names, diffs }),
+      );
+    } else if (!last || last.grid !== read.grid) setProfileSame(null);
+    lastResult.current = { profile: ps.profile, choice: ps.choice, grid: read.grid, sig };
+  }, [table]);
   const rawPlan = table?.plan ?? null;
   const plan = useMemo(() => (rawPlan ? patchNotes(rawPlan, noteEdits) : null), [rawPlan, noteEdits]);
   const writes = plan?.writes ?? [];
@@ -324,6 +350,9 @@ export function ScorePanel(props: ScorePanelProps) {
         <Button size="small" disabled={sr.loading !== null || busy !== null} onClick={() => void reread()}>
           {host.kind === "office" && !read ? t("taskpane.excel.read") : t("taskpane.reread")}
         </Button>
+      </div>
+      <div aria-live="polite" data-testid="profile-same" data-noprint>
+        {profileSame && <p className={s.muted}>{profileSame}</p>}
       </div>
       <div aria-live="polite" className={s.statusArea}>
         {sr.loading !== null && <Spinner size="tiny" labelPosition="after" label={loadingLabel} />}
@@ -624,4 +653,12 @@ export function ScorePanel(props: ScorePanelProps) {
       )}
     </div>
   );
+}
+
+/** A profile's name as the picker shows it. */
+function profileLabel(c: ProfileChoice): string {
+  if (c.kind === "custom") return t("taskpane.profile.customName", { name: c.name });
+  const key = `taskpane.profile.${c.name}` as MessageKey;
+  const label = t(key);
+  return label === key ? c.name : label;
 }

@@ -336,6 +336,22 @@ for (const width of [320, 1280])
     await shot("proposal-written");
   });
 
+for (const width of [320, 1280])
+  test(`finding 10 at ${width} px: switching to 市级口径 with no change in the result says why in one line`, async () => {
+    await openPage(width);
+    await page.locator('input[type="file"][accept^=".xlsx"]').setInputFiles(BLANK);
+    await page.getByText("将要写入的单元格（20 个）").waitFor({ timeout: 60000 });
+    await page.getByRole("combobox", { name: "评分口径" }).selectOption("municipal-20");
+    const line = page.getByTestId("profile-same");
+    await line.getByText("改用市级口径（预算执行 20 分）后结果没有变化", { exact: false }).waitFor();
+    expect(await line.innerText()).toContain("预算执行率的分母（调整后预算数，而非全年预算数）");
+    expect(await page.getByTestId("total").textContent()).toBe("86.59");
+    await shotOf(line, "profile-same");
+    await shot("profile-same");
+    expect(await fitsWidth()).toBe(true);
+    expect(await axeSerious()).toEqual([]);
+  });
+
 test("keyboard only: choose, write and download without a mouse; the focus follows the result (finding 13)", async () => {
   await openPage(320);
   const chooser = page.waitForEvent("filechooser");

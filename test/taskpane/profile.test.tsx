@@ -29,7 +29,11 @@ const profileSelect = () => screen.getByRole("combobox", { name: "评分口径" 
 test("§8: an unknown key in a custom profile is an error naming the file and the key; the profile in use stays", async () => {
   const host = await renderPane();
   upload("本地口径.json", JSON.stringify({ decimalz: 2 }));
-  expect(await screen.findByText(/^口径文件“本地口径.json”有误：评分口径配置中有未知的配置项“decimalz”，请检查拼写。$/)).toBeTruthy();
+  expect(
+    await screen.findByText(
+      /^口径文件“本地口径.json”有误：评分口径配置中有未知的配置项“decimalz”，请检查拼写。$/,
+    ),
+  ).toBeTruthy();
   expect(profileSelect().value).toBe("central");
   expect(host.savedSettings).toHaveLength(0);
   expect(screen.getByTestId("total").textContent).toBe("86.59");
@@ -72,4 +76,26 @@ test("a preset is remembered per workbook, and a workbook's remembered preset is
   expect(profileSelect().value).toBe("guangxi");
   const notes = screen.getByRole("group", { name: /^偏差说明（/ });
   expect(within(notes).getByText("I22")).toBeTruthy();
+});
+
+test("§8 (finding 10): a profile that changes nothing says why in one line: what differs, from the profiles' data", async () => {
+  await renderPane();
+  expect(screen.getByTestId("profile-same").textContent).toBe("");
+  fireEvent.change(profileSelect(), { target: { value: "municipal-20" } });
+  const line = await waitFor(() => {
+    const text = screen.getByTestId("profile-same").textContent ?? "";
+    expect(text).not.toBe("");
+    return text;
+  });
+  expect(screen.getByTestId("total").textContent).toBe("86.59");
+  expect(line).toBe(
+    "改用市级口径（预算执行 20 分）后结果没有变化：它与中央/通用口径的差别在于" +
+      "预算执行默认分值（20 分，而非10 分）；预算执行率的分母（调整后预算数，而非全年预算数）；" +
+      "定性指标“达成”“部分达成”的得分界限（80%、50%，而非80%、60%）。" +
+      "本表没有受这些规定影响的行，所以结果相同。",
+  );
+  // A profile that changes the result: no such line.
+  fireEvent.change(profileSelect(), { target: { value: "central-2021" } });
+  await waitFor(() => expect(screen.getByTestId("total").textContent).not.toBe("86.59"));
+  expect(screen.getByTestId("profile-same").textContent).toBe("");
 });
