@@ -150,19 +150,10 @@ export function completionWord(text: string | null | undefined): "met" | "notMet
 
 const STATED_WEIGHT = /[（(]\s*[0-9０-９]+(?:[.．][0-9０-９]+)?\s*分\s*[）)]/g;
 
-/** Normalised level labels by text (bounded). */
-const LABELS = new Map<string, string>();
-
 /** A level label without its stated weight (`（50分）`) and without any whitespace or line break. */
 export function normalizeLabel(label: string): string {
-  // Level labels repeat on every row of their block: each text is normalised once.
-  let out = LABELS.get(label);
-  if (out === undefined) {
-    out = withoutSpace(label.replace(STATED_WEIGHT, ""));
-    if (LABELS.size >= 2048) LABELS.clear();
-    LABELS.set(label, out);
-  }
-  return out;
+  // Most labels have neither: they are returned as they are.
+  return /[\s分]/.test(label) ? withoutSpace(label.replace(STATED_WEIGHT, "")) : label;
 }
 
 /** The weight stated in a level label (`产出指标（50分）` → 50); null when none (R-TOTAL-3). */
@@ -189,17 +180,13 @@ interface FormatInfo {
   grouped: boolean;
 }
 
-/** What a number format shows, read once per format text (a workbook has only a few). */
-const FORMATS = new Map<string, FormatInfo>();
-
-function formatInfo(fmt: string): FormatInfo {
-  let info = FORMATS.get(fmt);
-  if (info) return info;
+/** What a number format shows. */
+function readFormat(fmt: string): FormatInfo {
   const stripped = stripFormatLiterals(fmt);
   const first = stripFormatLiterals(fmt.split(";")[0]);
   const f = first.toLowerCase();
   const m = /\.([0#?]+)/.exec(first);
-  info = {
+  return {
     percent: stripped.includes("%"),
     date:
       !(f === "general" || f === "@" || f.includes("%")) &&
@@ -207,9 +194,33 @@ function formatInfo(fmt: string): FormatInfo {
     decimals: m ? m[1].length : 0,
     grouped: stripped.includes(","),
   };
-  if (FORMATS.size >= 1024) FORMATS.clear();
-  FORMATS.set(fmt, info);
-  return info;
+}
+
+/** The formats these tables use most (Excel's built-in ones, and those the program writes), read once. */
+const COMMON_FORMATS: ReadonlyMap<string, FormatInfo> = new Map(
+  [
+    "General",
+    "0",
+    "0.0",
+    "0.00",
+    "0.0000",
+    "#,##0",
+    "#,##0.00",
+    "0%",
+    "0.0%",
+    "0.00%",
+    "@",
+    "yyyy-mm-dd",
+    "yyyy/m/d",
+    "m/d/yy",
+    "mm-dd-yy",
+    'yyyy"年"m"月"d"日"',
+    "yyyy年m月d日",
+  ].map((f) => [f, readFormat(f)]),
+);
+
+function formatInfo(fmt: string): FormatInfo {
+  return COMMON_FORMATS.get(fmt) ?? readFormat(fmt);
 }
 
 /** True when an Excel number format is a percent format. */

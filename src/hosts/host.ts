@@ -4,6 +4,7 @@
  * (exceljs over an uploaded .xlsx in the browser, or a file in Node).
  */
 import { formatMessage, type Locale, type UiMessage } from "../i18n/catalog";
+import type { Detection } from "../sheet";
 import type { GridSnapshot, WorkbookRecord, WritePlan, ColumnMapping } from "../sheet/types";
 import type { RowOverride } from "../core/types";
 import type { TemplateKind, IndicatorTemplateRow } from "../templates/types";
@@ -21,6 +22,8 @@ export interface WorkbookSettings {
 
 export interface SheetRead {
   grid: GridSnapshot;
+  /** The sheet choice's detection of `grid`, when the host chose the sheet: the analysis takes it over. */
+  detection?: Detection | null;
   record: WorkbookRecord;
   settings: WorkbookSettings;
 }

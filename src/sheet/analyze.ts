@@ -15,7 +15,7 @@ import type {
   TableInput,
 } from "../core/types";
 import { address, parseAddress } from "./address";
-import { detect, detectTables, rememberedDetection, usedRange, type Found, type NotFound } from "./detect";
+import { detect, detectionOf, detectTables, usedRange, type Found, type NotFound } from "./detect";
 import { cellText, Grid, isEmptyCell, toCellInput } from "./grid";
 import { noteDrafts } from "./notes";
 import type {
@@ -306,8 +306,8 @@ function toDetected(found: Found, cells: Map<string, string>): DetectedLayout {
 
 /** Every table of a snapshot (or the one a mapping describes), remembered detection taken over. */
 function detectAll(snap: GridSnapshot, options: AnalyzeOptions): { grid: Grid; found: Found[] | NotFound } {
-  // A detection made by `chooseSheet` on this very snapshot is taken over, once.
-  const known = options.mapping ? null : rememberedDetection(snap, true);
+  // A detection the sheet choice made of this very snapshot is taken over.
+  const known = options.mapping ? null : detectionOf(snap, options.detection);
   if (known) return known;
   const grid = new Grid(snap);
   if (options.mapping) {

@@ -726,49 +726,45 @@ export function detect(grid: Grid, mapping?: ColumnMapping | null): Found | NotF
   return "missing" in all ? all : all[0];
 }
 
-/** A header detection of a snapshot (no manual mapping), kept for the analysis that follows it. */
-interface Remembered {
+/**
+ * The tables found on one snapshot without a manual mapping: made by the sheet choice
+ * (`chooseSheetDetected`) and handed, as a value, to the analysis of that very snapshot so
+ * that it does not search the header again.
+ */
+export interface Detection {
+  readonly snap: GridSnapshot;
+  readonly grid: Grid;
+  readonly found: Found[] | NotFound;
+  /** The snapshot's shape when it was detected: a snapshot changed since is detected again. */
+  readonly shape: Shape;
+}
+
+interface Shape {
   cells: GridSnapshot["cells"];
   merges: GridSnapshot["merges"];
   top: number;
   left: number;
   height: number;
-  grid: Grid;
-  found: Found[] | NotFound;
 }
 
-const remembered = new WeakMap<GridSnapshot, Remembered>();
-
-/**
- * Keeps a detection of `snap` (made without a mapping) so that the next analysis of the same
- * snapshot object takes it over instead of searching the header again (`chooseSheet`, then
- * `analyzeSheet`). Weakly held: it goes with the snapshot.
- */
-export function rememberDetection(snap: GridSnapshot, grid: Grid, found: Found[] | NotFound): void {
-  remembered.set(snap, {
-    cells: snap.cells,
-    merges: snap.merges,
-    top: snap.top,
-    left: snap.left,
-    height: Array.isArray(snap.cells) ? snap.cells.length : 0,
-    grid,
-    found,
-  });
+function shapeOf(snap: GridSnapshot): Shape {
+  const height = Array.isArray(snap.cells) ? snap.cells.length : 0;
+  return { cells: snap.cells, merges: snap.merges, top: snap.top, left: snap.left, height };
 }
 
-/** The remembered detection of `snap`, if the snapshot still has the same shape; `take` forgets it. */
-export function rememberedDetection(
+/** Every table of a snapshot (LAYOUTS.md step 7), as a value to hand to its analysis. */
+export function detectSnapshot(snap: GridSnapshot): Detection {
+  const grid = new Grid(snap);
+  return { snap, grid, found: detectTables(grid), shape: shapeOf(snap) };
+}
+
+/** The detection's tables when it was made on `snap` as it still is; otherwise null. */
+export function detectionOf(
   snap: GridSnapshot,
-  take: boolean,
+  d: Detection | null | undefined,
 ): { grid: Grid; found: Found[] | NotFound } | null {
-  const r = remembered.get(snap);
-  if (!r) return null;
-  if (take) remembered.delete(snap);
-  const same =
-    r.cells === snap.cells &&
-    r.merges === snap.merges &&
-    r.top === snap.top &&
-    r.left === snap.left &&
-    r.height === (Array.isArray(snap.cells) ? snap.cells.length : 0);
-  return same ? { grid: r.grid, found: r.found } : null;
+  if (!d || d.snap !== snap) return null;
+  const now = shapeOf(snap);
+  const same = (Object.keys(now) as (keyof Shape)[]).every((k) => now[k] === d.shape[k]);
+  return same ? { grid: d.grid, found: d.found } : null;
 }

@@ -5,11 +5,14 @@
 import type { Profile, RowOverride } from "../core/types";
 import type { Locale } from "../i18n/catalog";
 import { analyzeTables, mergePlans } from "./analyze";
+import type { Detection } from "./detect";
 import type { Analysis, ColumnMapping, GridSnapshot, WorkbookRecord, WritePlan } from "./types";
 
 /** What a host read of a sheet (a host's `SheetRead` is one). */
 export interface SheetInput {
   grid: GridSnapshot;
+  /** The sheet choice's detection of `grid`, when the host chose the sheet (`chooseSheetDetected`). */
+  detection?: Detection | null;
   /** The workbook's record (ledger), to tell the program's values from people's (R-WRITE-2). */
   record?: WorkbookRecord | null;
   /** The workbook's settings: manual column mappings and per-row overrides, by sheet name. */
@@ -50,6 +53,7 @@ export function analyzeRead(read: SheetInput, choices: ScoreChoices): SheetAnaly
     profile: choices.profile,
     recomputeAll: choices.recomputeAll ?? false,
     mapping: read.settings?.mappings?.[sheet] ?? null,
+    detection: read.detection ?? null,
     record: read.record ?? null,
     overrides: read.settings?.overrides?.[sheet],
     file: choices.file ?? null,

@@ -22,7 +22,8 @@ export {
   recordUnhighlighted,
   MAX_BACKUPS,
 } from "./record";
-export { chooseSheet } from "./choose";
+export { chooseSheet, chooseSheetDetected } from "./choose";
+export type { Detection } from "./detect";
 export { noteDrafts } from "./notes";
 export { normalizeHeader } from "./words";
 export { tableFacts, projectFromTitle } from "./facts";

@@ -3,6 +3,7 @@
  * No Office, DOM or file code here.
  */
 import type { Locale } from "../i18n/catalog";
+import type { Detection } from "./detect";
 import type {
   CoreReport,
   DiagnosticCode,
@@ -253,6 +254,8 @@ export interface AnalyzeOptions {
   recomputeAll?: boolean;
   /** Used instead of header detection. */
   mapping?: ColumnMapping | null;
+  /** The sheet choice's detection of this snapshot, taken over instead of searching again. */
+  detection?: Detection | null;
   /** The workbook's record (ledger), to tell the program's values from people's. */
   record?: WorkbookRecord | null;
   /** Per-row overrides stored by the host, keyed by sheet row. */

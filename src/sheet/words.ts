@@ -2,29 +2,12 @@
 import { withoutSpace } from "../core";
 import type { ColumnRole } from "./types";
 
-/**
- * Memo of a pure function of one string. Header search asks the same texts again and again
- * (every cell of every row above and inside the table, for several word lists); the memo is
- * emptied when it grows large, so memory stays bounded whatever is read.
- */
-function memo<T>(fn: (text: string) => T, limit = 4096): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text: string): T => {
-    const hit = cache.get(text);
-    if (hit !== undefined || cache.has(text)) return hit as T;
-    const out = fn(text);
-    if (cache.size >= limit) cache.clear();
-    cache.set(text, out);
-    return out;
-  };
-}
-
 const IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /**
  * `role` with a shortcut: when every word it recognises holds a CJK ideograph, a text without
  * one (a number, a date, a code) has no role, whatever normalising would make of it; the data
- * rows of a long sheet are mostly such texts and never reach the cache.
+ * rows of a long sheet are mostly such texts.
  */
 function ideographsOnly<T>(
   words: readonly string[],
@@ -35,9 +18,9 @@ function ideographsOnly<T>(
 }
 
 /** Removes whitespace, line breaks and bracketed annotations (`（A）`, `(万元)`), and a trailing colon. */
-export const normalizeHeader: (text: string) => string = memo(normalizeHeaderUncached);
-
-function normalizeHeaderUncached(text: string): string {
+export function normalizeHeader(text: string): string {
+  // Most texts have none of these: they are returned as they are.
+  if (!/[\s（()）:：]/.test(text)) return text;
   let s = withoutSpace(text);
   let prev = "";
   while (prev !== s) {
@@ -135,26 +118,38 @@ export const GRADE_WORDS = ["优", "良", "中", "差", "优秀", "良好", "合
 /** Labels of rows that open a new table (title, project rows): a table above ends before them. */
 export const TABLE_START_LABELS = ["项目名称", "单位名称", "部门名称", "预算单位", "主管部门", "实施单位"];
 
+/** Each word → its role, a constant table; a word of two roles takes the first in `order`. */
+function wordTable<R extends string>(
+  words: Record<R, readonly string[]>,
+  order: R[],
+): ReadonlyMap<string, R> {
+  const table = new Map<string, R>();
+  for (const role of order) for (const w of words[role]) if (!table.has(w)) table.set(w, role);
+  return table;
+}
+
+const ROLE_OF_WORD = wordTable(ROLE_WORDS, ROLE_ORDER);
+const BUDGET_ROLE_OF_WORD = wordTable(BUDGET_WORDS, BUDGET_ORDER);
+
 /** Splits `分值/权重`-style headers into their alternatives. */
 function alternatives(norm: string): string[] {
   return norm.split(/[/／、]/).filter((p) => p !== "");
 }
 
-function roleOf<R extends string>(text: string, words: Record<R, readonly string[]>, order: R[]): R | null {
-  const norm = normalizeHeader(text);
+/** The role of a normalised header: its word's, or the one role all its alternatives name. */
+function roleOf<R extends string>(norm: string, table: ReadonlyMap<string, R>): R | null {
   if (norm === "") return null;
-  for (const role of order) if (words[role].includes(norm)) return role;
+  const direct = table.get(norm);
+  if (direct !== undefined) return direct;
   const parts = alternatives(norm);
-  if (parts.length > 1) {
-    let found: R | null = null;
-    for (const p of parts) {
-      const r = order.find((role) => words[role].includes(p)) ?? null;
-      if (r === null || (found !== null && found !== r)) return null;
-      found = r;
-    }
-    return found;
+  if (parts.length < 2) return null;
+  let found: R | null = null;
+  for (const p of parts) {
+    const r = table.get(p) ?? null;
+    if (r === null || (found !== null && found !== r)) return null;
+    found = r;
   }
-  return null;
+  return found;
 }
 
 /**
@@ -163,18 +158,18 @@ function roleOf<R extends string>(text: string, words: Record<R, readonly string
  */
 export const headerRole: (text: string) => ColumnRole | null = ideographsOnly(
   Object.values(ROLE_WORDS).flat().concat("原因"),
-  memo((text) => {
-    const role = roleOf(text, ROLE_WORDS, ROLE_ORDER);
-    if (role) return role;
+  (text) => {
     const norm = normalizeHeader(text);
+    const role = roleOf(norm, ROLE_OF_WORD);
+    if (role) return role;
     return norm.includes("原因") && norm.length <= 30 ? "note" : null;
-  }),
+  },
 );
 
 /** The budget column role of a header text. */
 export const budgetRole: (text: string) => BudgetRole | null = ideographsOnly(
   Object.values(BUDGET_WORDS).flat(),
-  memo((text) => roleOf(text, BUDGET_WORDS, BUDGET_ORDER)),
+  (text) => roleOf(normalizeHeader(text), BUDGET_ROLE_OF_WORD),
 );
 
 export function isOneOf(text: string, labels: readonly string[]): boolean {

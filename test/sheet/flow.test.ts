@@ -1,6 +1,13 @@
 /** The scoring flow every face and host calls (`analyzeRead`): settings, judgements (R-QUAL), tables. */
 import { resolveProfile } from "../../src/core";
-import { analyzeRead, analyzeSheet, analyzeTables, firstTable, type GridSnapshot } from "../../src/sheet";
+import {
+  analyzeRead,
+  analyzeSheet,
+  analyzeTables,
+  chooseSheetDetected,
+  firstTable,
+  type GridSnapshot,
+} from "../../src/sheet";
 import { applyPlan, build } from "./grid-builder";
 import { l1, l1Rows } from "./fixtures";
 import { withCell } from "../support/grid-edit";
@@ -119,5 +126,34 @@ describe("analyzeRead: several tables on one sheet (LAYOUTS.md step 7)", () => {
     expect(run.plan.writes.filter((w) => w.cell === "H57" || w.cell === "H25").map((w) => w.after)).toEqual([
       6,
     ]);
+  });
+});
+
+describe("analyzeRead: the sheet choice's detection, handed along as a value", () => {
+  it("gives the same analysis as detecting again, and is not used for another or a changed snapshot", () => {
+    const grid = l1();
+    const blank: GridSnapshot = { ...grid, sheet: "说明", cells: [[{ v: "说明" }]], merges: [] };
+    const chosen = chooseSheetDetected([
+      { name: "说明", grid: blank },
+      { name: "自评表", grid },
+    ]);
+    expect(chosen?.name).toBe("自评表");
+    const detection = chosen!.detection!;
+    expect(detection.snap).toBe(grid);
+    const fresh = analyzeRead({ grid }, { profile });
+    expect(analyzeRead({ grid, detection }, { profile })).toEqual(fresh);
+    // Handed with another snapshot, or with this one changed since, it is not taken over.
+    const base = l1();
+    const other: GridSnapshot = {
+      ...base,
+      cells: base.cells.map((r, i) => (i === 12 - base.top ? r.map(() => null) : r)),
+    };
+    expect(analyzeRead({ grid: other, detection }, { profile })).toEqual(
+      analyzeRead({ grid: other }, { profile }),
+    );
+    // A host that changes a snapshot in place (their type forbids it) gets a fresh detection.
+    (grid as { cells: GridSnapshot["cells"] }).cells = grid.cells.slice(0, 13 - grid.top);
+    expect(analyzeRead({ grid, detection }, { profile })).toEqual(analyzeRead({ grid }, { profile }));
+    expect(firstTable(analyzeRead({ grid, detection }, { profile })).report.indicators).toHaveLength(0);
   });
 });

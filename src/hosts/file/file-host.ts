@@ -5,7 +5,7 @@
  * lazily; it imports neither React nor exceljs.
  */
 import { uiMessage, type Locale } from "../../i18n/catalog";
-import { RECORD_SHEET } from "../../sheet";
+import { RECORD_SHEET, type Detection } from "../../sheet";
 import type { GridSnapshot, WritePlan } from "../../sheet/types";
 import type { IndicatorTemplateRow, TemplateKind } from "../../templates/types";
 import {
@@ -61,17 +61,19 @@ export class FileHost implements WorkbookHost {
   async readSheet(sheet?: string): Promise<SheetRead> {
     const { record, settings } = readRecordAndSettings(this.book);
     let grid: GridSnapshot | undefined;
+    let detection: Detection | null = null;
     if (sheet !== undefined) {
       if (sheet === RECORD_SHEET || !this.book.sheet(sheet))
         throw new SheetNotFoundError(this.fileName, sheet, this.sheetNames());
       grid = this.book.grid(sheet);
     } else if (this.current !== null && this.book.sheet(this.current)) grid = this.book.grid(this.current);
     else {
-      grid = chosenBookGrid(this.book);
-      if (!grid) throw new HostError("UNREADABLE", uiMessage("file.noSheet", { file: this.fileName }));
+      const chosen = chosenBookGrid(this.book);
+      if (!chosen) throw new HostError("UNREADABLE", uiMessage("file.noSheet", { file: this.fileName }));
+      ({ grid, detection } = chosen);
     }
     this.current = grid.sheet;
-    return { grid, record, settings };
+    return detection ? { grid, record, settings, detection } : { grid, record, settings };
   }
 
   async apply(plan: WritePlan): Promise<ApplyResult> {

@@ -1,6 +1,6 @@
 /** Which sheet of a workbook package is scored (REPORT.md "Command line"), and when there is none so named. */
 import { formatMessage, uiMessage, type UiMessage } from "../../i18n/catalog";
-import { chooseSheet, detectLayouts, RECORD_SHEET } from "../../sheet";
+import { chooseSheet, chooseSheetDetected, detectLayouts, RECORD_SHEET, type Detection } from "../../sheet";
 import type { GridSnapshot } from "../../sheet/types";
 import { PackageBook } from "./package";
 import { PEEK_BYTES } from "./package/book";
@@ -51,8 +51,15 @@ export function chosenGrid(grids: GridSnapshot[], sheet?: string): GridSnapshot 
  * then read whole.
  */
 export function chooseBookSheet(book: PackageBook, peekBytes = PEEK_BYTES): string | null {
+  return chooseBookSheetDetected(book, peekBytes)?.name ?? null;
+}
+
+function chooseBookSheetDetected(
+  book: PackageBook,
+  peekBytes: number,
+): { name: string; detection: Detection | null } | null {
   const names = book.sheets.filter((s) => s.name !== RECORD_SHEET).map((s) => s.name);
-  if (names.length <= 1) return names[0] ?? null;
+  if (names.length <= 1) return names.length === 1 ? { name: names[0], detection: null } : null;
   const peeks = new Map<string, ReturnType<PackageBook["peek"]>>();
   const peek = (name: string) => {
     let p = peeks.get(name);
@@ -66,15 +73,20 @@ export function chooseBookSheet(book: PackageBook, peekBytes = PEEK_BYTES): stri
         return read(name);
       },
     }));
-  const chosen = chooseSheet(lazy((n) => peek(n).grid));
+  const chosen = chooseSheetDetected(lazy((n) => peek(n).grid));
   if (chosen === null) return null;
   const cut = [...peeks.values()].some((p) => !p.whole);
-  if (!cut || !("missing" in detectLayouts(peek(chosen).grid))) return chosen;
-  return chooseSheet(lazy((n) => (peek(n).whole ? peek(n).grid : book.grid(n))));
+  if (!cut || !("missing" in detectLayouts(peek(chosen.name).grid))) return chosen;
+  return chooseSheetDetected(lazy((n) => (peek(n).whole ? peek(n).grid : book.grid(n))));
 }
 
-/** The snapshot of the sheet `chooseBookSheet` chooses (undefined when the workbook has none). */
-export function chosenBookGrid(book: PackageBook): GridSnapshot | undefined {
-  const name = chooseBookSheet(book);
-  return name === null ? undefined : book.grid(name);
+/**
+ * The snapshot of the sheet `chooseBookSheet` chooses (undefined when the workbook has none),
+ * with the detection the choice made of it, for the analysis to take over.
+ */
+export function chosenBookGrid(
+  book: PackageBook,
+): { grid: GridSnapshot; detection: Detection | null } | undefined {
+  const chosen = chooseBookSheetDetected(book, PEEK_BYTES);
+  return chosen === null ? undefined : { grid: book.grid(chosen.name), detection: chosen.detection };
 }
