@@ -15,7 +15,7 @@ import {
   plausible,
   zeroResidue,
 } from "../src/core/parse";
-import { ruleFromText } from "../src/core/score";
+import { ruleFromText } from "../src/core/rule-text";
 import { loadWorkbook, workbookGrids } from "../src/hosts/file/workbook";
 import { analyzeSheet, chooseSheet, type GridSnapshot } from "../src/sheet";
 import { headerRole, normalizeHeader } from "../src/sheet/words";

@@ -13,9 +13,6 @@ import { evaluateRow, type RowEval } from "./row";
 import { settleTotalCell, totals } from "./totals";
 import type { CoreReport, CoreWrite, Grade, GradeCap, ScoreOptions, TableInput } from "./types";
 
-export { DRAFT_MARK, isDraftNote, sameValue } from "./write-policy";
-export { directionFromColumn, ruleFromText } from "./rule-text";
-
 export function scoreTable(input: TableInput, options: ScoreOptions): CoreReport {
   const profile = options.profile;
   const ctx = new Ctx(profile, !!options.recomputeAll);

@@ -293,8 +293,6 @@ export interface IndicatorResult {
    * cell to hold it; absent otherwise. Hosts may attach it to the row as an Excel note.
    */
   draftNote?: string;
-  /** True for a 不适用 row (skipped; not listed in `indicators`). Never true in the report. */
-  notApplicable?: false;
 }
 
 export interface BudgetSubResult {

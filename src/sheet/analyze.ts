@@ -1,7 +1,7 @@
 /** grid → layout → TableInput → core → Report with addresses + WritePlan (R-WRITE-1/2/3). */
 import { formatMessage, t, uiMessage } from "../i18n/catalog";
 import Decimal from "decimal.js";
-import { DRAFT_MARK, isPercentFormat, numberOf, sameValue, scoreTable } from "../core";
+import { isPercentFormat, numberOf, sameValue, scoreTable } from "../core";
 import type {
   BudgetInput,
   BudgetRowInput,
@@ -31,9 +31,6 @@ import type {
   ReportDiagnostic,
   WritePlan,
 } from "./types";
-
-/** Marker that starts a draft note the program may refresh (SCORING.md §6). */
-export const DRAFT_MARKER = DRAFT_MARK;
 
 function ledgerIndex(entries: LedgerEntry[] | undefined, sheet: string): Map<string, LedgerEntry> {
   const out = new Map<string, LedgerEntry>();

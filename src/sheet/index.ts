@@ -6,7 +6,6 @@ export {
   analyzeTables,
   detectLayout,
   detectLayouts,
-  DRAFT_MARKER,
   mergePlans,
   reportWithoutTable,
 } from "./analyze";
