@@ -5,7 +5,7 @@
 import type { Profile } from "../core/types";
 import { t } from "../i18n/catalog";
 import "../i18n/review-messages";
-import { analyzeTables, RECORD_SHEET } from "../sheet";
+import { analyzeRead, RECORD_SHEET } from "../sheet";
 import type { ColumnMapping, GridSnapshot, WorkbookRecord } from "../sheet/types";
 import type { RowOverride } from "../core/types";
 import { loadWorkbook, readRecordAndSettings, workbookGrids } from "../hosts/file/workbook";
@@ -28,13 +28,10 @@ export function reviewGrids(input: ReviewInput, profile: Profile): WorkbookRevie
   let firstMiss: { sheet: string; message: string } | null = null;
   for (const grid of input.grids) {
     if (grid.sheet === RECORD_SHEET) continue;
-    const tables = analyzeTables(grid, {
-      profile,
-      record: input.record ?? null,
-      mapping: input.settings?.mappings?.[grid.sheet] ?? null,
-      overrides: input.settings?.overrides?.[grid.sheet],
-      file: input.file,
-    });
+    const { tables } = analyzeRead(
+      { grid, record: input.record, settings: input.settings },
+      { profile, file: input.file },
+    );
     let n = 0;
     for (const a of tables) {
       if (a.layout === null) {
