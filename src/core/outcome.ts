@@ -15,7 +15,7 @@ import { placeQualitative, type Placement } from "./qualitative";
 import { ruleFromText } from "./rule-text";
 import { chooseRule, type Comparison, type RowRule } from "./rules";
 import { resolveUnits } from "./units";
-import type { DiagnosticCode, Direction, IndicatorRowInput, RuleId } from "./types";
+import type { DiagnosticCode, Direction, Field, IndicatorRowInput, RuleId } from "./types";
 
 export type RowOutcome =
   /** No rule: a person scores the row (L3 rows without figures, checklist rule texts). */
@@ -107,6 +107,11 @@ export function rowOutcome(
     rule: rule.id,
     code,
   });
+  /** Reports why the row cannot be scored, and says it cannot. */
+  const fail = (code: DiagnosticCode, field: Field, why: Message): RowOutcome => {
+    ctx.diag(code, row.row, field, why);
+    return unscorable(code);
+  };
   // The actual is a percentage (R-SAT reads only those).
   let percentActual = false;
   const scored = (comparison: Comparison, facts: DraftFacts | null): RowOutcome => {
@@ -168,9 +173,8 @@ export function rowOutcome(
   };
 
   if (tP.kind === "error") {
-    ctx.diag(
+    return fail(
       "UNPARSEABLE_VALUE",
-      row.row,
       "target",
       message("core.target.unreadable", {
         name,
@@ -178,18 +182,15 @@ export function rowOutcome(
         reason: reason(row.target, "core.reason.unreadable"),
       }),
     );
-    return unscorable("UNPARSEABLE_VALUE");
   }
   if (tP.kind === "null") {
-    ctx.diag("MISSING_TARGET", row.row, "target", message("core.target.missing", { name }));
-    return unscorable("MISSING_TARGET");
+    return fail("MISSING_TARGET", "target", message("core.target.missing", { name }));
   }
 
   // Qualitative (R-QUAL, R-LADDER).
   if (direction === "qualitative") {
     if (aP.kind === "null" || aText === null) {
-      ctx.diag("MISSING_ACTUAL", row.row, "actual", message("core.actual.missing", { name }));
-      return unscorable("MISSING_ACTUAL");
+      return fail("MISSING_ACTUAL", "actual", message("core.actual.missing", { name }));
     }
     const placement = placeQualitative(tText ?? "", aText, ctx.profile);
     const achieved =
@@ -207,28 +208,15 @@ export function rowOutcome(
   // Dates (R-DATE).
   if (direction === "date") {
     if (tP.kind !== "date") {
-      ctx.diag(
-        "UNPARSEABLE_VALUE",
-        row.row,
-        "target",
-        message("core.target.notDate", { name, text: tText ?? "" }),
-      );
-      return unscorable("UNPARSEABLE_VALUE");
+      return fail("UNPARSEABLE_VALUE", "target", message("core.target.notDate", { name, text: tText ?? "" }));
     }
     if (aP.kind === "null") {
-      ctx.diag("MISSING_ACTUAL", row.row, "actual", message("core.actual.missing", { name }));
-      return unscorable("MISSING_ACTUAL");
+      return fail("MISSING_ACTUAL", "actual", message("core.actual.missing", { name }));
     }
     if (aP.kind !== "date") {
       // R-PARSE-9 / R-QUAL: a word for a date; a person judges the rest (asked only while the score cell is empty).
       if (aP.kind === "text") return byWord(completionWord(aText), dayMessage(tP.day));
-      ctx.diag(
-        "UNPARSEABLE_VALUE",
-        row.row,
-        "actual",
-        message("core.actual.notDate", { name, text: aText ?? "" }),
-      );
-      return unscorable("UNPARSEABLE_VALUE");
+      return fail("UNPARSEABLE_VALUE", "actual", message("core.actual.notDate", { name, text: aText ?? "" }));
     }
     const met = aP.day <= tP.day;
     return scored({ kind: "date", met }, met ? null : { kind: "late", name, target: tText, actual: aText });
@@ -242,14 +230,12 @@ export function rowOutcome(
   else if (aP.kind === "null" && aP.none && t.v.isZero()) bNum = { v: ZERO, unit: t.unit };
   if (!bNum) {
     if (aP.kind === "null") {
-      ctx.diag("MISSING_ACTUAL", row.row, "actual", message("core.actual.missingForScore", { name }));
-      return unscorable("MISSING_ACTUAL");
+      return fail("MISSING_ACTUAL", "actual", message("core.actual.missingForScore", { name }));
     }
     const word = aP.kind === "text" ? completionWord(aText) : null;
     if (word) return byWord(word, null);
-    ctx.diag(
+    return fail(
       "UNPARSEABLE_VALUE",
-      row.row,
       "actual",
       message("core.actual.notNumber", {
         name,
@@ -258,18 +244,15 @@ export function rowOutcome(
         target: tText ?? "",
       }),
     );
-    return unscorable("UNPARSEABLE_VALUE");
   }
   const unitCol = row.unit ? parseUnit(row.unit) : null;
   const r = resolveUnits(t.v, t.hi, t.unit, bNum.v, bNum.unit, unitCol);
   if (r.mismatch) {
-    ctx.diag(
+    return fail(
       "UNIT_MISMATCH",
-      row.row,
       "actual",
       message("core.unit.mismatch", { name, targetUnit: r.mismatch.t, actualUnit: r.mismatch.a }),
     );
-    return unscorable("UNIT_MISMATCH");
   }
   if (r.assumed && !(aP.kind === "null")) {
     const side =

@@ -72,6 +72,18 @@ export function placeQualitative(target: string, actual: string, profile: Profil
   return null;
 }
 
+/** The bands as message parameters: a0–a1 达成, p0–p1 部分达成, n0–n1 未达成. */
+export function bandParams(b: QualitativeBands): Record<"a0" | "a1" | "p0" | "p1" | "n0" | "n1", number> {
+  return {
+    a0: b.achieved[0],
+    a1: b.achieved[1],
+    p0: b.partial[0],
+    p1: b.partial[1],
+    n0: b.notAchieved[0],
+    n1: b.notAchieved[1],
+  };
+}
+
 /** The three score bands of a qualitative row of weight `weight` (R-QUAL), rounded per profile. */
 export function qualitativeBands(weight: number, profile: Profile): QualitativeBands {
   const w = new Decimal(weight);

@@ -17,7 +17,7 @@ import {
   type RowOutcome,
 } from "./outcome";
 import { composeDisplay, displayText, normalizeLabel, numberOf, parseValue } from "./parse";
-import { bandRange, qualitativeBands } from "./qualitative";
+import { bandParams, bandRange, qualitativeBands } from "./qualitative";
 import { settle } from "./write-policy";
 import type { IndicatorResult, IndicatorRowInput, ScoreSource, TableInput } from "./types";
 
@@ -289,12 +289,7 @@ function askJudgement(
         name,
         actual: String(actual),
         target: String(target),
-        a0: b.achieved[0],
-        a1: b.achieved[1],
-        p0: b.partial[0],
-        p1: b.partial[1],
-        n0: b.notAchieved[0],
-        n1: b.notAchieved[1],
+        ...bandParams(b),
       }),
     );
   } else if (o.kind === "judgement" && row.target !== null)

@@ -5,7 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { baseValue, normalizeText, parseText, qualitativeText, type ParsedValue } from "./parse";
-import type { Direction, Field } from "./types";
+import type { Field, IndicatorResult } from "./types";
 import { isDraftNote } from "./write-policy";
 
 export type SettingCode =
@@ -17,18 +17,11 @@ export type SettingCode =
   | "DEDUCTION_WITHOUT_NOTE"
   | "SATISFACTION_100_NO_SOURCE";
 
-/** One scored row as the checks see it (an IndicatorResult plus its note). */
-export interface SettingRow {
-  row: number;
-  level1: string;
-  level2: string;
-  name: string;
-  /** Target and actual as the sheet displays them (L2: operator + value + unit composed). */
-  target: string | null;
-  actual: string | null;
-  direction: Direction | null;
-  weight: number | null;
-  score: number | null;
+/** One scored row as the checks see it: an IndicatorResult's figures plus its note. */
+export interface SettingRow extends Pick<
+  IndicatorResult,
+  "row" | "level1" | "level2" | "name" | "target" | "actual" | "direction" | "weight" | "score"
+> {
   /** The row's deviation note (null: empty); undefined when the table has no note column. */
   note?: string | null;
 }

@@ -6,6 +6,7 @@
 import Decimal from "decimal.js";
 import { isSatisfactionRow } from "../core/bands";
 import { parseText } from "../core/parse";
+import { bandParams } from "../core/qualitative";
 import type { BudgetResult, IndicatorResult, Profile, ProfileBand } from "../core/types";
 import type { Locale } from "../i18n/catalog";
 import { explainMessage, type ExplainKey as MessageKey } from "../i18n/explain-messages";
@@ -129,16 +130,7 @@ export function explainRow(row: IndicatorResult, facts: ExplainFacts, locale: Lo
 
   if (row.direction === "qualitative") {
     const b = row.bands;
-    const bands: Params = b
-      ? {
-          a0: b.achieved[0],
-          a1: b.achieved[1],
-          p0: b.partial[0],
-          p1: b.partial[1],
-          n0: b.notAchieved[0],
-          n1: b.notAchieved[1],
-        }
-      : {};
+    const bands: Params = b ? bandParams(b) : {};
     if (row.actual === null || row.target === null) {
       out.push(say("explain.unscorable", { why: say(whyUnscorable(row)) }));
     } else if (row.scoreSource === "proposed") {
