@@ -30,7 +30,7 @@ import { ProposalPanel } from "./components/ProposalPanel";
 import { RecomputeDialog } from "./components/RecomputeDialog";
 import { ResultSummary } from "./components/ResultSummary";
 import { ReportButton } from "./components/ReportButton";
-import { SheetGrid } from "./components/grid";
+import { SheetGrid, WhyScores } from "./components/grid";
 import { useStyles } from "./styles";
 
 type Status = { text: string; intent: "success" | "error" | "warning" | "info" };
@@ -455,6 +455,14 @@ export function ScorePanel(props: ScorePanelProps) {
                   : (cell) => setGridFocus((f) => ({ cell, seq: (f?.seq ?? 0) + 1 }))
               }
             />
+            <Suspense fallback={<Spinner size="tiny" />}>
+              <WhyScores
+                report={table.report}
+                profile={ps.profile}
+                judged={ok.judged}
+                locale={props.locale}
+              />
+            </Suspense>
             {host.kind !== "office" && (
               <div data-noprint>
                 <h3 className={s.h3}>{t("taskpane.grid.title")}</h3>
