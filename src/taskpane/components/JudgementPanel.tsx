@@ -1,4 +1,4 @@
-import { Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
+import { Radio, RadioGroup } from "@fluentui/react-components";
 import { formatScore } from "../format";
 import type { ReportDiagnostic } from "../../sheet/types";
 import { t, type MessageKey } from "../../i18n/catalog";
@@ -13,6 +13,7 @@ import {
   type PendingRow,
 } from "../logic";
 import { useStyles } from "../styles";
+import { RowHeading, ScoreField, verdictOf, type EntryMessage } from "./ScoreEntry";
 
 export interface JudgementPanelProps {
   pending: PendingRow[];
@@ -39,12 +40,7 @@ export function JudgementPanel(props: JudgementPanelProps) {
           pending={p}
           judgement={props.judgements[p.indicator.row] ?? null}
           decimals={props.decimals}
-          verdict={
-            props.judgements[p.indicator.row]
-              ? (props.diagnostics?.find((d) => d.row === p.indicator.row && d.code === "QUALITATIVE_BAND") ??
-                null)
-              : null
-          }
+          verdict={verdictOf(props.diagnostics, p.indicator.row, Boolean(props.judgements[p.indicator.row]))}
           onChange={(j) => props.onChange(p.indicator.row, j)}
         />
       ))}
@@ -72,7 +68,7 @@ function JudgementRow(props: JudgementRowProps) {
   const range = (b: Band) => offeredRange(p, b, props.decimals) ?? p.bands[b];
   const bandName = (b: Band) => t(`taskpane.judge.${b}` as MessageKey);
   const id = `jx-judge-${ind.row}`;
-  let message: { text: string; error: boolean; code?: string } | null = null;
+  let message: EntryMessage = null;
   if (j && check) {
     if (check.error === "notNumber")
       message = {
@@ -97,16 +93,7 @@ function JudgementRow(props: JudgementRowProps) {
   }
   return (
     <div className={s.judgement} role="group" aria-labelledby={`${id}-name`}>
-      <p id={`${id}-name`} className={s.item} style={{ fontWeight: 600, margin: 0 }}>
-        {p.cell} · {ind.name}
-      </p>
-      <p className={s.muted}>
-        {t("taskpane.judge.values", {
-          target: ind.target ?? "",
-          actual: ind.actual ?? "",
-          weight: fmt(p.weight),
-        })}
-      </p>
+      <RowHeading id={id} cell={p.cell} ind={ind} weight={fmt(p.weight)} />
       {offered.length < BANDS.length && (
         <p className={s.muted} data-testid={`${id}-only`}>
           {t("taskpane.judge.only", {
@@ -136,19 +123,12 @@ function JudgementRow(props: JudgementRowProps) {
         ))}
       </RadioGroup>
       {j && (
-        <Field
-          size="small"
+        <ScoreField
           label={t("taskpane.judge.score", { lo: fmt(range(j.band)[0]), hi: fmt(range(j.band)[1]) })}
-          validationState={message ? (message.error ? "error" : "warning") : "none"}
-          validationMessage={message ? <span data-code={message.code}>{message.text}</span> : undefined}
-        >
-          <Input
-            size="small"
-            inputMode="decimal"
-            value={j.score}
-            onChange={(_, d) => props.onChange({ band: j.band, score: d.value })}
-          />
-        </Field>
+          value={j.score}
+          message={message}
+          onChange={(score) => props.onChange({ band: j.band, score })}
+        />
       )}
     </div>
   );

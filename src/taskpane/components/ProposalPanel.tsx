@@ -1,9 +1,10 @@
-import { Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
+import { Radio, RadioGroup } from "@fluentui/react-components";
 import { formatScore } from "../format";
 import type { ReportDiagnostic } from "../../sheet/types";
 import { t } from "../../i18n/catalog";
 import { checkProposal, type ProposalEdit, type ProposalRow } from "../logic";
 import { useStyles } from "../styles";
+import { RowHeading, ScoreField, verdictOf, type EntryMessage } from "./ScoreEntry";
 
 export interface ProposalPanelProps {
   proposals: ProposalRow[];
@@ -35,12 +36,7 @@ export function ProposalPanel(props: ProposalPanelProps) {
           proposal={p}
           edit={props.edits[p.indicator.row] ?? null}
           decimals={props.decimals}
-          verdict={
-            props.edits[p.indicator.row]
-              ? (props.diagnostics?.find((d) => d.row === p.indicator.row && d.code === "QUALITATIVE_BAND") ??
-                null)
-              : null
-          }
+          verdict={verdictOf(props.diagnostics, p.indicator.row, Boolean(props.edits[p.indicator.row]))}
           onChange={(e) => props.onChange(p.indicator.row, e)}
         />
       ))}
@@ -62,7 +58,7 @@ function ProposalItem(props: {
   const id = `jx-prop-${ind.row}`;
   const [lo, hi] = p.allowed;
   const check = edit ? checkProposal(p, edit, props.decimals) : null;
-  let message: { text: string; error: boolean; code?: string } | null = null;
+  let message: EntryMessage = null;
   if (edit && check) {
     if (check.error === "notNumber")
       message = { text: t("taskpane.judge.notNumber", { example: fmt(lo) }), error: true };
@@ -80,16 +76,7 @@ function ProposalItem(props: {
   }
   return (
     <div className={s.judgement} role="group" aria-labelledby={`${id}-name`} data-row={ind.row}>
-      <p id={`${id}-name`} className={s.item} style={{ fontWeight: 600, margin: 0 }}>
-        {p.cell} · {ind.name}
-      </p>
-      <p className={s.muted}>
-        {t("taskpane.judge.values", {
-          target: ind.target ?? "",
-          actual: ind.actual ?? "",
-          weight: fmt(p.weight),
-        })}
-      </p>
+      <RowHeading id={id} cell={p.cell} ind={ind} weight={fmt(p.weight)} />
       <p className={s.muted}>
         {t(
           ind.direction === "qualitative" ? "taskpane.proposal.whyQualitative" : "taskpane.proposal.whyWord",
@@ -107,19 +94,12 @@ function ProposalItem(props: {
         <Radio value="change" label={t("taskpane.proposal.change")} />
       </RadioGroup>
       {edit && (
-        <Field
-          size="small"
+        <ScoreField
           label={t("taskpane.judge.score", { lo: fmt(lo), hi: fmt(hi) })}
-          validationState={message ? (message.error ? "error" : "warning") : "none"}
-          validationMessage={message ? <span data-code={message.code}>{message.text}</span> : undefined}
-        >
-          <Input
-            size="small"
-            inputMode="decimal"
-            value={edit.score}
-            onChange={(_, d) => props.onChange({ score: d.value })}
-          />
-        </Field>
+          value={edit.score}
+          message={message}
+          onChange={(score) => props.onChange({ score })}
+        />
       )}
     </div>
   );
