@@ -100,6 +100,12 @@ function whyUnscorable(row: IndicatorResult): MessageKey {
   return "explain.why.other";
 }
 
+/** The sentence for a score kept from the sheet: a person's or a formula's, equal to the rule's or not. */
+function keptKey(source: "person" | "formula", differs: boolean): MessageKey {
+  if (source === "person") return differs ? "explain.kept.personDiffers" : "explain.kept.person";
+  return differs ? "explain.kept.formulaDiffers" : "explain.kept.formula";
+}
+
 /**
  * The sentences that explain one indicator row's score, in order: how the rule scores it (or
  * why it cannot), then what happens to a score already in the sheet, then what a proposal is.
@@ -158,16 +164,11 @@ export function explainRow(row: IndicatorResult, facts: ExplainFacts, locale: Lo
 
   if ((row.scoreSource === "person" || row.scoreSource === "formula") && row.score !== null) {
     const differs = row.ruleScore !== null && new Decimal(row.score).minus(row.ruleScore).abs().gte("0.005");
-    const key: MessageKey =
-      row.scoreSource === "person"
-        ? differs
-          ? "explain.kept.personDiffers"
-          : "explain.kept.person"
-        : differs
-          ? "explain.kept.formulaDiffers"
-          : "explain.kept.formula";
     out.push(
-      say(key, { s: score(row.score, d), rule: row.ruleScore === null ? "" : score(row.ruleScore, d) }),
+      say(keptKey(row.scoreSource, differs), {
+        s: score(row.score, d),
+        rule: row.ruleScore === null ? "" : score(row.ruleScore, d),
+      }),
     );
   }
   return out;
@@ -316,15 +317,7 @@ export function explainBudget(b: BudgetResult, facts: ExplainFacts, locale: Loca
   if ((b.scoreSource === "person" || b.scoreSource === "formula") && b.score !== null) {
     const ruleText = score(rule, d);
     const differs = new Decimal(b.score).minus(new Decimal(ruleText)).abs().gte("0.005");
-    const key: MessageKey =
-      b.scoreSource === "person"
-        ? differs
-          ? "explain.kept.personDiffers"
-          : "explain.kept.person"
-        : differs
-          ? "explain.kept.formulaDiffers"
-          : "explain.kept.formula";
-    out.push(say(key, { s: score(b.score, d), rule: ruleText }));
+    out.push(say(keptKey(b.scoreSource, differs), { s: score(b.score, d), rule: ruleText }));
   }
   return out;
 }
