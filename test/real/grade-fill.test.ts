@@ -19,18 +19,12 @@ import {
   restoreLatest,
 } from "../../src/hosts/file/workbook";
 import { gridFromWorksheet, loadWorkbook } from "../support/exceljs-reader";
-import { REFERENCE_DIR } from "../support/expected";
+import { REFERENCE_DIR, REFERENCE_NAMES } from "../support/expected";
 import { fixtureIds, gridOf, PENDING, readDescription } from "./fixtures";
 import { invariant, Work } from "./metamorphic";
 
 const profile = resolveProfile("central");
-const REFERENCES = [
-  "A-donghu-2021-selfeval-blank",
-  "A-donghu-2021-selfeval-filled",
-  "B-donghu-2021-scoresheet",
-  "C-yiyang-2024-scoresheet",
-  "D-yuzhong-2019-selfeval",
-];
+const REFERENCES = REFERENCE_NAMES;
 
 interface Base {
   id: string;

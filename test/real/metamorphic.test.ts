@@ -17,7 +17,7 @@ import { scoreWorkbook } from "../support/score";
 import { address } from "../../src/sheet/address";
 import { analyzeSheet, analyzeTables, chooseSheet } from "../../src/sheet";
 import type { Analysis, GridSnapshot } from "../../src/sheet/types";
-import { REFERENCE_DIR } from "../support/expected";
+import { REFERENCE_DIR, REFERENCE_NAMES } from "../support/expected";
 import { fixtureIds, gridOf, PENDING, readDescription } from "./fixtures";
 import {
   footnote,
@@ -46,13 +46,7 @@ const SEED = 20261201;
 const CHOICES = 1;
 const RUNS = 60;
 const profile = resolveProfile("central");
-const REFERENCES = [
-  "A-donghu-2021-selfeval-blank",
-  "A-donghu-2021-selfeval-filled",
-  "B-donghu-2021-scoresheet",
-  "C-yiyang-2024-scoresheet",
-  "D-yuzhong-2019-selfeval",
-];
+const REFERENCES = REFERENCE_NAMES;
 
 /**
  * `fixture/transform` (fixture `*`: every table it applies to) → the rule the reader does

@@ -22,16 +22,11 @@ import {
   expectClose,
   readExpected,
   REFERENCE_DIR,
+  REFERENCE_NAMES,
 } from "../support/expected";
 import { applyPlan } from "./grid-builder";
 
-const FILES = [
-  "A-donghu-2021-selfeval-blank",
-  "A-donghu-2021-selfeval-filled",
-  "B-donghu-2021-scoresheet",
-  "C-yiyang-2024-scoresheet",
-  "D-yuzhong-2019-selfeval",
-];
+const FILES = REFERENCE_NAMES;
 
 async function read(
   name: string,

@@ -8,6 +8,15 @@ import type { Report } from "../../src/sheet/types";
 
 export const REFERENCE_DIR = join(__dirname, "..", "..", "..", "shared", "reference");
 
+/** The reference workbooks' names, without ".xlsx". */
+export const REFERENCE_NAMES: readonly string[] = [
+  "A-donghu-2021-selfeval-blank",
+  "A-donghu-2021-selfeval-filled",
+  "B-donghu-2021-scoresheet",
+  "C-yiyang-2024-scoresheet",
+  "D-yuzhong-2019-selfeval",
+];
+
 export interface Expected {
   source?: string;
   layout?: string | null;
