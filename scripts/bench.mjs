@@ -7,7 +7,8 @@
 //   npm run bench                      table + BENCHMARKS.md
 //   npm run --silent bench -- --json   one JSON object on stdout
 //   options: --quick (fewer repetitions), --no-write (leave BENCHMARKS.md alone), --no-build,
-//            --only reader|review (just those figures; BENCHMARKS.md left alone)
+//            --only reader|review|grid (just those figures, printed and in the JSON;
+//            BENCHMARKS.md left alone)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -16,7 +17,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 require("./bench/register.cjs");
-const { runBench, SIZES } = require("./bench/run.ts");
+const { runBench, ensurePageBuild, SIZES } = require("./bench/run.ts");
 const { benchReview } = require("./bench/review.ts");
 
 const argv = process.argv.slice(2);
@@ -25,6 +26,11 @@ const onlyAt = argv.indexOf("--only");
 const only = onlyAt >= 0 ? argv[onlyAt + 1] : undefined;
 const json = args.has("--json");
 const quick = args.has("--quick");
+const ONLY = ["reader", "review", "grid"];
+if (only !== undefined && !ONLY.includes(only)) {
+  process.stderr.write(`--only takes one of ${ONLY.join(", ")}\n`);
+  process.exit(2);
+}
 const write = !args.has("--no-write") && !quick && !only;
 const say = json ? (s) => process.stderr.write(s + "\n") : (s) => process.stdout.write(s + "\n");
 
@@ -218,8 +224,11 @@ if (!only || only === "review") {
   }
 }
 // The page's sheet grid in Chromium (scripts/bench/grid.ts); needs the build from runBench.
-if (!only) {
+if (!only || only === "grid") {
+  process.stderr.write("Page grid, scrolling 5,000 rows (Chromium)…\n");
   try {
+    if (only)
+      ensurePageBuild({ noBuild: args.has("--no-build"), log: (s) => process.stderr.write(s + "\n") });
     const g = await require("./bench/grid.ts").gridFrameMs({ log: (s) => process.stderr.write(s + "\n") });
     result.figures.gridFrameMs = { p50: g.p50, p95: g.p95 };
   } catch (e) {
@@ -227,13 +236,17 @@ if (!only) {
   }
 }
 const { rows, single } = table(result);
+/** With --only: just the rows that section measured (the value column is not "n/a"). */
+const shown = (t) =>
+  only ? [t[0], ...t.slice(1).filter((r) => r.slice(1, -2).some((x) => x !== "n/a"))] : t;
 say("");
 say(
   `${result.machine.cpus} CPU ${result.machine.cpuModel}, ${result.machine.memoryGB} GB, Node ${result.machine.node}`,
 );
-say(plainTable(rows));
-say("");
-say(plainTable(single));
+for (const t of [rows, single].map(shown).filter((t) => t.length > 1)) {
+  say(plainTable(t));
+  say("");
+}
 for (const [k, p] of Object.entries(result.problems)) say(`not measured (${k}): ${p}`);
 
 if (write) {
@@ -248,4 +261,8 @@ if (write) {
   say(`\nwrote ${path.relative(process.cwd(), file) || file}`);
 }
 
-if (json) process.stdout.write(JSON.stringify(result.figures) + "\n");
+/** With --only: just the figures that section measured. */
+const figures = only
+  ? Object.fromEntries(Object.entries(result.figures).filter(([, v]) => v !== null && v !== undefined))
+  : result.figures;
+if (json) process.stdout.write(JSON.stringify(figures) + "\n");

@@ -46,6 +46,8 @@ export interface Figures {
   readerMsPerTable: Record<"band1" | "band3" | "sheetOf20", number> | null;
   /** `jixiao review` over 2,000 generated workbooks (scripts/bench/review.ts, added by bench.mjs). */
   review?: import("./review").ReviewFigures | null;
+  /** The page's grid scrolling a 5,000-row table, work per frame (scripts/bench/grid.ts, added by bench.mjs). */
+  gridFrameMs?: { p50: number; p95: number } | null;
 }
 
 export interface BenchResult {
@@ -63,7 +65,7 @@ export interface BenchOptions {
   /** Skip the production build even when dist/taskpane.js is missing. */
   noBuild?: boolean;
   log: (line: string) => void;
-  /** Only this section (`reader`), for a quick comparison; the others stay null. */
+  /** Only this section (`reader`, `review`, `grid`), for a quick comparison; the others stay null. */
   only?: string;
 }
 
@@ -317,8 +319,8 @@ async function benchThroughput(opts: BenchOptions, problems: Record<string, stri
   return out;
 }
 
-/** The task pane's initial JS, gzip, from scripts/size.mjs (building first when needed). */
-function benchSize(opts: BenchOptions): number {
+/** Builds the page (webpack, production) when dist/ lacks it, unless `noBuild`. */
+export function ensurePageBuild(opts: BenchOptions): void {
   if (
     !existsSync(path.join(ROOT, "dist/taskpane.js")) ||
     !existsSync(path.join(ROOT, "dist/taskpane.html"))
@@ -331,6 +333,11 @@ function benchSize(opts: BenchOptions): number {
     });
     if (b.status !== 0) throw new Error(`build failed: ${(b.stderr || b.stdout).slice(-400)}`);
   }
+}
+
+/** The task pane's initial JS, gzip, from scripts/size.mjs (building first when needed). */
+function benchSize(opts: BenchOptions): number {
+  ensurePageBuild(opts);
   if (!existsSync(path.join(ROOT, "scripts/size.mjs"))) throw new Error("scripts/size.mjs is missing");
   const r = spawnSync(process.execPath, ["scripts/size.mjs", "--json"], { cwd: ROOT, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`scripts/size.mjs exited ${r.status}: ${r.stderr.slice(-300)}`);
@@ -430,7 +437,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const host = machine();
   const why = (e: unknown) => ((e as Error)?.message ?? String(e)).split("\n")[0];
 
-  if (opts.only === "review") return { machine: host, figures, problems, details };
+  // Added by bench.mjs: review (scripts/bench/review.ts) and grid (scripts/bench/grid.ts).
+  if (opts.only === "review" || opts.only === "grid") return { machine: host, figures, problems, details };
   if (opts.only === "reader") {
     figures.readerMsPerTable = benchReader(opts);
     return { machine: host, figures, problems, details };
