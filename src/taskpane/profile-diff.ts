@@ -84,16 +84,20 @@ export function valueText(p: Profile, k: Key): string {
   }
 }
 
-/** "设置：甲 / 乙" for each setting that differs, joined; empty when none do. */
+/**
+ * "设置（乙，而非甲）" for each setting that differs, joined; empty when none do. A value that
+ * starts with a figure is set off from the word before it, as the pane writes "预算执行 20 分".
+ */
 export function differencesText(from: Profile, to: Profile): string {
   return differingKeys(from, to)
-    .map((k) =>
-      t("taskpane.profile.diff", {
+    .map((k) => {
+      const was = valueText(from, k);
+      return t(/^[0-9]/.test(was) ? "taskpane.profile.diffFigure" : "taskpane.profile.diff", {
         setting: t(`taskpane.profile.key.${k}` as MessageKey),
         to: valueText(to, k),
-        from: valueText(from, k),
-      }),
-    )
+        from: was,
+      });
+    })
     .join(t("taskpane.profile.value.list"));
 }
 

@@ -59,3 +59,25 @@ test("one setting changed in a custom profile: that setting alone is named (prop
     { seed: 20261201, numRuns: 20 },
   );
 });
+
+test('zh-CN: a figure is set off from the word before it, both ways round ("而非 10 分" as "（20 分")', () => {
+  const customs = [
+    ...presets,
+    resolveProfile({ budgetWeightDefault: 15 }),
+    resolveProfile({ decimals: 1 }),
+    resolveProfile({ qualitativeBands: [0.9, 0.6] }),
+    resolveProfile({ lowExecutionThreshold: 0.8 }),
+  ];
+  let figures = 0;
+  for (const a of customs)
+    for (const b of customs) {
+      const text = differencesText(a, b);
+      // A CJK character directly before a digit would be "而非10".
+      expect(text).not.toMatch(/[\u4e00-\u9fff][0-9]/);
+      figures += (text.match(/而非 [0-9]/g) ?? []).length;
+    }
+  expect(figures).toBeGreaterThan(0);
+  expect(differencesText(PRESETS.central, PRESETS["municipal-20"])).toContain("（20 分，而非 10 分）");
+  // A word value stays next to 而非.
+  expect(differencesText(PRESETS.central, PRESETS["municipal-20"])).toContain("，而非全年预算数）");
+});

@@ -90,8 +90,8 @@ test("§8 (finding 10): a profile that changes nothing says why in one line: wha
   expect(screen.getByTestId("total").textContent).toBe("86.59");
   expect(line).toBe(
     "改用市级口径（预算执行 20 分）后结果没有变化：它与中央/通用口径的差别在于" +
-      "预算执行默认分值（20 分，而非10 分）；预算执行率的分母（调整后预算数，而非全年预算数）；" +
-      "定性指标“达成”“部分达成”的得分界限（80%、50%，而非80%、60%）。" +
+      "预算执行默认分值（20 分，而非 10 分）；预算执行率的分母（调整后预算数，而非全年预算数）；" +
+      "定性指标“达成”“部分达成”的得分界限（80%、50%，而非 80%、60%）。" +
       "本表没有受这些规定影响的行，所以结果相同。",
   );
   // A profile that changes the result: no such line.
