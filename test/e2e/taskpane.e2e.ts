@@ -310,7 +310,7 @@ for (const width of [320, 1280])
 const TABLE_D = join(ROOT, "../shared/reference/D-yuzhong-2019-selfeval.xlsx");
 
 for (const width of [320, 1280])
-  test(`finding 12 at ${width} px: a proposed full score can be changed before 写入; the plan, the total and the written file follow`, async () => {
+  test(`finding 12 at ${width} px: a proposed full score can be changed before 写入; the plan, the total and the downloaded file follow`, async () => {
     await openPage(width);
     await page.locator('input[type="file"][accept^=".xlsx"]').setInputFiles(TABLE_D);
     const panel = page.getByRole("region", { name: "建议得分（6 项）" });
@@ -334,6 +334,20 @@ for (const width of [320, 1280])
     await page.getByRole("region", { name: "建议得分（5 项）" }).waitFor();
     expect(await page.getByTestId("total").textContent()).toBe("99.00");
     await shot("proposal-written");
+    // The downloaded file holds the changed score and the total that follows from it.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载评分后的文件" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("D-yuzhong-2019-selfeval-评分.xlsx");
+    const saved = join(browser.dir, `D-proposal-changed-${width}.xlsx`);
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(saved) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("2019自评表")!;
+    expect(ws.getCell("G13").value).toBe(7);
+    expect(ws.getCell("G18").value).toBe(7);
+    expect(ws.getCell("G19").value).toBe(99);
   });
 
 for (const width of [320, 1280])
