@@ -2,9 +2,10 @@
 import { withoutSpace } from "../core";
 import type { Layout } from "../core/types";
 import { cellText, Grid, isEmptyCell, type Bounds } from "./grid";
-import type { ColumnMapping, ColumnRole, GridCell, GridSnapshot } from "./types";
+import { bandsDown, wordText, type Band, type LevelWeights } from "./detect-band";
+import { findBudget, type FoundBudget } from "./detect-budget";
+import type { ColumnMapping, ColumnRole, GridSnapshot } from "./types";
 import {
-  BUDGET_TOTAL_LABELS,
   budgetRole,
   GOAL_LABELS,
   GRADE_LABELS,
@@ -15,22 +16,14 @@ import {
   ROLE_WORDS,
   TABLE_START_LABELS,
   TABLE_TOTAL_LABELS,
-  type BudgetRole,
 } from "./words";
+
+export type { FoundBudget } from "./detect-budget";
 
 export interface FoundRow {
   row: number;
   level1: string;
   level2: string;
-}
-
-export interface FoundBudget {
-  headerRow: number;
-  firstRow: number;
-  lastRow: number;
-  columns: Partial<Record<BudgetRole | "label", number>>;
-  totalRow: number | null;
-  rows: { row: number; label: string }[];
 }
 
 /** Everything the reader found, in sheet coordinates. */
@@ -41,7 +34,7 @@ export interface Found {
   headerEnd: number;
   columns: Partial<Record<ColumnRole, number>>;
   /** 分值 columns right of the level columns (一级指标 | 分值 | 二级指标 | 分值 …): stated level weights. */
-  levelWeights: { level1?: number; level2?: number };
+  levelWeights: LevelWeights;
   rows: FoundRow[];
   firstRow: number;
   lastRow: number;
@@ -60,236 +53,6 @@ export interface NotFound {
   noHeaderRow?: true;
   /** Header words that were found on the sheet (normalised, in sheet order). */
   found?: string[];
-}
-
-const AMOUNT_ROLES: BudgetRole[] = ["planned", "budget", "adjusted", "executed", "rate"];
-
-/** Header band of the indicator block: rows, column roles and its column extent. */
-interface Band {
-  row: number;
-  end: number;
-  columns: Partial<Record<ColumnRole, number>>;
-  levelWeights: Found["levelWeights"];
-  /** Leftmost and rightmost columns of the band's role-bearing cells (merges included). */
-  left: number;
-  right: number;
-}
-
-/**
- * The text of a cell that may be a header word: its displayed text or its text value. A
- * number, date or boolean is never one (every header word holds Chinese characters), and
- * turning each into text is the cost of scanning a long data sheet.
- */
-function wordText(c: GridCell | null): string {
-  if (!c) return "";
-  if (typeof c.t === "string" && c.t !== "") return c.t;
-  return typeof c.v === "string" ? c.v : "";
-}
-
-/** Role of the text a cell shows, a merged cell counting in every row and column it covers. */
-function roleAt(g: Grid, row: number, col: number): ColumnRole | null {
-  const t = wordText(g.mergedCell(row, col));
-  return t === "" ? null : headerRole(t);
-}
-
-/** A number typed in a cell: data, never a header. */
-function isNumberCell(g: Grid, row: number, col: number): boolean {
-  const c = g.own(row, col);
-  return !!c && (typeof c.v === "number" || c.v instanceof Date);
-}
-
-/**
- * Role-bearing cells of a row that may continue a header band (its own, and header cells
- * merged down into it): every role counts, the row holds no number, and its role cells are at
- * least as many as its other texts.
- */
-function extendsBand(g: Grid, row: number): boolean {
-  let roles = 0;
-  let others = 0;
-  for (let c = g.left; c <= g.right; c++) {
-    // A header cell merged down from the row above reaches into this row: it continues the band.
-    if (g.covered(row, c)) {
-      if (g.anchor(row, c).row < row && headerRole(cellText(g.mergedCell(row, c)))) roles++;
-      continue;
-    }
-    const t = g.text(row, c);
-    if (t.trim() === "") continue;
-    if (isNumberCell(g, row, c)) return false;
-    if (headerRole(t)) roles++;
-    else others++;
-  }
-  return roles > 0 && roles >= others;
-}
-
-/**
- * A row between header rows holding no role word and no number: group captions (绩效指标
- * merged over the level columns) and headers that name no role (指标解释). It lies inside a
- * band when a header row follows it.
- */
-function captionRow(g: Grid, row: number): boolean {
-  let texts = 0;
-  for (let c = g.left; c <= g.right; c++) {
-    if (g.covered(row, c)) continue;
-    const t = g.text(row, c);
-    if (t.trim() === "") continue;
-    if (isNumberCell(g, row, c)) return false;
-    texts++;
-  }
-  return texts > 0;
-}
-
-/** True when the row's own cells hold a role word (a band starts only on such a row). */
-function hasOwnRole(g: Grid, row: number): boolean {
-  for (let c = g.left; c <= g.right; c++) {
-    const t = wordText(g.own(row, c));
-    if (t !== "" && headerRole(t)) return true;
-  }
-  return false;
-}
-
-/** Roles of a band's rows [top, end] per column: the lowest role-bearing cell wins (step 2). */
-function bandRoles(g: Grid, top: number, end: number): Map<number, ColumnRole> {
-  const out = new Map<number, ColumnRole>();
-  for (let c = g.left; c <= g.right; c++) {
-    for (let r = end; r >= top; r--) {
-      const role = roleAt(g, r, c);
-      if (role) {
-        out.set(c, role);
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-function hasNameAndWeight(roles: Map<number, ColumnRole>): boolean {
-  let name = false;
-  let weight = false;
-  for (const role of roles.values()) {
-    if (role === "name") name = true;
-    else if (role === "weight") weight = true;
-  }
-  return name && weight;
-}
-
-/**
- * The columns of one table's band, left to right, cut where a second table's header begins
- * on the same rows (a level or name column again: tables side by side, step 7). Columns may
- * come in any order within a table.
- */
-function segments(roles: Map<number, ColumnRole>): Map<number, ColumnRole>[] {
-  const out: Map<number, ColumnRole>[] = [];
-  let cur = new Map<number, ColumnRole>();
-  let seen = new Set<ColumnRole>();
-  for (const [c, role] of [...roles.entries()].sort((a, b) => a[0] - b[0])) {
-    // Any role but the weight again (分值 may follow each level column): a second table's
-    // header, also where it starts lower and its upper row shows only some of its words.
-    const again = role !== "weight" && seen.has(role);
-    if (again && hasNameAndWeight(cur)) {
-      out.push(cur);
-      cur = new Map();
-      seen = new Set();
-    }
-    cur.set(c, role);
-    seen.add(role);
-  }
-  if (cur.size) out.push(cur);
-  return out;
-}
-
-/**
- * Role columns of one band segment: the leftmost column of each role, except that where
- * 分值 follows each level column the indicator's weight is the 分值 right of the name and
- * the others are stated level weights (step 2).
- */
-function columnsOf(roles: Map<number, ColumnRole>): {
-  columns: Partial<Record<ColumnRole, number>>;
-  levelWeights: Found["levelWeights"];
-} {
-  const sorted = [...roles.entries()].sort((a, b) => a[0] - b[0]);
-  const columns = firstByRole(roles);
-  const levelWeights: Found["levelWeights"] = {};
-  const weights = sorted.filter(([, r]) => r === "weight").map(([c]) => c);
-  if (weights.length > 1) {
-    const after = (role: ColumnRole): number | undefined => {
-      const at = columns[role];
-      if (at === undefined) return undefined;
-      const next = sorted.find(([c]) => c > at);
-      return next && next[1] === "weight" ? next[0] : undefined;
-    };
-    const w = after("name");
-    if (w !== undefined) {
-      columns.weight = w;
-      const w1 = after("level1");
-      const w2 = after("level2");
-      if (w1 !== undefined && w1 !== w) levelWeights.level1 = w1;
-      if (w2 !== undefined && w2 !== w) levelWeights.level2 = w2;
-    }
-  }
-  return { columns, levelWeights };
-}
-
-/** Right edge of a column's band cells, merged cells included. */
-function rightEdge(g: Grid, top: number, end: number, col: number): number {
-  let right = col;
-  for (let r = top; r <= end; r++) {
-    const m = g.merge(r, col);
-    if (m && m.right > right) right = m.right;
-  }
-  return right;
-}
-
-/**
- * The header band starting at `row`, if any: one to three consecutive rows that together
- * hold an indicator-name word and a weight word; the longest that still adds roles wins.
- * Each segment of it (tables side by side) is returned; the first is the leftmost.
- */
-function bandsAt(g: Grid, row: number): Band[] | null {
-  const bands = bandsIn(g, row);
-  if (!bands || bands.length < 2) return bands;
-  // Tables side by side: one table's band may run over more rows than its neighbour's, whose
-  // data rows then stop the band across the whole sheet row. Each is extended in its own columns.
-  return bands.map((b, i) => {
-    const left = i === 0 ? g.left : bands[i - 1].right + 1;
-    const right = i === bands.length - 1 ? g.right : bands[i + 1].left - 1;
-    const own = bandsIn(g.view({ top: g.top, left, bottom: g.bottom, right }), row)?.[0];
-    return own && own.end > b.end ? own : b;
-  });
-}
-
-/** The band starting at `row` read across the whole width of `g`, cut into its segments. */
-function bandsIn(g: Grid, row: number): Band[] | null {
-  if (!hasOwnRole(g, row)) return null;
-  let end = row;
-  while (end < row + 2 && end < g.bottom) {
-    if (extendsBand(g, end + 1)) end++;
-    // A row of group captions (绩效指标 merged over the level columns) between header rows.
-    else if (end + 2 <= row + 2 && end + 2 <= g.bottom && captionRow(g, end + 1) && extendsBand(g, end + 2))
-      end += 2;
-    else break;
-  }
-  // The longest band that holds both words; a shorter one only when the longer does not.
-  for (let e = end; e >= row; e--) {
-    const roles = bandRoles(g, row, e);
-    if (!hasNameAndWeight(roles)) continue;
-    const out: Band[] = [];
-    for (const seg of segments(roles)) {
-      if (!hasNameAndWeight(seg)) continue;
-      const cols = [...seg.keys()];
-      const left = Math.min(...cols);
-      const last = Math.max(...cols);
-      out.push({ row, end: e, ...columnsOf(seg), left, right: rightEdge(g, row, e, last) });
-    }
-    return out.length ? out : null;
-  }
-  return null;
-}
-
-function firstByRole<R extends string>(cols: Map<number, R>): Partial<Record<R, number>> {
-  const out: Partial<Record<R, number>> = {};
-  for (const [c, role] of [...cols.entries()].sort((a, b) => a[0] - b[0]))
-    if (out[role] === undefined) out[role] = c;
-  return out;
 }
 
 /** A row that repeats the header inside the indicator block (a table split over pages). */
@@ -324,62 +87,6 @@ function notFound(g: Grid): NotFound {
   // Both found but never together in one header band: name both.
   if (missing.length === 0) missing.push(...ROLE_WORDS.name, ...ROLE_WORDS.weight);
   return { missing, found: words };
-}
-
-function budgetRowLabel(
-  g: Grid,
-  row: number,
-  headerRow: number,
-  firstCol: number,
-): { text: string; col: number } | null {
-  for (let c = g.left; c < firstCol; c++) {
-    const m = g.merge(row, c);
-    // The block's title cell (项目资金（万元）) is merged down from the header row: not a label.
-    if (m && m.top <= headerRow) continue;
-    const cell = g.own(row, c);
-    const t = cellText(cell).trim();
-    if (t !== "") return { text: t, col: c };
-  }
-  return null;
-}
-
-function findBudget(g: Grid, headerRow: number): FoundBudget | null {
-  for (let r = headerRow - 1; r >= g.top; r--) {
-    const roles = new Map<number, BudgetRole>();
-    for (let c = g.left; c <= g.right; c++) {
-      const t = g.text(r, c);
-      if (t === "") continue;
-      const role = budgetRole(t);
-      if (role) roles.set(c, role);
-    }
-    const kinds = new Set(roles.values());
-    if (kinds.size < 2 || !AMOUNT_ROLES.some((k) => kinds.has(k))) continue;
-    const columns: FoundBudget["columns"] = firstByRole(roles);
-    let last = headerRow - 1;
-    for (let k = r + 1; k < headerRow; k++) {
-      let goal = false;
-      for (let c = g.left; c <= g.right && !goal; c++) goal = isOneOf(g.text(k, c), GOAL_LABELS);
-      if (goal) {
-        last = k - 1;
-        break;
-      }
-    }
-    const firstCol = Math.min(...[...roles.keys()]);
-    const rows: FoundBudget["rows"] = [];
-    let totalRow: number | null = null;
-    for (let k = r + 1; k <= last; k++) {
-      if (g.rowEmpty(k)) continue;
-      const label = budgetRowLabel(g, k, r, firstCol);
-      if (!label) continue;
-      if (totalRow === null && isOneOf(label.text, BUDGET_TOTAL_LABELS)) {
-        totalRow = k;
-        columns.label = label.col;
-      } else columns.label ??= label.col;
-      rows.push({ row: k, label: label.text });
-    }
-    return { headerRow: r, firstRow: r + 1, lastRow: last, columns, totalRow, rows };
-  }
-  return null;
 }
 
 function gradeIn(g: Grid, row: number): { row: number; col: number } | null {
@@ -599,18 +306,6 @@ export function usedRange(g: Grid): Bounds | null {
     }
   }
   return top === Infinity ? null : { top: Math.max(top, g.top), left: Math.max(left, g.left), bottom, right };
-}
-
-/** The header bands of `grid`, top to bottom. */
-function bandsDown(grid: Grid): Band[] {
-  const bands: Band[] = [];
-  for (let r = grid.top; r <= grid.bottom; r++) {
-    const at = bandsAt(grid, r);
-    if (!at) continue;
-    bands.push(...at);
-    r = Math.max(...at.map((b) => b.end));
-  }
-  return bands;
 }
 
 /** A column without text of its own (a title merged across it does not count). */

@@ -1,0 +1,254 @@
+/**
+ * The indicator header band (LAYOUTS.md "How the reader decides" step 2): one to three rows,
+ * each column taking the role of its lowest role-bearing cell; bands of tables side by side
+ * (step 7) are read each in its own columns.
+ */
+import { Grid, cellText } from "./grid";
+import type { ColumnRole, GridCell } from "./types";
+import { headerRole } from "./words";
+
+/** 分值 columns right of the level columns (一级指标 | 分值 | 二级指标 | 分值 …): stated level weights. */
+export interface LevelWeights {
+  level1?: number;
+  level2?: number;
+}
+
+/** Header band of the indicator block: rows, column roles and its column extent. */
+export interface Band {
+  row: number;
+  end: number;
+  columns: Partial<Record<ColumnRole, number>>;
+  levelWeights: LevelWeights;
+  /** Leftmost and rightmost columns of the band's role-bearing cells (merges included). */
+  left: number;
+  right: number;
+}
+
+/**
+ * The text of a cell that may be a header word: its displayed text or its text value. A
+ * number, date or boolean is never one (every header word holds Chinese characters), and
+ * turning each into text is the cost of scanning a long data sheet.
+ */
+export function wordText(c: GridCell | null): string {
+  if (!c) return "";
+  if (typeof c.t === "string" && c.t !== "") return c.t;
+  return typeof c.v === "string" ? c.v : "";
+}
+
+/** Role of the text a cell shows, a merged cell counting in every row and column it covers. */
+function roleAt(g: Grid, row: number, col: number): ColumnRole | null {
+  const t = wordText(g.mergedCell(row, col));
+  return t === "" ? null : headerRole(t);
+}
+
+/** A number typed in a cell: data, never a header. */
+function isNumberCell(g: Grid, row: number, col: number): boolean {
+  const c = g.own(row, col);
+  return !!c && (typeof c.v === "number" || c.v instanceof Date);
+}
+
+/**
+ * Role-bearing cells of a row that may continue a header band (its own, and header cells
+ * merged down into it): every role counts, the row holds no number, and its role cells are at
+ * least as many as its other texts.
+ */
+function extendsBand(g: Grid, row: number): boolean {
+  let roles = 0;
+  let others = 0;
+  for (let c = g.left; c <= g.right; c++) {
+    // A header cell merged down from the row above reaches into this row: it continues the band.
+    if (g.covered(row, c)) {
+      if (g.anchor(row, c).row < row && headerRole(cellText(g.mergedCell(row, c)))) roles++;
+      continue;
+    }
+    const t = g.text(row, c);
+    if (t.trim() === "") continue;
+    if (isNumberCell(g, row, c)) return false;
+    if (headerRole(t)) roles++;
+    else others++;
+  }
+  return roles > 0 && roles >= others;
+}
+
+/**
+ * A row between header rows holding no role word and no number: group captions (绩效指标
+ * merged over the level columns) and headers that name no role (指标解释). It lies inside a
+ * band when a header row follows it.
+ */
+function captionRow(g: Grid, row: number): boolean {
+  let texts = 0;
+  for (let c = g.left; c <= g.right; c++) {
+    if (g.covered(row, c)) continue;
+    const t = g.text(row, c);
+    if (t.trim() === "") continue;
+    if (isNumberCell(g, row, c)) return false;
+    texts++;
+  }
+  return texts > 0;
+}
+
+/** True when the row's own cells hold a role word (a band starts only on such a row). */
+export function hasOwnRole(g: Grid, row: number): boolean {
+  for (let c = g.left; c <= g.right; c++) {
+    const t = wordText(g.own(row, c));
+    if (t !== "" && headerRole(t)) return true;
+  }
+  return false;
+}
+
+/** Roles of a band's rows [top, end] per column: the lowest role-bearing cell wins (step 2). */
+function bandRoles(g: Grid, top: number, end: number): Map<number, ColumnRole> {
+  const out = new Map<number, ColumnRole>();
+  for (let c = g.left; c <= g.right; c++) {
+    for (let r = end; r >= top; r--) {
+      const role = roleAt(g, r, c);
+      if (role) {
+        out.set(c, role);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function hasNameAndWeight(roles: Map<number, ColumnRole>): boolean {
+  let name = false;
+  let weight = false;
+  for (const role of roles.values()) {
+    if (role === "name") name = true;
+    else if (role === "weight") weight = true;
+  }
+  return name && weight;
+}
+
+/**
+ * The columns of one table's band, left to right, cut where a second table's header begins
+ * on the same rows (a level or name column again: tables side by side, step 7). Columns may
+ * come in any order within a table.
+ */
+function segments(roles: Map<number, ColumnRole>): Map<number, ColumnRole>[] {
+  const out: Map<number, ColumnRole>[] = [];
+  let cur = new Map<number, ColumnRole>();
+  let seen = new Set<ColumnRole>();
+  for (const [c, role] of [...roles.entries()].sort((a, b) => a[0] - b[0])) {
+    // Any role but the weight again (分值 may follow each level column): a second table's
+    // header, also where it starts lower and its upper row shows only some of its words.
+    const again = role !== "weight" && seen.has(role);
+    if (again && hasNameAndWeight(cur)) {
+      out.push(cur);
+      cur = new Map();
+      seen = new Set();
+    }
+    cur.set(c, role);
+    seen.add(role);
+  }
+  if (cur.size) out.push(cur);
+  return out;
+}
+
+/**
+ * Role columns of one band segment: the leftmost column of each role, except that where
+ * 分值 follows each level column the indicator's weight is the 分值 right of the name and
+ * the others are stated level weights (step 2).
+ */
+function columnsOf(roles: Map<number, ColumnRole>): {
+  columns: Partial<Record<ColumnRole, number>>;
+  levelWeights: LevelWeights;
+} {
+  const sorted = [...roles.entries()].sort((a, b) => a[0] - b[0]);
+  const columns = firstByRole(roles);
+  const levelWeights: LevelWeights = {};
+  const weights = sorted.filter(([, r]) => r === "weight").map(([c]) => c);
+  if (weights.length > 1) {
+    const after = (role: ColumnRole): number | undefined => {
+      const at = columns[role];
+      if (at === undefined) return undefined;
+      const next = sorted.find(([c]) => c > at);
+      return next && next[1] === "weight" ? next[0] : undefined;
+    };
+    const w = after("name");
+    if (w !== undefined) {
+      columns.weight = w;
+      const w1 = after("level1");
+      const w2 = after("level2");
+      if (w1 !== undefined && w1 !== w) levelWeights.level1 = w1;
+      if (w2 !== undefined && w2 !== w) levelWeights.level2 = w2;
+    }
+  }
+  return { columns, levelWeights };
+}
+
+/** Right edge of a column's band cells, merged cells included. */
+function rightEdge(g: Grid, top: number, end: number, col: number): number {
+  let right = col;
+  for (let r = top; r <= end; r++) {
+    const m = g.merge(r, col);
+    if (m && m.right > right) right = m.right;
+  }
+  return right;
+}
+
+/**
+ * The header band starting at `row`, if any: one to three consecutive rows that together
+ * hold an indicator-name word and a weight word; the longest that still adds roles wins.
+ * Each segment of it (tables side by side) is returned; the first is the leftmost.
+ */
+function bandsAt(g: Grid, row: number): Band[] | null {
+  const bands = bandsIn(g, row);
+  if (!bands || bands.length < 2) return bands;
+  // Tables side by side: one table's band may run over more rows than its neighbour's, whose
+  // data rows then stop the band across the whole sheet row. Each is extended in its own columns.
+  return bands.map((b, i) => {
+    const left = i === 0 ? g.left : bands[i - 1].right + 1;
+    const right = i === bands.length - 1 ? g.right : bands[i + 1].left - 1;
+    const own = bandsIn(g.view({ top: g.top, left, bottom: g.bottom, right }), row)?.[0];
+    return own && own.end > b.end ? own : b;
+  });
+}
+
+/** The band starting at `row` read across the whole width of `g`, cut into its segments. */
+function bandsIn(g: Grid, row: number): Band[] | null {
+  if (!hasOwnRole(g, row)) return null;
+  let end = row;
+  while (end < row + 2 && end < g.bottom) {
+    if (extendsBand(g, end + 1)) end++;
+    // A row of group captions (绩效指标 merged over the level columns) between header rows.
+    else if (end + 2 <= row + 2 && end + 2 <= g.bottom && captionRow(g, end + 1) && extendsBand(g, end + 2))
+      end += 2;
+    else break;
+  }
+  // The longest band that holds both words; a shorter one only when the longer does not.
+  for (let e = end; e >= row; e--) {
+    const roles = bandRoles(g, row, e);
+    if (!hasNameAndWeight(roles)) continue;
+    const out: Band[] = [];
+    for (const seg of segments(roles)) {
+      if (!hasNameAndWeight(seg)) continue;
+      const cols = [...seg.keys()];
+      const left = Math.min(...cols);
+      const last = Math.max(...cols);
+      out.push({ row, end: e, ...columnsOf(seg), left, right: rightEdge(g, row, e, last) });
+    }
+    return out.length ? out : null;
+  }
+  return null;
+}
+
+export function firstByRole<R extends string>(cols: Map<number, R>): Partial<Record<R, number>> {
+  const out: Partial<Record<R, number>> = {};
+  for (const [c, role] of [...cols.entries()].sort((a, b) => a[0] - b[0]))
+    if (out[role] === undefined) out[role] = c;
+  return out;
+}
+
+/** The header bands of `grid`, top to bottom. */
+export function bandsDown(grid: Grid): Band[] {
+  const bands: Band[] = [];
+  for (let r = grid.top; r <= grid.bottom; r++) {
+    const at = bandsAt(grid, r);
+    if (!at) continue;
+    bands.push(...at);
+    r = Math.max(...at.map((b) => b.end));
+  }
+  return bands;
+}
