@@ -3,7 +3,7 @@
  * each column taking the role of its lowest role-bearing cell; bands of tables side by side
  * (step 7) are read each in its own columns.
  */
-import { Grid, cellText } from "./grid";
+import { cellText, isEmptyCell, type Bounds, type Grid } from "./grid";
 import type { ColumnRole, GridCell } from "./types";
 import { headerRole } from "./words";
 
@@ -191,9 +191,21 @@ function rightEdge(g: Grid, top: number, end: number, col: number): number {
 /**
  * The header band starting at `row`, if any: one to three consecutive rows that together
  * hold an indicator-name word and a weight word; the longest that still adds roles wins.
- * Each segment of it (tables side by side) is returned; the first is the leftmost.
+ * Tables side by side (step 7) are told apart before any band is read: where an empty column
+ * parts them, each is read in its own columns, so that a neighbour's rows neither cut a band
+ * nor lend it their header cells; where none does, a band is cut where a role other than the
+ * weight repeats. Each band found is returned, left to right.
  */
-function bandsAt(g: Grid, row: number): Band[] | null {
+function bandsAt(g: Grid, row: number, blank: () => Set<number>): Band[] | null {
+  if (!hasOwnRole(g, row)) return null;
+  const parts = shares(g, row, blank());
+  if (parts.length === 1) return bandsBeside(g, row);
+  const out = parts.flatMap((p) => bandsBeside(g.view(p), row) ?? []);
+  return out.length ? out : null;
+}
+
+/** The bands starting at `row` of one share of the sheet, cut where a role repeats. */
+function bandsBeside(g: Grid, row: number): Band[] | null {
   const bands = bandsIn(g, row);
   if (!bands || bands.length < 2) return bands;
   // Tables side by side: one table's band may run over more rows than its neighbour's, whose
@@ -204,6 +216,83 @@ function bandsAt(g: Grid, row: number): Band[] | null {
     const own = bandsIn(g.view({ top: g.top, left, bottom: g.bottom, right }), row)?.[0];
     return own && own.end > b.end ? own : b;
   });
+}
+
+/** Columns of `g` holding no text of their own in any row (a title merged across does not count). */
+function blankColumns(g: Grid): Set<number> {
+  const out = new Set<number>();
+  for (let c = g.left; c <= g.right; c++) {
+    let blank = true;
+    for (let r = g.top; r <= g.bottom && blank; r++) blank = isEmptyCell(g.own(r, c));
+    if (blank) out.add(c);
+  }
+  return out;
+}
+
+/**
+ * The shares of `g`'s columns that hold one table's band each, for a band starting at `row`:
+ * the runs of columns between blank columns (a header cell merged across a blank column joins
+ * its sides). A run whose rows `row`..`row+2` hold both a name and a weight word is a table's;
+ * a run without them (a spacer column inside a table) joins the table left of it when none of
+ * its roles is already there, else the one right of it. With fewer than two tables: one share.
+ */
+function shares(g: Grid, row: number, blank: Set<number>): Bounds[] {
+  if (blank.size === 0) return [g];
+  const last = Math.min(g.bottom, row + 2);
+  const joined = (c: number): boolean => {
+    for (let r = row; r <= last; r++) {
+      const m = g.merge(r, c);
+      if (m && m.left < c && m.right > c) return true;
+    }
+    return false;
+  };
+  const runs: { left: number; right: number; roles: Set<ColumnRole> }[] = [];
+  let start: number | null = null;
+  for (let c = g.left; c <= g.right + 1; c++) {
+    const open = c <= g.right && (!blank.has(c) || joined(c));
+    if (open) start ??= c;
+    else if (start !== null) {
+      const roles = new Set<ColumnRole>();
+      for (let k = start; k < c; k++)
+        for (let r = row; r <= last; r++) {
+          const role = roleAt(g, r, k);
+          if (role) roles.add(role);
+        }
+      runs.push({ left: start, right: c - 1, roles });
+      start = null;
+    }
+  }
+  const full = (roles: Set<ColumnRole>) => roles.has("name") && roles.has("weight");
+  if (runs.filter((x) => full(x.roles)).length < 2) return [g];
+  const out: { left: number; right: number; roles: Set<ColumnRole> }[] = [];
+  let pending: typeof runs = [];
+  for (const run of runs) {
+    if (!full(run.roles)) {
+      pending.push(run);
+      continue;
+    }
+    const prev = out[out.length - 1];
+    // Runs between two tables go left while their roles are new there, the rest right.
+    while (
+      prev &&
+      pending.length &&
+      ![...pending[0].roles].some((r) => r !== "weight" && prev.roles.has(r))
+    ) {
+      const p = pending.shift()!;
+      prev.right = p.right;
+      p.roles.forEach((r) => prev.roles.add(r));
+    }
+    out.push({ left: pending[0]?.left ?? run.left, right: run.right, roles: run.roles });
+    pending = [];
+  }
+  if (pending.length) out[out.length - 1].right = pending[pending.length - 1].right;
+  // Each share reaches to the next one: the blank columns between belong to the left table.
+  return out.map((x, i) => ({
+    top: g.top,
+    left: i === 0 ? g.left : x.left,
+    bottom: g.bottom,
+    right: i === out.length - 1 ? g.right : out[i + 1].left - 1,
+  }));
 }
 
 /** The band starting at `row` read across the whole width of `g`, cut into its segments. */
@@ -244,8 +333,10 @@ export function firstByRole<R extends string>(cols: Map<number, R>): Partial<Rec
 /** The header bands of `grid`, top to bottom. */
 export function bandsDown(grid: Grid): Band[] {
   const bands: Band[] = [];
+  let blank: Set<number> | null = null;
+  const blankOnce = () => (blank ??= blankColumns(grid));
   for (let r = grid.top; r <= grid.bottom; r++) {
-    const at = bandsAt(grid, r);
+    const at = bandsAt(grid, r, blankOnce);
     if (!at) continue;
     bands.push(...at);
     r = Math.max(...at.map((b) => b.end));

@@ -1,7 +1,15 @@
 /** The budget block (LAYOUTS.md "How the reader decides" step 3). */
 import { Grid, cellText } from "./grid";
 import { firstByRole } from "./detect-band";
-import { BUDGET_TOTAL_LABELS, budgetRole, GOAL_LABELS, isOneOf, type BudgetRole } from "./words";
+import {
+  BUDGET_ROW_WORDS,
+  BUDGET_TOTAL_LABELS,
+  budgetRole,
+  GOAL_LABELS,
+  isOneOf,
+  normalizeHeader,
+  type BudgetRole,
+} from "./words";
 
 export interface FoundBudget {
   headerRow: number;
@@ -13,6 +21,39 @@ export interface FoundBudget {
 }
 
 const AMOUNT_ROLES: BudgetRole[] = ["planned", "budget", "adjusted", "executed", "rate"];
+
+/** A goal row's label: 年度总体目标, also as 年度总体目标完成情况 (it ends the budget block). */
+export function isGoalLabel(text: string): boolean {
+  const n = normalizeHeader(text);
+  return GOAL_LABELS.some((w) => n.startsWith(w) && /^(及?完成情况|实现情况)?$/.test(n.slice(w.length)));
+}
+
+/** A figure in a budget column: a number, a formula, or a text holding a digit (`880`, `95%`). */
+function isFigure(g: Grid, row: number, col: number): boolean {
+  const c = g.own(row, col);
+  if (!c) return false;
+  if (typeof c.v === "number" || c.v instanceof Date || c.f) return true;
+  return typeof c.v === "string" && /\d/.test(c.v);
+}
+
+/**
+ * A row under the budget rows that belongs to what follows (a caption such as 绩效指标完成情况
+ * over the indicator header band): no figure in the budget columns, and a label that is no
+ * budget row label (no budget word, or a cell merged over the budget columns), or none.
+ */
+function trailingCaption(
+  g: Grid,
+  row: number,
+  label: { text: string; col: number } | null,
+  figureCols: number[],
+): boolean {
+  if (figureCols.some((c) => isFigure(g, row, c))) return false;
+  if (!label) return true;
+  const m = g.merge(row, label.col);
+  if (m && m.right >= Math.min(...figureCols)) return true;
+  const n = normalizeHeader(label.text);
+  return !BUDGET_ROW_WORDS.some((w) => n.includes(w));
+}
 
 function budgetRowLabel(
   g: Grid,
@@ -46,13 +87,21 @@ export function findBudget(g: Grid, headerRow: number): FoundBudget | null {
     let last = headerRow - 1;
     for (let k = r + 1; k < headerRow; k++) {
       let goal = false;
-      for (let c = g.left; c <= g.right && !goal; c++) goal = isOneOf(g.text(k, c), GOAL_LABELS);
+      for (let c = g.left; c <= g.right && !goal; c++) goal = isGoalLabel(g.text(k, c));
       if (goal) {
         last = k - 1;
         break;
       }
     }
     const firstCol = Math.min(...[...roles.keys()]);
+    // Caption rows between the budget rows and the indicator header band (LAYOUTS.md steps 2–3)
+    // end the block: they belong to the band below.
+    const figureCols = [...roles.entries()].filter(([, k]) => k !== "reason").map(([c]) => c);
+    while (
+      last > r &&
+      (g.rowEmpty(last) || trailingCaption(g, last, budgetRowLabel(g, last, r, firstCol), figureCols))
+    )
+      last--;
     const rows: FoundBudget["rows"] = [];
     let totalRow: number | null = null;
     for (let k = r + 1; k <= last; k++) {

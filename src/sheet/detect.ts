@@ -3,11 +3,10 @@ import { withoutSpace } from "../core";
 import type { Layout } from "../core/types";
 import { cellText, Grid, isEmptyCell, type Bounds } from "./grid";
 import { bandsDown, wordText, type Band, type LevelWeights } from "./detect-band";
-import { findBudget, type FoundBudget } from "./detect-budget";
+import { findBudget, isGoalLabel, type FoundBudget } from "./detect-budget";
 import type { ColumnMapping, ColumnRole, GridSnapshot } from "./types";
 import {
   budgetRole,
-  GOAL_LABELS,
   GRADE_LABELS,
   GRADE_WORDS,
   headerRole,
@@ -259,7 +258,7 @@ function opensTable(g: Grid, row: number): boolean {
   const lm = g.leftmost(row);
   if (!lm) return false;
   const n = normalizeHeader(lm.text);
-  if (TABLE_START_LABELS.includes(n) || GOAL_LABELS.includes(n)) return true;
+  if (TABLE_START_LABELS.includes(n) || isGoalLabel(lm.text)) return true;
   if (/(自评表|评分表|评价表)$/.test(n) || /^(项目支出|部门整体支出)?绩效(自评|评价)/.test(n)) return true;
   let budgetWords = 0;
   for (let c = g.left; c <= g.right; c++) {
@@ -371,8 +370,15 @@ export function detectTables(grid: Grid): Found[] | NotFound {
     }
     tables.push({ band: current, bounds: { top, left, bottom: grid.bottom, right } });
   });
-  tables.sort((a, b) => a.band.row - b.band.row || a.band.left - b.band.left);
-  return tables.map((t) => detectOne(grid.view(t.bounds), t.band));
+  // Reading order: by the table's first row (its title, else its band), then left to right.
+  const first = (t: (typeof tables)[number]): number => {
+    const v = grid.view(t.bounds);
+    for (let r = v.top; r < t.band.row; r++) if (!v.rowEmpty(r)) return r;
+    return t.band.row;
+  };
+  const ordered = tables.map((t) => ({ t, top: first(t) }));
+  ordered.sort((a, b) => a.top - b.top || a.t.band.left - b.t.band.left);
+  return ordered.map(({ t }) => detectOne(grid.view(t.bounds), t.band));
 }
 
 interface ColumnGroup {

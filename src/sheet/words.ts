@@ -111,6 +111,43 @@ export const BUDGET_TOTAL_LABELS = ["年度资金总额", "项目资金总额", 
 export const TABLE_TOTAL_LABELS = ["总分", "合计", "总计", "评价得分", "自评得分", "自评总分"];
 /** Labels of the goal block that ends the budget block. */
 export const GOAL_LABELS = ["年度总体目标", "总体目标", "年度绩效目标"];
+/**
+ * Words of budget row labels (年度资金总额, 其中：当年财政拨款, 上年结转资金, 基本支出 …): a row
+ * without figures under the budget block is a budget row only when its label holds one of them.
+ */
+export const BUDGET_ROW_WORDS = [
+  "资金",
+  "拨款",
+  "结转",
+  "结余",
+  "支出",
+  "预算",
+  "经费",
+  "收入",
+  "总额",
+  "合计",
+  "总计",
+  "小计",
+  "其中",
+  "其他",
+  "财政",
+  "自筹",
+  "配套",
+  "补助",
+  "专项",
+  "专户",
+  "债",
+  "基金",
+  "资本",
+  "上级",
+  "本级",
+  "中央",
+  "省级",
+  "市级",
+  "县级",
+  "区级",
+  "单位",
+];
 /** Labels of a grade cell (the grade is the cell right of it), and headers of a grade column. */
 export const GRADE_LABELS = ["等级", "评价等级", "自评等级", "绩效等级"];
 /** Texts of a written grade (R-GRADE-1: 优秀/良好/合格/不合格 read as 优/良/中/差). */

@@ -213,6 +213,75 @@ describe("LAYOUTS.md step 2: the indicator header band", () => {
   });
 });
 
+describe("LAYOUTS.md steps 2–3: rows between the budget block and the indicator header band", () => {
+  /** An L1 table whose band follows the budget rows, with `between` rows (and merges) inserted. */
+  function withBetween(between: In[][], merges: string[] = []): GridSnapshot {
+    const n = between.length;
+    const shift = (m: string) => m.replace(/(\d+)/g, (r) => String(Number(r) + n));
+    return build(
+      [
+        ["项目资金", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [null, "年度资金总额", 100, 100, 95, 10, null, null],
+        [null, "其中：财政拨款", 100, 100, 95, "—", null, "—"],
+        [null, "其他资金", null, null, null, "—", null, "—"],
+        ...between,
+        [...L1_HEADER],
+        ["产出指标", "数量指标", "培训人次", "100人次", "90人次", 50, null],
+        [null, null, "宣传次数", "10次", "10次", 40, null],
+        ["总分", null, null, null, null, 100, null],
+      ],
+      { merges: [...merges, "A1:A4", shift("A6:A7")] },
+    );
+  }
+
+  const plain = analyzeSheet(withBetween([]), { profile });
+
+  it.each<[string, In[][], string[]]>([
+    ["a caption merged across the table", [[null, "绩效指标完成情况"]], ["B5:H5"]],
+    ["a caption in the label column, unmerged", [[null, "绩效指标"]], []],
+    ["a caption in the first column, merged across", [["三、项目绩效指标"]], ["A5:H5"]],
+    [
+      "a caption that holds a budget word, merged over the budget columns",
+      [[null, "资金使用绩效"]],
+      ["B5:H5"],
+    ],
+    [
+      "two caption rows",
+      [
+        [null, "绩效指标完成情况"],
+        [null, "（一）指标"],
+      ],
+      ["B5:H5"],
+    ],
+    ["a caption after an empty row", [[], [null, "年度绩效指标完成情况"]], ["B6:H6"]],
+    [
+      "a goal-completion block",
+      [
+        ["年度总体目标完成情况", "预期目标", null, null, "实际完成情况"],
+        [null, "完成培训", null, null, "已完成"],
+      ],
+      ["A5:A6"],
+    ],
+  ])("%s is no budget row, and the table scores as without it", (_, between, merges) => {
+    const a = analyzeSheet(withBetween(between, merges), { profile });
+    const n = between.length;
+    expect(a.report.budget?.subRows.map((r) => r.row)).toEqual([3, 4]);
+    expect(a.layout?.budget?.lastRow).toBe(4);
+    expect(a.report.indicators.map((i) => [i.row - n, i.score])).toEqual(
+      plain.report.indicators.map((i) => [i.row, i.score]),
+    );
+    expect([a.report.budget?.score, a.report.total]).toEqual([
+      plain.report.budget?.score,
+      plain.report.total,
+    ]);
+  });
+
+  it("a budget row without figures (其他资金) stays a budget row", () => {
+    expect(plain.report.budget?.subRows.map((r) => r.row)).toEqual([3, 4]);
+    expect(plain.report.budget?.score).toBe(9.5);
+  });
+});
+
 describe("header words (LAYOUTS.md table)", () => {
   it("reads 年初指标值 / 调整指标值 (TARGET_ADJUSTED), 全年完成值, 指标权重, 指标得分, 自评总分", () => {
     const g = build([
