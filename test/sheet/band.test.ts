@@ -555,6 +555,93 @@ describe("LAYOUTS.md step 7: several tables on one sheet", () => {
       expect(all.map((a) => a.report.indicators.map((i) => i.score))).toEqual([[90], [80]]);
     });
 
+    it("tables parted by an empty column: a neighbour's header on the band's middle row lends it nothing", () => {
+      // The left band runs over rows 1–3 (年度指标值 and 实际完成值 unmerged on top); the right
+      // table's one-row header sits on row 2 and its data on row 3.
+      const right = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"];
+      const g = build(
+        [
+          [null, null, null, "年度指标值", "实际完成值", null, null],
+          ["绩效指标", null, null, null, null, null, "得分", null, ...right],
+          [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            null,
+            null,
+            "分值",
+            null,
+            null,
+            "产出指标",
+            "数量指标",
+            "培训",
+            "10次",
+            "8次",
+            100,
+          ],
+          [
+            "产出指标",
+            "数量指标",
+            "宣传",
+            "100人次",
+            "90人次",
+            100,
+            null,
+            null,
+            "总分",
+            null,
+            null,
+            null,
+            null,
+            100,
+          ],
+          ["总分", null, null, null, null, 100],
+        ],
+        { merges: ["A2:C2"] },
+      );
+      const all = analyzeTables(g, { profile });
+      expect(all.map((a) => a.report.range)).toEqual(["A1:G5", "I2:O4"]);
+      expect(all[0].layout?.columns).toEqual({
+        level1: 1,
+        level2: 2,
+        name: 3,
+        target: 4,
+        actual: 5,
+        weight: 6,
+        score: 7,
+      });
+      expect([all[0].layout?.headerRow, all[0].layout?.headerEnd]).toEqual([1, 3]);
+      expect(all.map((a) => a.report.indicators.map((i) => i.score))).toEqual([[90], [80]]);
+    });
+
+    it("a spacer column inside a table does not part it", () => {
+      const g = build([
+        [
+          "一级指标",
+          null,
+          "三级指标",
+          "年度指标值",
+          "实际完成值",
+          "分值",
+          null,
+          "得分",
+          null,
+          "三级指标",
+          "指标值",
+          "实际完成值",
+          "分值",
+          "得分",
+        ],
+        ["产出指标", null, "培训", "10次", "8次", 100, null, null, null, "宣传", "10次", "9次", 100, null],
+      ]);
+      const all = analyzeTables(g, { profile });
+      expect(all.map((a) => a.layout?.columns)).toEqual([
+        { level1: 1, name: 3, target: 4, actual: 5, weight: 6, score: 8 },
+        { name: 10, target: 11, actual: 12, weight: 13, score: 14 },
+      ]);
+      expect(all.map((a) => a.report.indicators.map((i) => i.score))).toEqual([[80], [90]]);
+    });
+
     it("分值 after each level column does not split a table; a name again does", () => {
       const left = ["一级指标", "分值", "三级指标", "分值", "得分"];
       const g = build([
