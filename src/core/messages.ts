@@ -85,6 +85,7 @@ export type CoreMessageKey =
   | "core.level2.weightMismatch"
   | "core.total.weightSum"
   | "core.total.incomplete.rows"
+  | "core.total.incomplete.direction"
   | "core.total.incomplete.budget"
   | "core.total.incomplete.both"
   | "core.total.mismatch"

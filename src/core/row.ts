@@ -32,6 +32,8 @@ export interface RowEval {
   /** Needs a deviation note (UNDER_TARGET). */
   under: boolean;
   over: boolean;
+  /** R-DIR: the direction text names no direction; the total stays provisional until one is set. */
+  directionUnknown: boolean;
   /** What its draft note states. */
   facts: DraftFacts | null;
 }
@@ -189,7 +191,8 @@ export function evaluateRow(ctx: Ctx, row: IndicatorRowInput, layout: TableInput
     flags: [...new Set(flags)],
     bands: direction === "qualitative" && w ? qualitativeBands(w.toNumber(), ctx.profile) : null,
   };
-  return { input: row, result, weight: w, exact, written, under, over, facts };
+  const directionUnknown = o.kind === "unscorable" && o.code === "DIRECTION_UNKNOWN";
+  return { input: row, result, weight: w, exact, written, under, over, directionUnknown, facts };
 }
 
 interface Texts {

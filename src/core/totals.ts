@@ -24,12 +24,16 @@ export function totals(ctx: Ctx, input: TableInput, rows: RowEval[], budget: Bud
   const policyRounded = profile.totalPolicy === "sum-of-rounded";
   let sum = ZERO;
   const pending: number[] = [];
+  // R-DIR: a row whose direction cannot be read keeps the total provisional even when a person
+  // scored it, "until a person sets the direction" (its score cannot be checked).
+  const unchecked: number[] = [];
   let weightSum = ZERO;
   let scoredRows = ZERO;
   let scoredWeights = ZERO;
   for (const r of rows) {
     if (r.weight) weightSum = weightSum.plus(r.weight);
     const s = policyRounded ? r.written : r.exact;
+    if (r.directionUnknown && s !== null) unchecked.push(r.input.row);
     if (s === null) {
       pending.push(r.input.row);
       continue;
@@ -44,7 +48,7 @@ export function totals(ctx: Ctx, input: TableInput, rows: RowEval[], budget: Bud
     if (bs) sum = sum.plus(bs);
   }
   const budgetMissing = !!input.budget && !budget?.written;
-  let provisional = pending.length > 0 || budgetMissing;
+  let provisional = pending.length > 0 || unchecked.length > 0 || budgetMissing;
 
   // R-TOTAL-4
   if (profile.rescaleNotApplicable && weightSum.gt(0) && !weightSum.eq(HUNDRED))
@@ -57,17 +61,20 @@ export function totals(ctx: Ctx, input: TableInput, rows: RowEval[], budget: Bud
     ctx.diag("WEIGHT_SUM", null, null, message("core.total.weightSum", { sum: weightSum.toString() }));
 
   if (provisional && total !== null) {
-    const key =
-      pending.length === 0
+    const onlyUnchecked = pending.length === 0 && !budgetMissing;
+    const key = onlyUnchecked
+      ? "core.total.incomplete.direction"
+      : pending.length === 0
         ? "core.total.incomplete.budget"
         : budgetMissing
           ? "core.total.incomplete.both"
           : "core.total.incomplete.rows";
+    const listed = onlyUnchecked ? unchecked : pending;
     ctx.diag(
       "TOTAL_INCOMPLETE",
       input.totalRow ? input.totalRow.row : null,
       input.totalRow ? "total" : null,
-      message(key, { count: pending.length, rows: pending, total: total.toString() }),
+      message(key, { count: listed.length, rows: listed, total: total.toString() }),
     );
   }
   const attainment = scoredWeights.gt(0) ? scoredRows.div(scoredWeights) : null;

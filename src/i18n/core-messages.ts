@@ -81,6 +81,8 @@ export const coreZhCN: Record<CoreMessageKey, string> = {
   "core.total.weightSum": "各项分值（含预算执行率）合计为{sum}分，不等于100分，请核对。",
   "core.total.incomplete.rows": "{count}项指标尚未得分（第{rows}行），总分{total}为暂计数，未写入表格。",
   "core.total.incomplete.budget": "预算执行率得分无法计算，总分{total}为暂计数，未写入表格。",
+  "core.total.incomplete.direction":
+    "{count}项指标的指标性质无法识别（第{rows}行），其得分未经核对，总分{total}为暂计数，未写入表格。",
   "core.total.incomplete.both":
     "{count}项指标尚未得分（第{rows}行），预算执行率得分无法计算，总分{total}为暂计数，未写入表格。",
   "core.total.mismatch": "总分填写为{score}，按各项得分合计应为{total}。",
@@ -223,6 +225,8 @@ export const coreEnUS: Record<CoreMessageKey, string> = {
     "{count} indicators have no score yet (rows {rows}); the total {total} is provisional and was not written.",
   "core.total.incomplete.budget":
     "The budget execution score cannot be computed; the total {total} is provisional and was not written.",
+  "core.total.incomplete.direction":
+    "{count} indicators have a direction that cannot be read (rows {rows}), so their scores are unchecked; the total {total} is provisional and was not written.",
   "core.total.incomplete.both":
     "{count} indicators have no score yet (rows {rows}) and the budget execution score cannot be computed; the total {total} is provisional and was not written.",
   "core.total.mismatch": "The total entered is {score}; the scores add up to {total}.",

@@ -62,14 +62,57 @@ describe("R-DIR DIRECTION_UNKNOWN: a direction text that names no direction is n
     expect(r.ind).toMatchObject({ direction: "reverse", score: 8.33 });
   });
 
-  it.each(["≥", "≧", "═", "﹦", "＝", "≤", "正向", "反向", "正向指标", "定性", "定量", "", "—", "/", null])(
-    "%j is known (or no direction): no DIRECTION_UNKNOWN",
+  it.each([
+    "≥",
+    "≧",
+    "═",
+    "﹦",
+    "＝",
+    "≤",
+    "正向",
+    "反向",
+    "正向指标",
+    "定性",
+    "定性指标",
+    "",
+    "—",
+    "/",
+    null,
+  ])("%j is known (or no direction): no DIRECTION_UNKNOWN", (text) => {
+    expect(one({ target: "5", actual: "5", weight: 10, direction: text }).codes).not.toContain(
+      "DIRECTION_UNKNOWN",
+    );
+  });
+
+  it.each(["定量", "定量指标"])(
+    "%j says the row is quantitative, not which way it counts: DIRECTION_UNKNOWN, never read as ≥",
     (text) => {
-      expect(one({ target: "5", actual: "5", weight: 10, direction: text }).codes).not.toContain(
-        "DIRECTION_UNKNOWN",
-      );
+      // 预算调整率 under 定量指标 in a Chongqing 部门整体 table: 3% is a ceiling, not a floor.
+      const r = one({ target: "3%", actual: "0", weight: 2, direction: text });
+      expect(r.codes).toContain("DIRECTION_UNKNOWN");
+      expect(r.ind.score).toBeNull();
+      expect(r.codes).not.toContain("UNDER_TARGET");
     },
   );
+
+  it("a person's score on such a row is kept, unchecked, and keeps the total provisional until the direction is set", () => {
+    const r = one({ target: "100%", actual: "92%", weight: 2, score: 2, direction: "定量指标" });
+    expect(r.ind).toMatchObject({ score: 2, scoreSource: "person", ruleScore: null });
+    expect(r.codes).toEqual(expect.arrayContaining(["DIRECTION_UNKNOWN", "TOTAL_INCOMPLETE"]));
+    expect(r.codes).not.toContain("SCORE_MISMATCH");
+    expect(r.report.totalProvisional).toBe(true);
+    expect(r.msg("TOTAL_INCOMPLETE")).toContain("指标性质无法识别");
+    const set = one({
+      target: "100%",
+      actual: "92%",
+      weight: 2,
+      score: 2,
+      direction: "定量指标",
+      override: { direction: "positive" },
+    });
+    expect(set.report.totalProvisional).toBe(false);
+    expect(set.codes).toContain("SCORE_MISMATCH");
+  });
 
   it("property: DIRECTION_UNKNOWN exactly when parseDirection says unknown, and then no score", () => {
     const words = [
