@@ -137,6 +137,15 @@ export const useStyles = makeStyles({
     verticalAlign: "middle",
     border: `1px solid ${tokens.colorNeutralStroke1}`,
   },
+  /** A list of judgement or proposal entries, spaced as a section's children. */
+  entries: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+  },
   judgement: {
     display: "flex",
     flexDirection: "column",

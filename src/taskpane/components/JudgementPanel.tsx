@@ -13,6 +13,7 @@ import {
   type PendingRow,
 } from "../logic";
 import { useStyles } from "../styles";
+import { LongList } from "./LongList";
 import { RowHeading, ScoreField, verdictOf, type EntryMessage } from "./ScoreEntry";
 
 export interface JudgementPanelProps {
@@ -24,7 +25,10 @@ export interface JudgementPanelProps {
   onChange(row: number, j: Judgement | null): void;
 }
 
-/** R-QUAL: a person chooses 达成 / 部分达成 / 未达成 and a score inside the band. */
+/**
+ * R-QUAL: a person chooses 达成 / 部分达成 / 未达成 and a score inside the band. A long list is
+ * drawn a page at a time (LongList).
+ */
 export function JudgementPanel(props: JudgementPanelProps) {
   const s = useStyles();
   if (props.pending.length === 0) return null;
@@ -34,16 +38,19 @@ export function JudgementPanel(props: JudgementPanelProps) {
         {t("taskpane.judge.title", { n: props.pending.length })}
       </h2>
       <p className={s.muted}>{t("taskpane.judge.hint")}</p>
-      {props.pending.map((p) => (
-        <JudgementRow
-          key={p.indicator.row}
-          pending={p}
-          judgement={props.judgements[p.indicator.row] ?? null}
-          decimals={props.decimals}
-          verdict={verdictOf(props.diagnostics, p.indicator.row, Boolean(props.judgements[p.indicator.row]))}
-          onChange={(j) => props.onChange(p.indicator.row, j)}
-        />
-      ))}
+      <LongList className={s.entries} items={props.pending}>
+        {(p) => (
+          <li key={p.indicator.row}>
+            <JudgementRow
+              pending={p}
+              judgement={props.judgements[p.indicator.row] ?? null}
+              decimals={props.decimals}
+              verdict={verdictOf(props.diagnostics, p.indicator.row, Boolean(props.judgements[p.indicator.row]))}
+              onChange={(j) => props.onChange(p.indicator.row, j)}
+            />
+          </li>
+        )}
+      </LongList>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { ReportDiagnostic } from "../../sheet/types";
 import { t } from "../../i18n/catalog";
 import { checkProposal, type ProposalEdit, type ProposalRow } from "../logic";
 import { useStyles } from "../styles";
+import { LongList } from "./LongList";
 import { RowHeading, ScoreField, verdictOf, type EntryMessage } from "./ScoreEntry";
 
 export interface ProposalPanelProps {
@@ -19,7 +20,7 @@ export interface ProposalPanelProps {
 /**
  * R-PARSE-9, R-QUAL: the scores the program proposes (full marks for 完成 where a figure belongs,
  * or a qualitative actual at the target's level): kept, or changed by the person before writing,
- * entered as a judgement is.
+ * entered as a judgement is. A long list is drawn a page at a time (LongList).
  */
 export function ProposalPanel(props: ProposalPanelProps) {
   const s = useStyles();
@@ -30,16 +31,19 @@ export function ProposalPanel(props: ProposalPanelProps) {
         {t("taskpane.proposal.title", { n: props.proposals.length })}
       </h2>
       <p className={s.muted}>{t("taskpane.proposal.hint")}</p>
-      {props.proposals.map((p) => (
-        <ProposalItem
-          key={p.indicator.row}
-          proposal={p}
-          edit={props.edits[p.indicator.row] ?? null}
-          decimals={props.decimals}
-          verdict={verdictOf(props.diagnostics, p.indicator.row, Boolean(props.edits[p.indicator.row]))}
-          onChange={(e) => props.onChange(p.indicator.row, e)}
-        />
-      ))}
+      <LongList className={s.entries} items={props.proposals}>
+        {(p) => (
+          <li key={p.indicator.row}>
+            <ProposalItem
+              proposal={p}
+              edit={props.edits[p.indicator.row] ?? null}
+              decimals={props.decimals}
+              verdict={verdictOf(props.diagnostics, p.indicator.row, Boolean(props.edits[p.indicator.row]))}
+              onChange={(e) => props.onChange(p.indicator.row, e)}
+            />
+          </li>
+        )}
+      </LongList>
     </section>
   );
 }

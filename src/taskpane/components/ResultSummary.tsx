@@ -5,6 +5,7 @@ import { t } from "../../i18n/catalog";
 import { actionOf, levelBars } from "../logic";
 import { formatScore } from "../format";
 import { useStyles } from "../styles";
+import { LongList } from "./LongList";
 
 export interface ResultSummaryProps {
   report: Report;
@@ -95,8 +96,8 @@ export function ResultSummary(props: ResultSummaryProps) {
       {bars.length > 0 && (
         <>
           <h3 className={s.h3}>{t("taskpane.chart.title")}</h3>
-          <ul className={s.list}>
-            {bars.map((b) => (
+          <LongList className={s.list} items={bars}>
+            {(b) => (
               <li key={b.name}>
                 <div className={s.barLabel}>
                   <span>{b.name}</span>
@@ -112,8 +113,8 @@ export function ResultSummary(props: ResultSummaryProps) {
                   <div className={s.barFill} style={{ width: `${b.percent}%` }} />
                 </div>
               </li>
-            ))}
-          </ul>
+            )}
+          </LongList>
         </>
       )}
     </div>
