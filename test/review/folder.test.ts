@@ -202,7 +202,8 @@ it("never writes to the workbooks it reviews", () => {
  * - 大英 table 1: `完成` against ≤30万元 is met by R-PARSE-9 (ACTUAL_AS_WORD, information), so
  *   nothing is P0; table 2 (cut off by the page) has nothing wrong in its results.
  * - 霍邱, 青神, 天长: nothing wrong in the results (rows without targets are P1).
- * - 衡山: no 分值 column anywhere, so no table (LAYOUTS.md step 2).
+ * - 衡山, 忠县: no 分值 column anywhere, so no table (LAYOUTS.md step 2); 大通湖: the weights
+ *   stand only in the level labels (`(4分)`) and 自评分 is no header word, so no table either.
  * - 科学城 (重庆): 定量指标 names no direction (R-DIR, D7 and D18); under the merged 指标性质
  *   cells the other rows are ≥ by default, so 预算调整率 3% → 0, 结转结余率 2% → 0,
  *   公用经费控制率 97% and 政府采购执行率 72.74% score 0, 0, 1.94, 1.45 against the written 2s.
@@ -215,6 +216,7 @@ const EXPECTED_REAL_P0: Record<string, string[]> = {
   "ah-tangxi-weituo-2022.xlsx#1": ["RATE_MISMATCH@H7", "SCORE_MISMATCH@I7"],
   "ah-tianchang-2022.xlsx#1": [],
   "bj-haidian-2016.xlsx#1": ["RATE_MISMATCH@G6", "SCORE_MISMATCH@H6"],
+  "cq-zhongxian-2021.xlsx#-": ["NO_TABLE_FOUND@"],
   "cq-kexuecheng-2021.xlsx#1": [
     "DIRECTION_UNKNOWN@D7",
     "DIRECTION_UNKNOWN@D18",
@@ -223,6 +225,7 @@ const EXPECTED_REAL_P0: Record<string, string[]> = {
   "hb-guangshui-2019.xlsx#-": ["NO_TABLE_FOUND@"],
   "hb-huanggang-2020.xlsx#-": ["NO_TABLE_FOUND@"],
   "he-langfang-2019.xlsx#1": ["RATE_MISMATCH@H7", "SCORE_MISMATCH@I7", "SCORE_MISMATCH@H14"],
+  "hn-datonghu-2020.xlsx#-": ["NO_TABLE_FOUND@"],
   "hn-hengshan-2020.xlsx#-": ["NO_TABLE_FOUND@"],
   "nx-yinchuan-2021.xlsx#-": ["NO_TABLE_FOUND@"],
   "sc-daying-2023.xlsx#1": [],
