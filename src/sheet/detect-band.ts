@@ -4,7 +4,7 @@
  * (step 7) are read each in its own columns.
  */
 import { cellText, isEmptyCell, type Bounds, type Grid } from "./grid";
-import type { ColumnRole, GridCell } from "./types";
+import type { ColumnRole, GridCell, MergeArea } from "./types";
 import { headerRole } from "./words";
 
 /** 分值 columns right of the level columns (一级指标 | 分值 | 二级指标 | 分值 …): stated level weights. */
@@ -71,20 +71,17 @@ function extendsBand(g: Grid, row: number): boolean {
 }
 
 /**
- * A row between header rows holding no role word and no number: group captions (绩效指标
- * merged over the level columns) and headers that name no role (指标解释). It lies inside a
- * band when a header row follows it.
+ * A row between header rows holding no number (extendsBand failed on it, so it holds no more
+ * role words than other texts): group captions (绩效指标 merged over the level columns),
+ * headers that name no role (指标解释), or nothing (a header written on the top and bottom rows
+ * of three, unmerged). It lies inside a band when a header row follows it.
  */
 function captionRow(g: Grid, row: number): boolean {
-  let texts = 0;
   for (let c = g.left; c <= g.right; c++) {
     if (g.covered(row, c)) continue;
-    const t = g.text(row, c);
-    if (t.trim() === "") continue;
     if (isNumberCell(g, row, c)) return false;
-    texts++;
   }
-  return texts > 0;
+  return true;
 }
 
 /** True when the row's own cells hold a role word (a band starts only on such a row). */
@@ -96,17 +93,34 @@ export function hasOwnRole(g: Grid, row: number): boolean {
   return false;
 }
 
-/** Roles of a band's rows [top, end] per column: the lowest role-bearing cell wins (step 2). */
+/**
+ * Roles of a band's rows [top, end] per column: the lowest role-bearing cell wins (step 2). A
+ * cell merged across columns gives way to the role cells below it in all its columns: where
+ * one of them has a lower role, its columns without one (a blank column inside 年度指标值
+ * over 指标性质 | 指标值 | 度量单位) take none from it.
+ */
 function bandRoles(g: Grid, top: number, end: number): Map<number, ColumnRole> {
   const out = new Map<number, ColumnRole>();
+  let wide: { col: number; m: MergeArea }[] | null = null;
+  const lowest = new Map<number, number>();
   for (let c = g.left; c <= g.right; c++) {
     for (let r = end; r >= top; r--) {
       const role = roleAt(g, r, c);
       if (role) {
         out.set(c, role);
+        lowest.set(c, r);
+        const m = g.merge(r, c);
+        if (m && m.right > m.left) (wide ??= []).push({ col: c, m });
         break;
       }
     }
+  }
+  for (const { col, m } of wide ?? []) {
+    for (let c = Math.max(m.left, g.left); c <= Math.min(m.right, g.right); c++)
+      if ((lowest.get(c) ?? -1) > m.bottom) {
+        out.delete(col);
+        break;
+      }
   }
   return out;
 }
@@ -232,9 +246,9 @@ function blankColumns(g: Grid): Set<number> {
 /**
  * The shares of `g`'s columns that hold one table's band each, for a band starting at `row`:
  * the runs of columns between blank columns (a header cell merged across a blank column joins
- * its sides). A run whose rows `row`..`row+2` hold both a name and a weight word is a table's;
- * a run without them (a spacer column inside a table) joins the table left of it when none of
- * its roles is already there, else the one right of it. With fewer than two tables: one share.
+ * its sides). Runs join left to right until their rows `row`..`row+2` hold both a name and a
+ * weight word (a spacer column may part one table); a run after a table joins it while its
+ * roles are new there. With fewer than two tables: one share.
  */
 function shares(g: Grid, row: number, blank: Set<number>): Bounds[] {
   if (blank.size === 0) return [g];
@@ -263,29 +277,27 @@ function shares(g: Grid, row: number, blank: Set<number>): Bounds[] {
     }
   }
   const full = (roles: Set<ColumnRole>) => roles.has("name") && roles.has("weight");
-  if (runs.filter((x) => full(x.roles)).length < 2) return [g];
-  const out: { left: number; right: number; roles: Set<ColumnRole> }[] = [];
-  let pending: typeof runs = [];
+  // Runs join left to right until they hold a table's name and weight; a run after a table
+  // joins it while its roles (but the weight) are new there (a note column after a spacer).
+  type Run = (typeof runs)[number];
+  const out: Run[] = [];
+  let acc: Run | null = null;
+  const join = (to: Run, run: Run) => {
+    to.right = run.right;
+    run.roles.forEach((r) => to.roles.add(r));
+  };
   for (const run of runs) {
-    if (!full(run.roles)) {
-      pending.push(run);
-      continue;
-    }
     const prev = out[out.length - 1];
-    // Runs between two tables go left while their roles are new there, the rest right.
-    while (
-      prev &&
-      pending.length &&
-      ![...pending[0].roles].some((r) => r !== "weight" && prev.roles.has(r))
-    ) {
-      const p = pending.shift()!;
-      prev.right = p.right;
-      p.roles.forEach((r) => prev.roles.add(r));
+    if (!acc && prev && ![...run.roles].some((r) => r !== "weight" && prev.roles.has(r))) join(prev, run);
+    else if (acc) join(acc, run);
+    else acc = { left: run.left, right: run.right, roles: new Set(run.roles) };
+    if (acc && full(acc.roles)) {
+      out.push(acc);
+      acc = null;
     }
-    out.push({ left: pending[0]?.left ?? run.left, right: run.right, roles: run.roles });
-    pending = [];
   }
-  if (pending.length) out[out.length - 1].right = pending[pending.length - 1].right;
+  if (out.length < 2) return [g];
+  if (acc) join(out[out.length - 1], acc);
   // Each share reaches to the next one: the blank columns between belong to the left table.
   return out.map((x, i) => ({
     top: g.top,

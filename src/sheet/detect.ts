@@ -362,7 +362,8 @@ export function detectTables(grid: Grid): Found[] | NotFound {
     let top = grid.top;
     let current = stack[0];
     for (let k = 1; k < stack.length; k++) {
-      const split = splitBetween(view, current, stack[k]);
+      // Between this band and the one just above (which may repeat the table's header).
+      const split = splitBetween(view, stack[k - 1], stack[k]);
       if (split === null) continue;
       tables.push({ band: current, bounds: { top, left, bottom: split - 1, right } });
       top = split;

@@ -16,6 +16,8 @@ export class Work {
   /** Original sheet row → current row (1-based; index 0 unused). */
   rowMap: number[];
   colMap: number[];
+  /** The header row was split into a band (a band has at most three rows: once only). */
+  bandSplit = false;
 
   constructor(
     readonly sheet: string,
@@ -99,6 +101,12 @@ export class Work {
       else if (m.left === b && m.right === b) m.left = m.right = a;
     }
     this.colMap = this.colMap.map((c) => (c === a ? b : c === b ? a : c));
+  }
+
+  /** The first and last column of the original sheet, where they are now. */
+  tableColumns(): [number, number] {
+    const cols = this.colMap.slice(1);
+    return [Math.min(...cols), Math.max(...cols)];
   }
 
   mergeAt(r: number, c: number): MergeArea | null {
@@ -403,7 +411,8 @@ export const labelNoise: Transform = (w, s, pick) => {
 
 /** The single header row split into a band of two or three rows, in one of the arrangements. */
 export const headerBand: Transform = (w, s, pick) => {
-  if (s.bandEnd !== s.headerRow) return false;
+  if (s.bandEnd !== s.headerRow || w.bandSplit) return false;
+  w.bandSplit = true;
   const h = w.mapRow(s.headerRow);
   if (w.rowBoundaryCrossed(h)) return false;
   const n = 1 + pick(2); // rows added above the header row
@@ -484,9 +493,13 @@ export const splitLevel: Transform = (w, s, pick) => {
   const at = candidates[pick(candidates.length)];
   const bandTop = w.mapRow(s.headerRow);
   const bandBottom = w.mapRow(s.bandEnd);
-  const bandRows = w.cells.slice(bandTop - 1, bandBottom).map((r) => r.map((x) => (x ? { ...x } : null)));
+  // The table's own header is repeated; a neighbour's cells on the same rows are not.
+  const [from, to] = w.tableColumns();
+  const bandRows = w.cells
+    .slice(bandTop - 1, bandBottom)
+    .map((r) => r.map((x, j) => (x && j + 1 >= from && j + 1 <= to ? { ...x } : null)));
   const bandMerges = w.merges
-    .filter((m) => m.top >= bandTop && m.bottom <= bandBottom)
+    .filter((m) => m.top >= bandTop && m.bottom <= bandBottom && m.left >= from && m.right <= to)
     .map((m) => ({ ...m }));
   const n = bandRows.length;
   // Split level merges crossing `at`: the upper part keeps the text, the lower gets a copy.

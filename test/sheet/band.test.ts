@@ -204,6 +204,56 @@ describe("LAYOUTS.md step 2: the indicator header band", () => {
     expect(d.indicatorRows).toContain(3);
   });
 
+  it("a blank column inside 年度指标值 (merged over 指标性质 | 指标值 | 度量单位) takes no role from it", () => {
+    const g = yunnan();
+    const rows = g.cells.map((r) => {
+      const out = r.map((c) => (c ? c.v : null));
+      while (out.length < 10) out.push(null);
+      return [...out.slice(0, 4), null, ...out.slice(4)];
+    });
+    const shifted = [
+      "A1:K1",
+      "A3:A5",
+      "A7:C7",
+      "D7:G7",
+      "H7:H8",
+      "I7:I8",
+      "J7:J8",
+      "K7:K8",
+      "A9:A10",
+      "B9:B10",
+    ];
+    const d = layoutOf(build(rows, { merges: shifted }));
+    expect(d.columns).toMatchObject({ direction: 4, target: 6, unit: 7, actual: 8, weight: 9 });
+    expect(analyzeSheet(build(rows, { merges: shifted }), { profile }).report.total).toBe(93.5);
+  });
+
+  it("a three-row band whose middle row is empty (headers on its top and bottom rows, unmerged)", () => {
+    const g = build([
+      [null, null, null, "年度指标值", null, null, null, "偏差原因分析及改进措施"],
+      [],
+      ["一级指标", "二级指标", "三级指标", null, "实际完成值", "分值", "得分"],
+      ["产出指标", "数量指标", "培训人次", "100人次", "90人次", 100, null],
+      ["总分", null, null, null, null, 100, null],
+    ]);
+    const d = layoutOf(g);
+    expect([d.headerRow, d.headerEnd]).toEqual([1, 3]);
+    expect(d.columns).toMatchObject({ name: 3, target: 4, actual: 5, weight: 6, score: 7, note: 8 });
+    expect(analyzeSheet(g, { profile }).report.indicators.map((i) => i.score)).toEqual([90]);
+  });
+
+  it("a table split over three pages (its header repeated twice) is one table", () => {
+    const g = yunnan();
+    const rows = g.cells.map((r) => r.map((c) => (c ? c.v : null)));
+    const header = [rows[6], rows[7]];
+    // Header again before row 10 and before row 11: one data row between the repeats.
+    const split = [...rows.slice(0, 9), ...header, rows[9], ...header, ...rows.slice(10)];
+    const all = detectLayouts(build(split));
+    if ("missing" in all) throw new Error("no table");
+    expect(all).toHaveLength(1);
+    expect(all[0].indicatorRows).toEqual([9, 12, 15]);
+  });
+
   it("skips a repeated two-row band inside the indicator block (a table split over pages)", () => {
     const g = yunnan();
     const rows = [...g.cells];
@@ -628,16 +678,33 @@ describe("LAYOUTS.md step 7: several tables on one sheet", () => {
           null,
           "三级指标",
           "指标值",
+          null,
           "实际完成值",
           "分值",
           "得分",
         ],
-        ["产出指标", null, "培训", "10次", "8次", 100, null, null, null, "宣传", "10次", "9次", 100, null],
+        [
+          "产出指标",
+          null,
+          "培训",
+          "10次",
+          "8次",
+          100,
+          null,
+          null,
+          null,
+          "宣传",
+          "10次",
+          null,
+          "9次",
+          100,
+          null,
+        ],
       ]);
       const all = analyzeTables(g, { profile });
       expect(all.map((a) => a.layout?.columns)).toEqual([
         { level1: 1, name: 3, target: 4, actual: 5, weight: 6, score: 8 },
-        { name: 10, target: 11, actual: 12, weight: 13, score: 14 },
+        { name: 10, target: 11, actual: 13, weight: 14, score: 15 },
       ]);
       expect(all.map((a) => a.report.indicators.map((i) => i.score))).toEqual([[80], [90]]);
     });
