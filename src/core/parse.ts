@@ -109,15 +109,15 @@ export function qualitativeText(s: string): string {
 export type ColumnDirection = "positive" | "reverse" | "equal" | "qualitative";
 
 /**
- * R-DIR: the direction a direction column's text gives. null: empty or a null marker;
- * "unknown": any other text (DIRECTION_UNKNOWN: never guessed), 定量 / 定量指标 included: it
- * says the row is quantitative, not which way it counts (预算调整率 ≤, 预算完成率 ≥ under the
- * same word). A trailing 指标 / 型 is ignored (正向指标).
+ * R-DIR: the direction a direction column's text gives. null: empty, a null marker, or
+ * 定量 / 定量指标 (the nature column's "quantitative", partner of 定性: it states no direction,
+ * so the direction comes from the target's comparator, else the default); "unknown": any other
+ * text (DIRECTION_UNKNOWN: never guessed). A trailing 指标 / 型 is ignored (正向指标).
  */
 export function parseDirection(text: string | null | undefined): ColumnDirection | "unknown" | null {
   if (text === null || text === undefined) return null;
   const t = normalizeText(String(text)).replace(/(?:指标|型|类)$/, "");
-  if (NULL_MARKERS.has(t) || /^[-—–/*\\]+$/.test(t) || t === "无") return null;
+  if (NULL_MARKERS.has(t) || /^[-—–/*\\]+$/.test(t) || t === "无" || t === "定量") return null;
   if (t === "定性") return "qualitative";
   const op = columnComparator(t);
   return op ? directionOfOp(op) : "unknown";

@@ -74,6 +74,8 @@ describe("R-DIR DIRECTION_UNKNOWN: a direction text that names no direction is n
     "正向指标",
     "定性",
     "定性指标",
+    "定量",
+    "定量指标",
     "",
     "—",
     "/",
@@ -85,18 +87,23 @@ describe("R-DIR DIRECTION_UNKNOWN: a direction text that names no direction is n
   });
 
   it.each(["定量", "定量指标"])(
-    "%j says the row is quantitative, not which way it counts: DIRECTION_UNKNOWN, never read as ≥",
+    "%j says the row is quantitative, not which way it counts: no direction given (comparator, else default)",
     (text) => {
-      // 预算调整率 under 定量指标 in a Chongqing 部门整体 table: 3% is a ceiling, not a floor.
-      const r = one({ target: "3%", actual: "0", weight: 2, direction: text });
-      expect(r.codes).toContain("DIRECTION_UNKNOWN");
-      expect(r.ind.score).toBeNull();
-      expect(r.codes).not.toContain("UNDER_TARGET");
+      // 预算调整率 under 定量指标 in a Chongqing 部门整体 table: read as ≥ by default, so the
+      // authors' 2 for 0 against 3% is flagged for the person to set the direction.
+      const r = one({ target: "3%", actual: "0", weight: 2, score: 2, direction: text });
+      expect(r.codes).not.toContain("DIRECTION_UNKNOWN");
+      expect(r.ind).toMatchObject({ direction: "positive", ruleScore: 0 });
+      expect(r.codes).toEqual(expect.arrayContaining(["SCORE_MISMATCH", "UNDER_TARGET"]));
+      // The target's comparator decides when there is one.
+      const le = one({ target: "≤3%", actual: "0", weight: 2, direction: text });
+      expect(le.ind).toMatchObject({ direction: "reverse", score: 2 });
+      expect(le.codes).not.toContain("DIRECTION_UNKNOWN");
     },
   );
 
   it("a person's score on such a row is kept, unchecked, and keeps the total provisional until the direction is set", () => {
-    const r = one({ target: "100%", actual: "92%", weight: 2, score: 2, direction: "定量指标" });
+    const r = one({ target: "100%", actual: "92%", weight: 2, score: 2, direction: "增加" });
     expect(r.ind).toMatchObject({ score: 2, scoreSource: "person", ruleScore: null });
     expect(r.codes).toEqual(expect.arrayContaining(["DIRECTION_UNKNOWN", "TOTAL_INCOMPLETE"]));
     expect(r.codes).not.toContain("SCORE_MISMATCH");
@@ -107,7 +114,7 @@ describe("R-DIR DIRECTION_UNKNOWN: a direction text that names no direction is n
       actual: "92%",
       weight: 2,
       score: 2,
-      direction: "定量指标",
+      direction: "增加",
       override: { direction: "positive" },
     });
     expect(set.report.totalProvisional).toBe(false);
