@@ -201,7 +201,8 @@ it("never writes to the workbooks it reviews", () => {
  * - 广水, 黄冈, 银川: no table by the spec as written (LAYOUTS.md; SOURCES.md says why).
  * - 大英 table 1: `完成` against ≤30万元 is met by R-PARSE-9 (ACTUAL_AS_WORD, information), so
  *   nothing is P0; table 2 (cut off by the page) has nothing wrong in its results.
- * - 霍邱, 青神, 天长: nothing wrong in the results (rows without targets are P1).
+ * - 霍邱, 青神, 天长: nothing wrong in the results (rows without targets are P1); 萧县 neither
+ *   (its 其中… rows without a weight are P1).
  * - 衡山, 忠县: no 分值 column anywhere, so no table (LAYOUTS.md step 2); 大通湖: the weights
  *   stand only in the level labels (`(4分)`) and 自评分 is no header word, so no table either.
  * - 科学城 (重庆): 定量指标 names no direction (R-DIR, D7 and D18); under the merged 指标性质
@@ -215,6 +216,7 @@ const EXPECTED_REAL_P0: Record<string, string[]> = {
   "ah-tangxi-cunji-2022.xlsx#1": ["RATE_MISMATCH@H7", "SCORE_MISMATCH@I7"],
   "ah-tangxi-weituo-2022.xlsx#1": ["RATE_MISMATCH@H7", "SCORE_MISMATCH@I7"],
   "ah-tianchang-2022.xlsx#1": [],
+  "ah-xiaoxian-2023.xlsx#1": [],
   "bj-haidian-2016.xlsx#1": ["RATE_MISMATCH@G6", "SCORE_MISMATCH@H6"],
   "cq-zhongxian-2021.xlsx#-": ["NO_TABLE_FOUND@"],
   "cq-kexuecheng-2021.xlsx#1": [7, 10, 11, 12, 13].map((r) => `SCORE_MISMATCH@J${r}`),
