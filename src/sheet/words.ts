@@ -56,8 +56,8 @@ export const ROLE_WORDS: Record<ColumnRole, readonly string[]> = {
     "全年实际完成值",
     "实际完成数",
   ],
-  weight: ["分值", "权重", "标准分", "满分", "指标权重", "权重分"],
-  score: ["得分", "评价得分", "自评得分", "实际得分", "指标得分"],
+  weight: ["分值", "权重", "标准分", "满分", "指标权重", "权重分", "指标分值"],
+  score: ["得分", "评价得分", "自评得分", "实际得分", "指标得分", "单项指标得分", "单项得分"],
   note: ["偏差原因分析及改进措施", "偏差原因分析", "偏差原因及改进措施", "未完成原因分析", "原因分析"],
   direction: ["指标性质", "计算符号", "指标方向"],
   unit: ["度量单位", "计量单位", "单位"],
@@ -86,11 +86,12 @@ export type BudgetRole =
 export const BUDGET_WORDS: Record<BudgetRole, readonly string[]> = {
   planned: ["年初预算数", "年初预算"],
   budget: ["全年预算数"],
-  adjusted: ["调整后预算数", "调整后预算"],
+  adjusted: ["调整后预算数", "调整后预算", "调整预算数", "调整预算"],
   executed: ["全年执行数", "预算执行数"],
   rate: ["执行率", "预算执行率"],
-  weight: ["分值", "权重"],
-  score: ["得分"],
+  // Chongqing's block names the rate's weight and score after it (执行率权重 | 执行率得分).
+  weight: ["分值", "权重", "执行率权重", "执行率分值"],
+  score: ["得分", "执行率得分"],
   reason: ["原因", "原因分析"],
 };
 
@@ -106,7 +107,17 @@ const BUDGET_ORDER: BudgetRole[] = [
 ];
 
 /** Budget rows that carry the budget score (R-BUDGET); labels are normalised (trailing colon dropped). */
-export const BUDGET_TOTAL_LABELS = ["年度资金总额", "项目资金总额", "资金总额", "总额", "合计", "总计"];
+export const BUDGET_TOTAL_LABELS = [
+  "年度资金总额",
+  "项目资金总额",
+  "资金总额",
+  "年度总金额",
+  "总金额",
+  "总额",
+  "金额",
+  "合计",
+  "总计",
+];
 /** Table total row labels (LAYOUTS.md 4). */
 export const TABLE_TOTAL_LABELS = ["总分", "合计", "总计", "评价得分", "自评得分", "自评总分"];
 /** Labels of the goal block that ends the budget block. */

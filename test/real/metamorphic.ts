@@ -308,8 +308,8 @@ const KNOWN_WORDS: Record<string, string[]> = {
 const NEW_WORDS: Record<string, string[]> = {
   target: ["年初指标值"],
   actual: ["全年完成值", "全年实际完成值", "实际完成数"],
-  weight: ["指标权重", "权重分"],
-  score: ["指标得分"],
+  weight: ["指标权重", "权重分", "指标分值"],
+  score: ["指标得分", "单项指标得分"],
   note: ["未完成原因及拟采取的改进措施", "未完成原因和改进措施"],
 };
 const BUDGET_KNOWN: Record<string, string[]> = {
@@ -319,7 +319,7 @@ const BUDGET_KNOWN: Record<string, string[]> = {
   planned: ["年初预算数", "年初预算"],
 };
 const BUDGET_TOTAL_KNOWN = ["年度资金总额", "资金总额", "合计"];
-const BUDGET_TOTAL_NEW = ["项目资金总额", "总额"];
+const BUDGET_TOTAL_NEW = ["项目资金总额", "总额", "年度总金额"];
 const TABLE_TOTAL_KNOWN = ["总分", "合计", "总计"];
 const TABLE_TOTAL_NEW = ["自评总分"];
 

@@ -741,7 +741,7 @@ describe("LAYOUTS.md step 7: several tables on one sheet", () => {
     const g = build([["说明"], ["三级指标", "年度指标值", "得分"], ["培训", "1", null]]);
     const d = detectLayouts(g);
     expect(d).toEqual({
-      missing: ["分值", "权重", "标准分", "满分", "指标权重", "权重分"],
+      missing: ["分值", "权重", "标准分", "满分", "指标权重", "权重分", "指标分值"],
       found: ["三级指标", "年度指标值", "得分"],
     });
     const a = analyzeTables(g, { profile });

@@ -364,7 +364,18 @@ describe("no table (NO_TABLE_FOUND)", () => {
   it("names the header words looked for", () => {
     const d = detectLayout(build([["说明"], ["一些文字", 12]]));
     expect(d).toEqual({
-      missing: ["三级指标", "指标名称", "具体指标", "分值", "权重", "标准分", "满分", "指标权重", "权重分"],
+      missing: [
+        "三级指标",
+        "指标名称",
+        "具体指标",
+        "分值",
+        "权重",
+        "标准分",
+        "满分",
+        "指标权重",
+        "权重分",
+        "指标分值",
+      ],
     });
   });
 
@@ -375,7 +386,7 @@ describe("no table (NO_TABLE_FOUND)", () => {
         ["培训", "1", null],
       ]),
     );
-    expect(d).toEqual({ missing: ["分值", "权重", "标准分", "满分", "指标权重", "权重分"] });
+    expect(d).toEqual({ missing: ["分值", "权重", "标准分", "满分", "指标权重", "权重分", "指标分值"] });
   });
 });
 
@@ -401,7 +412,7 @@ describe("manual column mapping", () => {
   it("says what a mapping lacks", () => {
     const g = build([["a"], ["b"]]);
     expect(detectLayout(g, { headerRow: 1, columns: { name: 1 } })).toEqual({
-      missing: ["分值", "权重", "标准分", "满分", "指标权重", "权重分"],
+      missing: ["分值", "权重", "标准分", "满分", "指标权重", "权重分", "指标分值"],
     });
   });
 });
