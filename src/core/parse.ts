@@ -154,12 +154,13 @@ const STATED_WEIGHT = /[（(]\s*[0-9０-９]+(?:[.．][0-9０-９]+)?\s*分\s*[�
 /** A level label without its stated weight (`（50分）`) and without any whitespace or line break. */
 export function normalizeLabel(label: string): string {
   // Most labels have neither: they are returned as they are.
-  return /[\s分]/.test(label) ? withoutSpace(label.replace(STATED_WEIGHT, "")) : label;
+  // Whitespace first: `（5 0 分）` is a stated weight too.
+  return /[\s分]/.test(label) ? withoutSpace(label).replace(STATED_WEIGHT, "") : label;
 }
 
 /** The weight stated in a level label (`产出指标（50分）` → 50); null when none (R-TOTAL-3). */
 export function statedWeight(label: string): number | null {
-  const m = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]/.exec(toHalfWidth(label));
+  const m = /[（(](\d+(?:\.\d+)?)分[）)]/.exec(toHalfWidth(withoutSpace(label)));
   return m ? Number(m[1]) : null;
 }
 

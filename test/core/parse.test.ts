@@ -283,6 +283,9 @@ describe("displayText, normalizeLabel, statedWeight", () => {
     expect(statedWeight("资金管理(11分)")).toBe(11);
     expect(statedWeight("数量指标 (20分)")).toBe(20);
     expect(statedWeight("决策")).toBeNull();
+    // Whitespace is dropped first: a weight spaced out digit by digit is still a stated weight.
+    expect(normalizeLabel("管 理 指 标 （ 4 5 分 ）")).toBe("管理指标");
+    expect(statedWeight("产 出 指 标 ( 5 0 分 )")).toBe(50);
   });
 
   it("R-ROUND decimal arithmetic: 2.01 × 1/2 = 1.005 rounds half-up to 1.01 (binary floating point gives 1.00)", () => {
