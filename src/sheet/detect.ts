@@ -4,6 +4,7 @@ import type { Layout } from "../core/types";
 import { cellText, Grid, isEmptyCell, type Bounds } from "./grid";
 import { bandsDown, wordText, type Band, type LevelWeights } from "./detect-band";
 import { findBudget, isGoalLabel, type FoundBudget } from "./detect-budget";
+import { sectionOf } from "./detect-section";
 import type { ColumnMapping, ColumnRole, GridSnapshot } from "./types";
 import {
   budgetRole,
@@ -179,6 +180,13 @@ function detectOne(grid: Grid, header: Band): Found {
     // Levels: a merged cell gives its value to the rows it covers; an empty one inherits.
     // A row repeating the header (a table split over pages) is skipped.
     if (repeatsHeader(grid, r, columns)) continue;
+    // A section row (一、产出指标) names the level 1 of the rows under it; it is no indicator.
+    const section = sectionOf(grid, r, header.left, header.right);
+    if (section !== null) {
+      l1 = section;
+      l2 = "";
+      continue;
+    }
     const t1 = withLevelWeight(grid, r, levelText(grid, r, columns.level1), header.levelWeights.level1);
     const t2 = withLevelWeight(grid, r, levelText(grid, r, columns.level2), header.levelWeights.level2);
     // A new level 1 starts its own level 2 (an empty level 2 under it does not inherit across).

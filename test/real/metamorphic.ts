@@ -18,6 +18,8 @@ export class Work {
   colMap: number[];
   /** The header row was split into a band (a band has at most three rows: once only). */
   bandSplit = false;
+  /** The level columns were emptied into section rows (once only: they are empty after). */
+  levelsMoved = false;
 
   constructor(
     readonly sheet: string,
@@ -163,6 +165,8 @@ export interface Shape {
   budgetCols: Map<number, string>;
   levelCols: number[];
   indicatorRows: number[];
+  /** Level 1 of each indicator row of the report (the row's own or inherited label). */
+  level1: Map<number, string>;
 }
 
 export function shapeOf(a: Analysis): Shape | null {
@@ -187,6 +191,7 @@ export function shapeOf(a: Analysis): Shape | null {
     budgetCols,
     levelCols: [l.columns.level1, l.columns.level2].filter((c): c is number => c !== undefined),
     indicatorRows: rows,
+    level1: new Map(a.report.indicators.map((i) => [i.row, i.level1])),
   };
 }
 
@@ -546,6 +551,108 @@ export const splitLevel: Transform = (w, s, pick) => {
   return true;
 };
 
+const ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+/**
+ * Section rows inserted before level-1 groups of the indicator block, each merged across the
+ * columns `cols` or in the first of them only. `label(row)` is the level-1 label of the group
+ * starting at that (original) row. With `every`, each group gets one (else the first and some
+ * others), and nothing is inserted unless all can be.
+ */
+function insertSections(
+  w: Work,
+  s: Shape,
+  pick: Pick,
+  cols: number[],
+  label: (row: number) => string,
+  every: boolean,
+): boolean {
+  const first = Math.min(...cols);
+  const last = Math.max(...cols);
+  // Group starts: the first indicator row, and each row whose level 1 differs from the one above.
+  const starts: number[] = [];
+  let prev: string | null = null;
+  for (const r of s.indicatorRows) {
+    const l1 = s.level1.get(r) ?? "";
+    if (l1 !== prev) starts.push(r);
+    prev = l1;
+  }
+  // Only merges outside the indicator columns (a 绩效指标 column merged down) may cross a boundary.
+  const free = (start: number) => {
+    const at = w.mapRow(start);
+    return !w.merges.some((m) => m.top < at && m.bottom >= at && m.right >= first && m.left <= last);
+  };
+  const chosen = starts.filter((r, i) => free(r) && (every || i === 0 || pick(2) === 1));
+  if (chosen.length === 0 || (every && chosen.length < starts.length)) return false;
+  chosen.forEach((start, i) => {
+    const at = w.mapRow(start);
+    const name = label(start);
+    w.insertRows(at, 1);
+    const across = last > first && pick(2) === 0;
+    // Unmerged, a section is worded as one: numbered, or a name ending in 指标 or stating a weight.
+    const worded =
+      /指标$/.test(name.replace(/[（(][^）)]*分\s*[）)]\s*$/, "").replace(/\s+/g, "")) ||
+      /分\s*[）)]\s*$/.test(name);
+    const style = across || worded ? pick(3) : pick(2);
+    const n = ORDINALS[i % 10];
+    const text = style === 0 ? `${n}、${name}` : style === 1 ? `（${n}）${name}` : name;
+    w.set(at, first, txt(text));
+    if (across) w.merges.push({ top: at, left: first, bottom: at, right: last });
+  });
+  return true;
+}
+
+/**
+ * Section rows (`一、产出指标`, `（二）效益指标`, `产出指标`) before level-1 groups of the
+ * indicator block, merged across the indicator columns or in the first one only.
+ */
+export const sectionRows: Transform = (w, s, pick) => {
+  // A section names the level 1 of rows that have none: only tables whose rows all have one.
+  if ([...s.level1.values()].some((l) => l === "")) return false;
+  const cols = [...s.roles.keys()].map((c) => w.colMap[c]);
+  return insertSections(w, s, pick, cols, (r) => s.level1.get(r) ?? "", false);
+};
+
+/**
+ * The level columns emptied (header and indicator block) and the level-1 labels written as
+ * section rows instead (their stated weights kept): a table that names its levels in rows.
+ */
+export const levelsAsSections: Transform = (w, s, pick) => {
+  if (s.levelCols.length === 0 || s.level1.size === 0 || w.levelsMoved) return false;
+  const level = new Set(s.levelCols.map((c) => w.colMap[c]));
+  const top = w.mapRow(s.headerRow);
+  const bottom = w.mapRow(s.lastRow);
+  // Level header cells merged with other columns cannot be emptied alone.
+  const across = (m: MergeArea) =>
+    m.bottom >= top &&
+    m.top <= bottom &&
+    m.right > m.left &&
+    [...level].some((c) => c >= m.left && c <= m.right);
+  if (w.merges.some(across)) return false;
+  const l1 = w.colMap[s.levelCols[0]];
+  const labels = new Map<number, string>();
+  for (const r of s.indicatorRows) {
+    const at = w.mapRow(r);
+    const m = w.mergeAt(at, l1);
+    const raw = w.text(m ? m.top : at, l1).trim();
+    labels.set(r, raw || s.level1.get(r) || "绩效指标");
+  }
+  const kept = w.merges;
+  w.merges = kept.filter(
+    (m) => !(m.left === m.right && level.has(m.left) && m.top >= top && m.bottom <= bottom),
+  );
+  const cols = [...s.roles.entries()]
+    .filter(([, role]) => role !== "level1" && role !== "level2")
+    .map(([c]) => w.colMap[c]);
+  if (!insertSections(w, s, pick, cols, (r) => labels.get(r) ?? "绩效指标", true)) {
+    w.merges = kept;
+    return false;
+  }
+  for (let r = top; r <= w.mapRow(s.lastRow); r++) for (const c of level) w.set(r, c, null);
+  w.levelsMoved = true;
+  return true;
+};
+
 /** A second table (another grid) below the table, after blank rows. */
 export function tableBelow(other: GridSnapshot): Transform {
   return (w, _s, pick) => {
@@ -597,7 +704,10 @@ function place(w: Work, g: GridSnapshot, top: number, left: number, rowAt?: (r: 
 
 const NOTE_SPACE = /[\s\u3000]+/g;
 
-/** What must not change: layout, budget, total, grade, indicator scores, writes (mapped). */
+/**
+ * What must not change: layout, budget, total, grade, indicator scores and level-1 names, writes
+ * (mapped).
+ */
 export function invariant(a: Analysis, w?: Work): unknown {
   const r = a.report;
   const mapRow = (x: number) => (w ? w.mapRow(x) : x);
@@ -615,6 +725,7 @@ export function invariant(a: Analysis, w?: Work): unknown {
     grade: r.grade,
     indicators: r.indicators.map((i) => ({
       row: mapRow(i.row),
+      level1: i.level1,
       name: i.name,
       score: i.score,
       ruleScore: i.ruleScore,
