@@ -116,6 +116,7 @@ const useStyles = makeStyles({
   cell: {
     position: "absolute",
     top: 0,
+    height: `${ROW_HEIGHT}px`,
     boxSizing: "border-box",
     padding: "0 4px",
     lineHeight: `${ROW_HEIGHT - 1}px`,
@@ -134,14 +135,12 @@ const useStyles = makeStyles({
   planned: { boxShadow: `inset 3px 0 0 ${tokens.colorBrandBackground}` },
   before: { color: tokens.colorNeutralForeground3, textDecorationLine: "line-through", marginRight: "2px" },
   after: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
+  /** A red triangle in the top right corner: the cell has a problem (a background, no element). */
   issue: {
-    position: "absolute",
-    top: 0,
-    right: 0,
-    width: 0,
-    height: 0,
-    borderTop: `7px solid ${tokens.colorPaletteRedBorder2}`,
-    borderLeft: "7px solid transparent",
+    backgroundImage: `linear-gradient(225deg, ${tokens.colorPaletteRedBorder2} 50%, transparent 50%)`,
+    backgroundSize: "8px 8px",
+    backgroundPosition: "top right",
+    backgroundRepeat: "no-repeat",
   },
   detail: {
     fontSize: "14px",
@@ -233,12 +232,13 @@ export function SheetGrid(props: SheetGridProps) {
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
+    // Scroll offsets only: the viewport's size is known from the ResizeObserver (no layout read).
     const next = windowOf(
       model,
       Math.max(0, el.scrollTop - HEADER_HEIGHT),
       Math.max(0, el.scrollLeft - ROW_HEADER_WIDTH),
-      el.clientHeight,
-      el.clientWidth,
+      view.height,
+      view.width,
     );
     // Re-render only when the window of rows or columns changes, before the frame is painted
     // (no blank rows while scrolling fast).
@@ -344,12 +344,19 @@ export function SheetGrid(props: SheetGridProps) {
 
   const tabStop = active ?? { row: model.top, col: model.left };
 
-  const pick = useCallback((row: number, col: number) => setActive({ row, col }), []);
+  /** A click on a cell makes it active: one handler for the grid, cells carry their address. */
+  const onClick = (e: React.MouseEvent) => {
+    const cell = (e.target as HTMLElement).closest<HTMLElement>("[data-cell]")?.dataset.cell;
+    const at = cell ? parseAddress(cell) : null;
+    if (at) setActive({ row: at.row, col: at.col });
+  };
+
   const rowEls = [...rows.entries()]
     .sort((x, y) => x[0] - y[0])
     .map(([row, boxes]) => (
       <SheetRow
         key={row}
+        s={s}
         model={model}
         row={row}
         boxes={boxes}
@@ -359,7 +366,6 @@ export function SheetGrid(props: SheetGridProps) {
         problems={problems}
         locale={locale}
         width={totalW}
-        onPick={pick}
       />
     ));
 
@@ -390,6 +396,7 @@ export function SheetGrid(props: SheetGridProps) {
         style={{ height }}
         onScroll={onScroll}
         onKeyDown={onKeyDown}
+        onClick={onClick}
         data-testid="sheet-grid"
       >
         <div style={{ position: "relative", height: totalH, width: totalW }}>
@@ -419,6 +426,7 @@ export function SheetGrid(props: SheetGridProps) {
 }
 
 interface RowProps {
+  s: ReturnType<typeof useStyles>;
   model: SheetModel;
   row: number;
   boxes: CellBox[];
@@ -430,14 +438,13 @@ interface RowProps {
   problems: Map<string, string[]>;
   locale: Locale;
   width: number;
-  onPick(row: number, col: number): void;
 }
 
 /** One sheet row of the window: its header and its cells (merged areas as one box). */
 const SheetRow = memo(
   function SheetRow(p: RowProps) {
-    const s = useStyles();
-    const { model, row, locale } = p;
+    const { s, model, row, locale } = p;
+    const empty = t("grid.empty", undefined, locale);
     return (
       <div
         role="row"
@@ -456,8 +463,13 @@ const SheetRow = memo(
           const merged = b.rowSpan > 1;
           const isActive = p.activeCol === b.col;
           const text = shownText(model.grid, b.row, b.col);
-          const empty = t("grid.empty", undefined, locale);
-          const cls = [s.cell, merged && s.merged, planned && s.planned, isActive && s.active]
+          const cls = [
+            s.cell,
+            merged && s.merged,
+            planned && s.planned,
+            isActive && s.active,
+            p.problems.has(addr) && s.issue,
+          ]
             .filter(Boolean)
             .join(" ");
           return (
@@ -477,10 +489,9 @@ const SheetRow = memo(
               style={{
                 left: ROW_HEADER_WIDTH + model.colX[ci],
                 width: model.colX[ci + b.colSpan] - model.colX[ci],
-                height: b.rowSpan * ROW_HEIGHT,
+                height: merged ? b.rowSpan * ROW_HEIGHT : undefined,
                 backgroundColor: color,
               }}
-              onClick={() => p.onPick(b.row, b.col)}
             >
               {planned ? (
                 <>
@@ -491,7 +502,6 @@ const SheetRow = memo(
               ) : (
                 text
               )}
-              {p.problems.has(addr) && <span className={s.issue} aria-hidden />}
             </div>
           );
         })}
@@ -499,6 +509,7 @@ const SheetRow = memo(
     );
   },
   (a, b) =>
+    a.s === b.s &&
     a.model === b.model &&
     a.row === b.row &&
     a.boxesKey === b.boxesKey &&
@@ -506,8 +517,7 @@ const SheetRow = memo(
     a.activeCol === b.activeCol &&
     a.problems === b.problems &&
     a.locale === b.locale &&
-    a.width === b.width &&
-    a.onPick === b.onPick,
+    a.width === b.width,
 );
 
 interface DetailProps {
