@@ -243,12 +243,15 @@ function blankColumns(g: Grid): Set<number> {
   return out;
 }
 
+/** Level columns: they stand left of their table's indicator name. */
+const LEVELS: ReadonlySet<ColumnRole> = new Set(["level1", "level2"]);
+
 /**
  * The shares of `g`'s columns that hold one table's band each, for a band starting at `row`:
  * the runs of columns between blank columns (a header cell merged across a blank column joins
  * its sides). Runs join left to right until their rows `row`..`row+2` hold both a name and a
  * weight word (a spacer column may part one table); a run after a table joins it while its
- * roles are new there. With fewer than two tables: one share.
+ * roles are new there and none is a level column. With fewer than two tables: one share.
  */
 function shares(g: Grid, row: number, blank: Set<number>): Bounds[] {
   if (blank.size === 0) return [g];
@@ -278,7 +281,8 @@ function shares(g: Grid, row: number, blank: Set<number>): Bounds[] {
   }
   const full = (roles: Set<ColumnRole>) => roles.has("name") && roles.has("weight");
   // Runs join left to right until they hold a table's name and weight; a run after a table
-  // joins it while its roles (but the weight) are new there (a note column after a spacer).
+  // joins it while its roles (but the weight) are new there and none is a level (a note column
+  // after a spacer): level columns stand left of their table's name.
   type Run = (typeof runs)[number];
   const out: Run[] = [];
   let acc: Run | null = null;
@@ -288,7 +292,8 @@ function shares(g: Grid, row: number, blank: Set<number>): Bounds[] {
   };
   for (const run of runs) {
     const prev = out[out.length - 1];
-    if (!acc && prev && ![...run.roles].some((r) => r !== "weight" && prev.roles.has(r))) join(prev, run);
+    if (!acc && prev && [...run.roles].every((r) => r === "weight" || (!prev.roles.has(r) && !LEVELS.has(r))))
+      join(prev, run);
     else if (acc) join(acc, run);
     else acc = { left: run.left, right: run.right, roles: new Set(run.roles) };
     if (acc && full(acc.roles)) {

@@ -321,15 +321,22 @@ function emptyColumn(g: Grid, col: number): boolean {
   return true;
 }
 
-/** Column ranges outside every band's columns, cut at empty columns, at least two wide. */
+/**
+ * Column ranges outside every band's columns, without their empty edge columns, at least two
+ * wide (a spacer column inside a table the search missed does not cut it).
+ */
 function bandGaps(grid: Grid, bands: Band[]): Bounds[] {
   const out: Bounds[] = [];
   let start: number | null = null;
   for (let c = grid.left; c <= grid.right + 1; c++) {
-    const open = c <= grid.right && !bands.some((b) => c >= b.left && c <= b.right) && !emptyColumn(grid, c);
+    const open = c <= grid.right && !bands.some((b) => c >= b.left && c <= b.right);
     if (open) start ??= c;
     else if (start !== null) {
-      if (c - start >= 2) out.push({ top: grid.top, left: start, bottom: grid.bottom, right: c - 1 });
+      let left = start;
+      let right = c - 1;
+      while (left <= right && emptyColumn(grid, left)) left++;
+      while (right >= left && emptyColumn(grid, right)) right--;
+      if (right - left >= 1) out.push({ top: grid.top, left, bottom: grid.bottom, right });
       start = null;
     }
   }
@@ -379,14 +386,22 @@ export function detectTables(grid: Grid): Found[] | NotFound {
     }
     tables.push({ band: current, bounds: { top, left, bottom: grid.bottom, right } });
   });
-  // Reading order: by the table's first row (its title, else its band), then left to right.
+  // Reading order: tables from their first row (title, else band) to their band's end form
+  // lines where these spans overlap (tables side by side); lines top to bottom, each left to right.
   const first = (t: (typeof tables)[number]): number => {
     const v = grid.view(t.bounds);
     for (let r = v.top; r < t.band.row; r++) if (!v.rowEmpty(r)) return r;
     return t.band.row;
   };
-  const ordered = tables.map((t) => ({ t, top: first(t) }));
-  ordered.sort((a, b) => a.top - b.top || a.t.band.left - b.t.band.left);
+  const byTop = tables.map((t) => ({ t, top: first(t), line: 0 })).sort((a, b) => a.top - b.top);
+  let lineEnd = -Infinity;
+  let line = -1;
+  for (const x of byTop) {
+    if (x.top > lineEnd) line++;
+    lineEnd = x.top > lineEnd ? x.t.band.end : Math.max(lineEnd, x.t.band.end);
+    x.line = line;
+  }
+  const ordered = byTop.sort((a, b) => a.line - b.line || a.t.band.left - b.t.band.left);
   return ordered.map(({ t }) => detectOne(grid.view(t.bounds), t.band));
 }
 

@@ -241,8 +241,11 @@ export const footnote: Transform = (w, _s, pick) => {
 /** A blank row between two rows of the table (not inside the header band). */
 export const spacerRow: Transform = (w, s, pick) => {
   const candidates: number[] = [];
-  for (let r = 2; r <= w.height; r++) {
+  // Rows of the original sheet (rows added by earlier rewrites have no original number).
+  for (let r = 2; r < w.rowMap.length; r++) {
     if (r > s.headerRow && r <= s.bandEnd + 1) continue;
+    // Once the header row is split into a band, the row before it is inside the band.
+    if (w.bandSplit && r === s.headerRow) continue;
     if (s.budgetHeaderRow !== null && r === s.budgetHeaderRow + 1) continue;
     candidates.push(r);
   }

@@ -709,6 +709,59 @@ describe("LAYOUTS.md step 7: several tables on one sheet", () => {
       expect(all.map((a) => a.report.indicators.map((i) => i.score))).toEqual([[80], [90]]);
     });
 
+    it("a level column after a spacer belongs to the table on its right", () => {
+      const head = ["三级指标", "指标值", "实际完成值", "分值", "得分"];
+      const g = build([
+        [...head, null, "一级指标", null, ...head],
+        ["培训", "10次", "8次", 100, null, null, "产出指标", null, "宣传", "10次", "9次", 100, null],
+      ]);
+      const all = analyzeTables(g, { profile });
+      expect(all.map((a) => a.layout?.columns)).toEqual([
+        { name: 1, target: 2, actual: 3, weight: 4, score: 5 },
+        { level1: 7, name: 9, target: 10, actual: 11, weight: 12, score: 13 },
+      ]);
+      expect(all[1].report.indicators.map((i) => i.level1)).toEqual(["产出指标"]);
+    });
+
+    it("a table whose band starts a row lower, with a spacer column inside, is still found", () => {
+      const g = build([
+        [null, "年度指标值", "实际完成值"],
+        [
+          "三级指标",
+          null,
+          null,
+          "分值",
+          "得分",
+          null,
+          "三级指标",
+          "指标值",
+          null,
+          "实际完成值",
+          "分值",
+          "得分",
+        ],
+        ["培训", "100人次", "90人次", 100, null, null, "宣传", "10次", null, "8次", 100, null],
+      ]);
+      const all = analyzeTables(g, { profile });
+      expect(all.map((a) => a.layout?.columns)).toEqual([
+        { name: 1, target: 2, actual: 3, weight: 4, score: 5 },
+        { name: 7, target: 8, actual: 10, weight: 11, score: 12 },
+      ]);
+      expect(all.map((a) => a.report.indicators.map((i) => i.score))).toEqual([[90], [80]]);
+    });
+
+    it("tables side by side are numbered left to right, whichever starts higher", () => {
+      const head = ["三级指标", "指标值", "实际完成值", "分值", "得分"];
+      const g = build([
+        [null, null, null, null, null, null, "第二个项目"],
+        ["第一个项目"],
+        [...head, null, ...head],
+        ["培训", "10次", "8次", 100, null, null, "宣传", "10次", "9次", 100, null],
+      ]);
+      const all = analyzeTables(g, { profile });
+      expect(all.map((a) => a.report.range)).toEqual(["A2:E4", "G1:K4"]);
+    });
+
     it("分值 after each level column does not split a table; a name again does", () => {
       const left = ["一级指标", "分值", "三级指标", "分值", "得分"];
       const g = build([
