@@ -205,6 +205,15 @@ test("a 5,000-row table scrolls and renders the right rows", async () => {
     writeFileSync(file, await syntheticWorkbook(5000));
     await openInPage(page, server.base, file);
     await grid().scrollIntoViewIfNeeded();
+    // The page's long lists (proposals, problems, why-scores, planned cells) are skipped while
+    // out of view, so scrolling the grid does not lay them out or paint them again.
+    const lists = await page
+      .locator("ul")
+      .evaluateAll((uls) =>
+        uls.map((ul) => [ul.children.length, getComputedStyle(ul).contentVisibility] as const),
+      );
+    expect(lists.filter(([n]) => n > 40).length).toBeGreaterThanOrEqual(4);
+    for (const [n, cv] of lists) expect({ n, cv }).toEqual({ n, cv: n > 40 ? "auto" : "visible" });
     const f = await scrollFrames(page, 60);
     // Figures, not a target here (see `npm run bench`): logged for the record.
     console.log(`grid scroll, 5,000 rows: p50 ${f.p50} ms, p95 ${f.p95} ms over ${f.frames} frames`);

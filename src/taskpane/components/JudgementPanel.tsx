@@ -38,7 +38,7 @@ export function JudgementPanel(props: JudgementPanelProps) {
         {t("taskpane.judge.title", { n: props.pending.length })}
       </h2>
       <p className={s.muted}>{t("taskpane.judge.hint")}</p>
-      <LongList className={s.entries} items={props.pending}>
+      <LongList className={s.entries} items={props.pending} itemHeight={150}>
         {(p) => (
           <li key={p.indicator.row}>
             <JudgementRow

@@ -31,7 +31,7 @@ export function ProposalPanel(props: ProposalPanelProps) {
         {t("taskpane.proposal.title", { n: props.proposals.length })}
       </h2>
       <p className={s.muted}>{t("taskpane.proposal.hint")}</p>
-      <LongList className={s.entries} items={props.proposals}>
+      <LongList className={s.entries} items={props.proposals} itemHeight={150}>
         {(p) => (
           <li key={p.indicator.row}>
             <ProposalItem
