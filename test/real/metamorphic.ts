@@ -2,8 +2,9 @@
  * Metamorphic layout transforms (LAYOUTS.md): rewrite a scored table the ways real tables
  * differ — header band over two or three rows, columns reordered, synonyms, title rows,
  * spacers, footnotes, the table moved, a second table below or beside, a level split over
- * two blocks, noisy labels — keeping track of where every original cell went, so that the
- * scores, total, grade and planned writes of the rewritten sheet can be compared with the
+ * two blocks, section rows (一、产出指标) before level groups or instead of the level columns,
+ * noisy labels — keeping track of where every original cell went, so that the scores, total,
+ * grade, level-1 names and planned writes of the rewritten sheet can be compared with the
  * original's, mapped to the new addresses. Pure functions on grid snapshots.
  */
 import { address, parseAddress } from "../../src/sheet/address";
@@ -537,11 +538,12 @@ export const splitLevel: Transform = (w, s, pick) => {
     if (text) w.set(moved.top, moved.left, { ...text });
     if (moved.bottom > moved.top || moved.right > moved.left) w.merges.push(moved);
   });
-  // Unmerged level cells that inherited the value above now start a block: repeat the text.
+  // Unmerged level cells that inherited the value above (within the indicator block) now start
+  // a block: repeat the text.
   for (const c of levelSet) {
     const r = at + n;
     if (w.get(r, c) || w.mergeAt(r, c)) continue;
-    for (let up = at - 1; up >= 1; up--) {
+    for (let up = at - 1; up > bandBottom; up--) {
       const m = w.mergeAt(up, c);
       const v = m ? w.get(m.top, m.left) : w.get(up, c);
       if (v && String(v.v ?? "").trim() !== "") {
