@@ -28,8 +28,8 @@ function looksLikeSection(text: string): boolean {
 
 /**
  * The level-1 name a section row gives the rows under it, or null when row `row` is no section
- * row: its only text, merged across columns reaching the indicator columns (from `left`), or
- * unmerged in the first indicator column (or left of it) and worded as a section heading. The
+ * row: its only text, in the first indicator column `left` (or left of it), either merged
+ * across the columns right of it or worded as a section heading. The
  * numbering is dropped (`一、产出指标` → `产出指标`); a stated weight is kept for R-TOTAL-3.
  */
 export function sectionOf(g: Grid, row: number, left: number, right: number): string | null {
@@ -41,10 +41,12 @@ export function sectionOf(g: Grid, row: number, left: number, right: number): st
     at = c;
   }
   if (at === -1) return null;
+  // A heading starts at the table's first indicator column (or left of it).
+  if (at > left) return null;
   const text = cellText(g.own(row, at)).trim();
   const m = g.merge(row, at);
-  const across = m !== null && m.right > at && m.right >= left;
-  if (!across && (at > left || !looksLikeSection(text))) return null;
+  const across = m !== null && m.right > left;
+  if (!across && !looksLikeSection(text)) return null;
   const name = text.replace(ORDINAL, "").trim();
   return name === "" ? null : name;
 }

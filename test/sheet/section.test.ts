@@ -77,6 +77,23 @@ describe("section rows (一、产出指标) name the level 1 of the rows under t
     expect(layoutOf(g).indicatorRows).toEqual([2, 3, 4]);
   });
 
+  it("a text merged across from a later column (a note) is no section: the level above still holds", () => {
+    const g = build(
+      [
+        ["一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "培训人次", "100人次", "90人次", 50, null],
+        [null, "注：以下为补充指标"],
+        [null, "宣传次数", "10次", "10次", 50, null],
+      ],
+      { merges: ["B3:F3"] },
+    );
+    const a = analyzeSheet(g, { profile });
+    expect(a.report.indicators.map((i) => [i.row, i.level1])).toEqual([
+      [2, "产出指标"],
+      [4, "产出指标"],
+    ]);
+  });
+
   it("a lone text in a later column, unmerged, is no section", () => {
     const g = build([
       ["一级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
