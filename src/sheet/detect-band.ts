@@ -52,7 +52,7 @@ function isNumberCell(g: Grid, row: number, col: number): boolean {
  * merged down into it): every role counts, the row holds no number, and its role cells are at
  * least as many as its other texts.
  */
-function extendsBand(g: Grid, row: number): boolean {
+export function extendsBand(g: Grid, row: number): boolean {
   let roles = 0;
   let others = 0;
   for (let c = g.left; c <= g.right; c++) {

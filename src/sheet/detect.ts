@@ -2,7 +2,7 @@
 import { withoutSpace } from "../core";
 import type { Layout } from "../core/types";
 import { cellText, Grid, isEmptyCell, type Bounds } from "./grid";
-import { bandsDown, wordText, type Band, type LevelWeights } from "./detect-band";
+import { bandsDown, extendsBand, wordText, type Band, type LevelWeights } from "./detect-band";
 import { findBudget, isGoalLabel, type FoundBudget } from "./detect-budget";
 import { sectionOf } from "./detect-section";
 import type { ColumnMapping, ColumnRole, GridSnapshot } from "./types";
@@ -55,7 +55,12 @@ export interface NotFound {
   found?: string[];
 }
 
-/** A row that repeats the header inside the indicator block (a table split over pages). */
+/**
+ * A row that repeats the header inside the indicator block (a table split over pages): its
+ * name or weight cell holds that role's word, or its target and actual cells do, or (a row of
+ * a repeated band of several rows) it holds no number and no fewer header words than other
+ * texts, as a band's rows do.
+ */
 function repeatsHeader(g: Grid, row: number, columns: Partial<Record<ColumnRole, number>>): boolean {
   const is = (role: ColumnRole): boolean => {
     const c = columns[role];
@@ -63,7 +68,7 @@ function repeatsHeader(g: Grid, row: number, columns: Partial<Record<ColumnRole,
     const t = g.text(row, c);
     return t !== "" && headerRole(t) === role;
   };
-  return is("name") || is("weight") || (is("target") && is("actual"));
+  return is("name") || is("weight") || (is("target") && is("actual")) || extendsBand(g, row);
 }
 
 /** Header words found on the sheet, and the name/weight words missing (NO_TABLE_FOUND). */

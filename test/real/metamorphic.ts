@@ -17,8 +17,11 @@ export class Work {
   /** Original sheet row → current row (1-based; index 0 unused). */
   rowMap: number[];
   colMap: number[];
-  /** The header row was split into a band (a band has at most three rows: once only). */
-  bandSplit = false;
+  /**
+   * Rows the header-band rewrite added above the header row (a band has at most three rows:
+   * it splits the header once); 0 while the header is one row.
+   */
+  bandAbove = 0;
   /** The level columns were emptied into section rows (once only: they are empty after). */
   levelsMoved = false;
 
@@ -246,7 +249,7 @@ export const spacerRow: Transform = (w, s, pick) => {
   for (let r = 2; r < w.rowMap.length; r++) {
     if (r > s.headerRow && r <= s.bandEnd + 1) continue;
     // Once the header row is split into a band, the row before it is inside the band.
-    if (w.bandSplit && r === s.headerRow) continue;
+    if (w.bandAbove > 0 && r === s.headerRow) continue;
     if (s.budgetHeaderRow !== null && r === s.budgetHeaderRow + 1) continue;
     candidates.push(r);
   }
@@ -420,11 +423,11 @@ export const labelNoise: Transform = (w, s, pick) => {
 
 /** The single header row split into a band of two or three rows, in one of the arrangements. */
 export const headerBand: Transform = (w, s, pick) => {
-  if (s.bandEnd !== s.headerRow || w.bandSplit) return false;
-  w.bandSplit = true;
+  if (s.bandEnd !== s.headerRow || w.bandAbove > 0) return false;
   const h = w.mapRow(s.headerRow);
   if (w.rowBoundaryCrossed(h)) return false;
   const n = 1 + pick(2); // rows added above the header row
+  w.bandAbove = n;
   const width = w.width;
   const header = w.cells[h - 1].slice();
   w.insertRows(h, n);
@@ -500,7 +503,8 @@ export const splitLevel: Transform = (w, s, pick) => {
   }
   if (candidates.length === 0) return false;
   const at = candidates[pick(candidates.length)];
-  const bandTop = w.mapRow(s.headerRow);
+  // The whole header band, also when the header-band rewrite split it.
+  const bandTop = w.mapRow(s.headerRow) - w.bandAbove;
   const bandBottom = w.mapRow(s.bandEnd);
   // The table's own header is repeated; a neighbour's cells on the same rows are not.
   const [from, to] = w.tableColumns();
@@ -625,7 +629,7 @@ export const sectionRows: Transform = (w, s, pick) => {
 export const levelsAsSections: Transform = (w, s, pick) => {
   if (s.levelCols.length === 0 || s.level1.size === 0 || w.levelsMoved) return false;
   const level = new Set(s.levelCols.map((c) => w.colMap[c]));
-  const top = w.mapRow(s.headerRow);
+  const top = w.mapRow(s.headerRow) - w.bandAbove;
   const bottom = w.mapRow(s.lastRow);
   // Level header cells merged with other columns cannot be emptied alone.
   const across = (m: MergeArea) =>

@@ -242,6 +242,20 @@ describe("LAYOUTS.md step 2: the indicator header band", () => {
     expect(analyzeSheet(g, { profile }).report.indicators.map((i) => i.score)).toEqual([90]);
   });
 
+  it("a repeated two-row band whose lower row shows one header word (the rest merged down) is skipped", () => {
+    const band = [
+      ["三级指标", null, "实际完成值", "分值", "得分"],
+      [null, "年度指标值"],
+    ];
+    const merges = (r: number) => ["A", "C", "D", "E"].map((c) => `${c}${r}:${c}${r + 1}`);
+    const g = build(
+      [...band, ["培训", "100人次", "90人次", 50, null], ...band, ["宣传", "10次", "10次", 50, null]],
+      { merges: [...merges(1), ...merges(4)] },
+    );
+    expect(layoutOf(g).indicatorRows).toEqual([3, 6]);
+    expect(analyzeSheet(g, { profile }).report.total).toBe(95);
+  });
+
   it("a table split over three pages (its header repeated twice) is one table", () => {
     const g = yunnan();
     const rows = g.cells.map((r) => r.map((c) => (c ? c.v : null)));
