@@ -68,7 +68,11 @@ function repeatsHeader(g: Grid, row: number, columns: Partial<Record<ColumnRole,
     const t = g.text(row, c);
     return t !== "" && headerRole(t) === role;
   };
-  return is("name") || is("weight") || (is("target") && is("actual")) || extendsBand(g, row);
+  if (is("name") || is("weight") || (is("target") && is("actual"))) return true;
+  // Most rows are data: a number in the weight or score column settles it before any word is read.
+  for (const c of [columns.weight, columns.score, columns.actual])
+    if (c !== undefined && typeof g.own(row, c)?.v === "number") return false;
+  return extendsBand(g, row);
 }
 
 /** Header words found on the sheet, and the name/weight words missing (NO_TABLE_FOUND). */
