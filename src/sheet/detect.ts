@@ -75,6 +75,17 @@ function repeatsHeader(g: Grid, row: number, columns: Partial<Record<ColumnRole,
   return extendsBand(g, row);
 }
 
+/**
+ * The table total row (LAYOUTS.md step 4): its leftmost text is a total label — unless that
+ * text stands in the column it heads (评价得分 over the score column, on a repeated header row).
+ */
+function isTotalRow(g: Grid, row: number, columns: Partial<Record<ColumnRole, number>>): boolean {
+  const lm = g.leftmost(row);
+  if (!lm || !isOneOf(lm.text, TABLE_TOTAL_LABELS)) return false;
+  const role = headerRole(lm.text);
+  return !role || columns[role] !== lm.col;
+}
+
 /** Header words found on the sheet, and the name/weight words missing (NO_TABLE_FOUND). */
 function notFound(g: Grid): NotFound {
   const roles = new Set<ColumnRole>();
@@ -170,8 +181,7 @@ function detectOne(grid: Grid, header: Band): Found {
   // Indicator block: up to the table total row or the end of the grid.
   let totalRow: number | null = null;
   for (let r = header.end + 1; r <= grid.bottom; r++) {
-    const lm = grid.leftmost(r);
-    if (lm && isOneOf(lm.text, TABLE_TOTAL_LABELS)) {
+    if (isTotalRow(grid, r, columns)) {
       totalRow = r;
       break;
     }
@@ -294,8 +304,7 @@ function opensTable(g: Grid, row: number): boolean {
 function splitBetween(g: Grid, prev: Band, next: Band): number | null {
   let total: number | null = null;
   for (let r = prev.end + 1; r < next.row; r++) {
-    const lm = g.leftmost(r);
-    if (lm && isOneOf(lm.text, TABLE_TOTAL_LABELS)) {
+    if (isTotalRow(g, r, prev.columns)) {
       total = r;
       break;
     }

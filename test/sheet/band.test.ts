@@ -256,6 +256,26 @@ describe("LAYOUTS.md step 2: the indicator header band", () => {
     expect(analyzeSheet(g, { profile }).report.total).toBe(95);
   });
 
+  it("评价得分 heading the score column on a repeated band row is no total row (LAYOUTS step 4)", () => {
+    const band = [
+      [null, null, null, null, "评价得分"],
+      ["一级指标", "三级指标", "分值", "评分标准"],
+    ];
+    const g = build(
+      [
+        ...band,
+        ["决策", "立项依据充分性", 10, "…", 8],
+        ...band,
+        ["过程", "资金到位率", 10, "…", 9],
+        ["评价得分", null, 20, null, 17],
+      ],
+      { merges: ["E1:E2", "E4:E5"] },
+    );
+    const d = layoutOf(g);
+    expect([d.indicatorRows, d.totalRow]).toEqual([[3, 6], 7]);
+    expect(analyzeSheet(g, { profile }).report.total).toBe(17);
+  });
+
   it("a table split over three pages (its header repeated twice) is one table", () => {
     const g = yunnan();
     const rows = g.cells.map((r) => r.map((c) => (c ? c.v : null)));
