@@ -294,7 +294,11 @@ function shares(g: Grid, row: number, blank: Set<number>): Bounds[] {
     const prev = out[out.length - 1];
     if (!acc && prev && [...run.roles].every((r) => r === "weight" || (!prev.roles.has(r) && !LEVELS.has(r))))
       join(prev, run);
-    else if (acc) join(acc, run);
+    else if (acc && [...run.roles].some((r) => r !== "weight" && acc!.roles.has(r))) {
+      // The same role again: a second table (whose band reaches below these rows) starts here.
+      out.push(acc);
+      acc = { left: run.left, right: run.right, roles: new Set(run.roles) };
+    } else if (acc) join(acc, run);
     else acc = { left: run.left, right: run.right, roles: new Set(run.roles) };
     if (acc && full(acc.roles)) {
       out.push(acc);
