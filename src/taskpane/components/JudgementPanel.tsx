@@ -13,8 +13,7 @@ import {
   type PendingRow,
 } from "../logic";
 import { useStyles } from "../styles";
-import { LongList } from "./LongList";
-import { RowHeading, ScoreField, verdictOf, type EntryMessage } from "./ScoreEntry";
+import { EntrySection, RowHeading, ScoreField, verdictOf, type EntryMessage } from "./ScoreEntry";
 
 export interface JudgementPanelProps {
   pending: PendingRow[];
@@ -30,28 +29,23 @@ export interface JudgementPanelProps {
  * drawn a page at a time (LongList).
  */
 export function JudgementPanel(props: JudgementPanelProps) {
-  const s = useStyles();
-  if (props.pending.length === 0) return null;
   return (
-    <section className={s.section} aria-labelledby="jx-judge">
-      <h2 id="jx-judge" className={s.h2}>
-        {t("taskpane.judge.title", { n: props.pending.length })}
-      </h2>
-      <p className={s.muted}>{t("taskpane.judge.hint")}</p>
-      <LongList className={s.entries} items={props.pending} itemHeight={150}>
-        {(p) => (
-          <li key={p.indicator.row}>
-            <JudgementRow
-              pending={p}
-              judgement={props.judgements[p.indicator.row] ?? null}
-              decimals={props.decimals}
-              verdict={verdictOf(props.diagnostics, p.indicator.row, Boolean(props.judgements[p.indicator.row]))}
-              onChange={(j) => props.onChange(p.indicator.row, j)}
-            />
-          </li>
-        )}
-      </LongList>
-    </section>
+    <EntrySection
+      id="jx-judge"
+      title={t("taskpane.judge.title", { n: props.pending.length })}
+      hint={t("taskpane.judge.hint")}
+      items={props.pending}
+    >
+      {(p) => (
+        <JudgementRow
+          pending={p}
+          judgement={props.judgements[p.indicator.row] ?? null}
+          decimals={props.decimals}
+          verdict={verdictOf(props.diagnostics, p.indicator.row, Boolean(props.judgements[p.indicator.row]))}
+          onChange={(j) => props.onChange(p.indicator.row, j)}
+        />
+      )}
+    </EntrySection>
   );
 }
 

@@ -4,8 +4,7 @@ import type { ReportDiagnostic } from "../../sheet/types";
 import { t } from "../../i18n/catalog";
 import { checkProposal, type ProposalEdit, type ProposalRow } from "../logic";
 import { useStyles } from "../styles";
-import { LongList } from "./LongList";
-import { RowHeading, ScoreField, verdictOf, type EntryMessage } from "./ScoreEntry";
+import { EntrySection, RowHeading, ScoreField, verdictOf, type EntryMessage } from "./ScoreEntry";
 
 export interface ProposalPanelProps {
   proposals: ProposalRow[];
@@ -23,28 +22,24 @@ export interface ProposalPanelProps {
  * entered as a judgement is. A long list is drawn a page at a time (LongList).
  */
 export function ProposalPanel(props: ProposalPanelProps) {
-  const s = useStyles();
-  if (props.proposals.length === 0) return null;
   return (
-    <section className={s.section} aria-labelledby="jx-proposals" data-testid="proposals">
-      <h2 id="jx-proposals" className={s.h2}>
-        {t("taskpane.proposal.title", { n: props.proposals.length })}
-      </h2>
-      <p className={s.muted}>{t("taskpane.proposal.hint")}</p>
-      <LongList className={s.entries} items={props.proposals} itemHeight={150}>
-        {(p) => (
-          <li key={p.indicator.row}>
-            <ProposalItem
-              proposal={p}
-              edit={props.edits[p.indicator.row] ?? null}
-              decimals={props.decimals}
-              verdict={verdictOf(props.diagnostics, p.indicator.row, Boolean(props.edits[p.indicator.row]))}
-              onChange={(e) => props.onChange(p.indicator.row, e)}
-            />
-          </li>
-        )}
-      </LongList>
-    </section>
+    <EntrySection
+      id="jx-proposals"
+      title={t("taskpane.proposal.title", { n: props.proposals.length })}
+      hint={t("taskpane.proposal.hint")}
+      items={props.proposals}
+      testId="proposals"
+    >
+      {(p) => (
+        <ProposalItem
+          proposal={p}
+          edit={props.edits[p.indicator.row] ?? null}
+          decimals={props.decimals}
+          verdict={verdictOf(props.diagnostics, p.indicator.row, Boolean(props.edits[p.indicator.row]))}
+          onChange={(e) => props.onChange(p.indicator.row, e)}
+        />
+      )}
+    </EntrySection>
   );
 }
 
