@@ -1,5 +1,5 @@
 /** Layout detection (LAYOUTS.md "How the reader decides"): header words, never fixed addresses. */
-import { withoutSpace } from "../core";
+import { statedWeight, withoutSpace } from "../core";
 import type { Layout } from "../core/types";
 import { cellText, Grid, isEmptyCell, type Bounds } from "./grid";
 import { bandsDown, extendsBand, wordText, type Band, type LevelWeights } from "./detect-band";
@@ -166,7 +166,7 @@ function levelText(g: Grid, row: number, col: number | undefined): string {
 
 /** A level label with the weight of its 分值 column stated in it (`产出指标（50分）`), for R-TOTAL-3. */
 function withLevelWeight(g: Grid, row: number, label: string, col: number | undefined): string {
-  if (col === undefined || label === "" || /[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]/.test(label)) return label;
+  if (col === undefined || label === "" || statedWeight(label) !== null) return label;
   const c = g.mergedCell(row, col);
   const v = c?.v;
   const n =
