@@ -14,7 +14,7 @@ import { HostError, type WorkbookHost } from "../hosts/host";
 import { t, type Locale, type MessageKey } from "../i18n/catalog";
 import type { Profile } from "../core/types";
 import type { Services } from "./services";
-import { needsAttention, patchNotes, rowBasis, type Judgement, type ProposalEdit } from "./logic";
+import { needsAttention, patchNotes, withEntry, type Judgement, type ProposalEdit } from "./logic";
 import { scoreView } from "./score-view";
 import { differencesText, resultSignature } from "./profile-diff";
 import type { ProfileChoice } from "./components/ProfilePicker";
@@ -421,30 +421,14 @@ export function ScorePanel(props: ScorePanelProps) {
               judgements={judgements}
               decimals={decimals}
               diagnostics={table.report.diagnostics}
-              onChange={(row, j) =>
-                setJudgements((all) => {
-                  const next = { ...all };
-                  const p = ok.pending.find((x) => x.indicator.row === row);
-                  if (j) next[row] = { ...j, basis: p ? rowBasis(p.indicator) : undefined };
-                  else delete next[row];
-                  return next;
-                })
-              }
+              onChange={(row, j) => setJudgements((all) => withEntry(all, ok.pending, row, j))}
             />
             <ProposalPanel
               proposals={ok.proposals}
               edits={proposalEdits}
               decimals={decimals}
               diagnostics={table.report.diagnostics}
-              onChange={(row, e) =>
-                setProposalEdits((all) => {
-                  const next = { ...all };
-                  const p = ok.proposals.find((x) => x.indicator.row === row);
-                  if (e) next[row] = { ...e, basis: p ? rowBasis(p.indicator) : undefined };
-                  else delete next[row];
-                  return next;
-                })
-              }
+              onChange={(row, e) => setProposalEdits((all) => withEntry(all, ok.proposals, row, e))}
             />
             <DiagnosticsList
               headingRef={problemsRef}

@@ -100,20 +100,37 @@ export function rowBasis(ind: Pick<IndicatorResult, "name" | "target" | "actual"
   return JSON.stringify([ind.name, ind.target, ind.actual, ind.weight]);
 }
 
+/** A row a person's entry (a judgement, a changed proposal) is made on. */
+type EntryRow = { indicator: Pick<IndicatorResult, "row" | "name" | "target" | "actual" | "weight"> };
+
 /**
- * The judgements that still hold for the rows now pending: same row, same basis. A row
- * re-read unchanged keeps its judgement; a changed (or no longer pending) row does not.
+ * The entries (judgements, changed proposals) that still hold for `rows`: same row, same
+ * basis. A row re-read unchanged keeps its entry; a changed (or no longer offered) row does not.
  */
-export function heldJudgements(
-  judgements: Record<number, Judgement>,
-  pending: PendingRow[],
-): Record<number, Judgement> {
-  const out: Record<number, Judgement> = {};
-  for (const p of pending) {
-    const j = judgements[p.indicator.row];
-    if (j && (j.basis === undefined || j.basis === rowBasis(p.indicator))) out[p.indicator.row] = j;
+export function heldEntries<E extends { basis?: string }>(
+  entries: Record<number, E>,
+  rows: readonly EntryRow[],
+): Record<number, E> {
+  const out: Record<number, E> = {};
+  for (const p of rows) {
+    const e = entries[p.indicator.row];
+    if (e && (e.basis === undefined || e.basis === rowBasis(p.indicator))) out[p.indicator.row] = e;
   }
   return out;
+}
+
+/** `entries` with row `row`'s entry set (stamped with the row's basis) or, for null, removed. */
+export function withEntry<E extends { basis?: string }>(
+  entries: Record<number, E>,
+  rows: readonly EntryRow[],
+  row: number,
+  entry: E | null,
+): Record<number, E> {
+  const next = { ...entries };
+  const p = rows.find((x) => x.indicator.row === row);
+  if (entry) next[row] = { ...entry, basis: p ? rowBasis(p.indicator) : undefined };
+  else delete next[row];
+  return next;
 }
 
 /** A qualitative row waiting for a person's judgement (QUALITATIVE_NEEDS_JUDGEMENT). */
@@ -264,19 +281,6 @@ export function proposalRows(analysis: Analysis, profile: Profile): ProposalRow[
 /** A changed proposal checked as a judgement is: a number to the profile's decimals, in 0–weight; outside `allowed` it would be flagged. */
 export function checkProposal(p: ProposalRow, edit: ProposalEdit, decimals: number): JudgementCheck {
   return checkScore(edit.score, p.weight, decimals, p.allowed);
-}
-
-/** The changes that still hold: same row, still a proposal, read the same as when changed. */
-export function heldProposals(
-  edits: Record<number, ProposalEdit>,
-  rows: ProposalRow[],
-): Record<number, ProposalEdit> {
-  const out: Record<number, ProposalEdit> = {};
-  for (const p of rows) {
-    const e = edits[p.indicator.row];
-    if (e && (e.basis === undefined || e.basis === rowBasis(p.indicator))) out[p.indicator.row] = e;
-  }
-  return out;
 }
 
 /**

@@ -5,8 +5,7 @@ import type { ScoreChoices, SheetAnalysis, SheetInput } from "../sheet/flow";
 import type { Analysis } from "../sheet/types";
 import {
   checkJudgement,
-  heldJudgements,
-  heldProposals,
+  heldEntries,
   judgementScores,
   pendingRows,
   proposalRows,
@@ -64,11 +63,8 @@ export function scoreView(
   let pending = pendingRows(table, c.profile);
   let proposals = proposalRows(table, c.profile);
   const others = result.tables.filter((t) => t !== table);
-  const held = heldJudgements(c.judgements, [
-    ...pending,
-    ...others.flatMap((t) => pendingRows(t, c.profile)),
-  ]);
-  const kept = heldProposals(edits, [...proposals, ...others.flatMap((t) => proposalRows(t, c.profile))]);
+  const held = heldEntries(c.judgements, [...pending, ...others.flatMap((t) => pendingRows(t, c.profile))]);
+  const kept = heldEntries(edits, [...proposals, ...others.flatMap((t) => proposalRows(t, c.profile))]);
   if (
     Object.keys(held).length !== Object.keys(c.judgements).length ||
     Object.keys(kept).length !== Object.keys(edits).length

@@ -8,7 +8,8 @@ import {
   groupDiagnostics,
   groupWrites,
   groupByAction,
-  heldJudgements,
+  heldEntries,
+  withEntry,
   levelBars,
   needsAttention,
   patchNotes,
@@ -186,9 +187,19 @@ describe("pane flow logic", () => {
         indicator: ind({ row: 25, name: "增加就业机会", target: "显著", actual, weight: 10 }),
       }) as PendingRow;
     const j = { band: "partial" as const, score: "7", basis: rowBasis(row("较显著").indicator) };
-    expect(heldJudgements({ 25: j }, [row("较显著")])).toEqual({ 25: j });
-    expect(heldJudgements({ 25: j }, [row("不显著")])).toEqual({});
-    expect(heldJudgements({ 25: j }, [])).toEqual({});
+    expect(heldEntries({ 25: j }, [row("较显著")])).toEqual({ 25: j });
+    expect(heldEntries({ 25: j }, [row("不显著")])).toEqual({});
+    expect(heldEntries({ 25: j }, [])).toEqual({});
+  });
+
+  test("an entry is stamped with its row's basis when made, and removed by null", () => {
+    const rows = [
+      { indicator: ind({ row: 25, name: "增加就业机会", target: "显著", actual: "较显著", weight: 10 }) },
+    ];
+    const made = withEntry<{ score: string; basis?: string }>({}, rows, 25, { score: "7" });
+    expect(made).toEqual({ 25: { score: "7", basis: rowBasis(rows[0].indicator) } });
+    expect(heldEntries(made, rows)).toEqual(made);
+    expect(withEntry(made, rows, 25, null)).toEqual({});
   });
 
   test("numbers one way (finding 11): scores with the profile's decimals, rates with two decimals", () => {
