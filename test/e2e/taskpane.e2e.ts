@@ -72,6 +72,13 @@ const shotOf = async (part: ReturnType<Page["locator"]>, name: string) => {
 const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 /** axe-core in the page: serious and critical violations (ids and where). */
+/** A workbook file as exceljs reads it (a download, a reference copy). */
+async function loadXlsx(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  return wb;
+}
+
 async function axeSerious(): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
   return page.evaluate(async () => {
@@ -234,9 +241,7 @@ test("file mode at 320 px: choose → review → write → download, each step i
   expect(await fitsWidth()).toBe(true);
   expect(await leaveBlocked()).toBe(false);
 
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(saved) as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet("自评表")!;
+  const ws = (await loadXlsx(saved)).getWorksheet("自评表")!;
   expect(ws.getCell("H13").value).toBe(4.16);
   expect(ws.getCell("I6").value).toBe(8.25);
   expect(ws.getCell("H29").value).toBe(86.59);
@@ -273,8 +278,7 @@ test("finding 8: a total that differs from the rules is said at the top, with �
 
 /** A copy of reference A with the person's score on row 25 (显著 vs 较显著) removed: the row awaits a judgement. */
 async function pendingCopy(): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(BLANK) as unknown as ArrayBuffer);
+  const wb = await loadXlsx(BLANK);
   wb.getWorksheet("自评表")!.getCell("H25").value = null;
   const file = join(browser.dir, "A-待判断.xlsx");
   await wb.xlsx.writeFile(file);
@@ -342,9 +346,7 @@ for (const width of [320, 1280])
     expect(download.suggestedFilename()).toBe("D-yuzhong-2019-selfeval-评分.xlsx");
     const saved = join(browser.dir, `D-proposal-changed-${width}.xlsx`);
     await download.saveAs(saved);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(saved) as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet("2019自评表")!;
+    const ws = (await loadXlsx(saved)).getWorksheet("2019自评表")!;
     expect(ws.getCell("G13").value).toBe(7);
     expect(ws.getCell("G18").value).toBe(7);
     expect(ws.getCell("G19").value).toBe(99);
