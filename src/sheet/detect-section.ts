@@ -4,6 +4,7 @@
  * of the rows under it (where their level-1 cell is empty); it is never an indicator, so it is
  * neither scored nor written into.
  */
+import { withoutSpace } from "../core";
 import { cellText, isEmptyCell, type Grid } from "./grid";
 
 /**
@@ -21,7 +22,7 @@ const STATED = /[（(]\d+(?:\.\d+)?分[）)]$/;
  * (`一、决策`), stating a weight (`决策（20分）`), or a short name ending in 指标 (`产出指标`).
  */
 function looksLikeSection(text: string): boolean {
-  const flat = text.replace(/[\s\u3000]+/g, "");
+  const flat = withoutSpace(text);
   if (ORDINAL.test(flat) || STATED.test(flat)) return true;
   return flat.length <= 12 && /指标$/.test(flat);
 }
